@@ -1,0 +1,32 @@
+# Two commands do all the set-up: `make report` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: report test lab bench clean
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python >= 3.11 is needed, found " + sys.version' 
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+## report: build every notebook and the HTML reports into reports/
+report: $(STAMP)
+	$(VENV)/bin/guanxian-analysis build
+
+## test: the whole test suite (it runs the build too)
+test: $(STAMP)
+	$(PY) -m pytest
+
+## lab: open JupyterLab on the project
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --notebook-dir=.
+
+## bench: print the benchmark figures
+bench: $(STAMP)
+	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .cache reports/*.html reports/data reports/screenshots

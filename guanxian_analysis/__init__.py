@@ -1,0 +1,70 @@
+"""Data and text analysis of the 冠县 2022年政府工作报告.
+
+Everything public is importable from the package root::
+
+    >>> import guanxian_analysis as ga
+    >>> report = ga.load_report()            # doctest: +SKIP
+    >>> ga.indicators(report).head()          # doctest: +SKIP
+
+Heavy libraries (pandas, jieba, matplotlib, OpenCC) are imported only when a
+function that needs them is first used, so ``import guanxian_analysis`` is fast.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from .errors import ReportFormatError
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (imported lazily, PEP 562)
+_EXPORTS = {
+    # loading and structure
+    "Report": "report",
+    "load_report": "report",
+    # indicators
+    "indicators": "indicators",
+    "number_audit": "indicators",
+    "scoreboard": "indicators",
+    "ranks": "indicators",
+    # text mining
+    "tokenize": "tokenize",
+    "get_tokenizer": "tokenize",
+    "term_frequencies": "terms",
+    "keywords": "terms",
+    "distinctive_terms": "terms",
+    "kwic": "terms",
+    "cooccurrence": "terms",
+    "action_verbs": "terms",
+    "numbered_phrases": "terms",
+    # charts
+    "use_theme": "style",
+    "plot_top_terms": "plots",
+    "plot_distinctive_terms": "plots",
+    "plot_theme_map": "plots",
+    "plot_scoreboard": "plots",
+    "plot_ranks": "plots",
+    "plot_cooccurrence": "plots",
+    "plot_wordcloud": "plots",
+}
+
+__all__ = ["ReportFormatError", "__version__", *_EXPORTS]
+
+
+def __getattr__(name: str):
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'guanxian_analysis' has no attribute {name!r}") from None
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only
+    from .report import Report, load_report  # noqa: F401
