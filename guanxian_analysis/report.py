@@ -1,0 +1,294 @@
+"""The report: ``load_report()`` reads, cleans and structures a government work report.
+
+>>> from guanxian_analysis import load_report
+>>> report = load_report()
+>>> report.meta["place"], report.meta["year"]
+('冠县', 2022)
+>>> report.paragraphs.loc[0, "text"]
+'各位代表：'
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import cleaning, paths, structure, themes
+from .decoding import decode_report_bytes
+from .errors import ReportFormatError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+SCRIPTS = ("simplified", "original")
+
+_CLEANING_STEPS = {
+    "normalize_newlines": "line ends made LF (from CRLF/CR), stray BOM removed",
+    "apply_corrections": "documented corrections applied (data/corrections.csv)",
+    "strip_pinyin_annotations": "pinyin annotations removed after characters: 現(xiàn)在 → 現在",
+    "remove_placeholders": "'?' placeholders for lost spaces removed",
+    "normalize_punctuation": "ASCII punctuation beside Chinese made full-width",
+    "strip_line_whitespace": "white space stripped at line ends",
+    "split_page_furniture": "page header and footer lines moved into meta",
+    "drop_blank_lines": "blank lines dropped",
+    "to_simplified": "characters converted to simplified script (OpenCC t2s)",
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Report:
+    """A cleaned, structured government work report.
+
+    Attributes
+    ----------
+    text : str
+        Clean text in the chosen ``script``; paragraphs joined with ``"\\n"``. Every
+        ``start``/``end`` in the tables indexes into it (and into ``text_original``
+        and ``text_simplified``, which have the same length).
+    script : {"simplified", "original"}
+    meta : dict
+        title, place, year (the year ahead), review_year, meeting_date, meeting,
+        speaker, speaker_title, published, publisher, doc_index, source_path,
+        source_sha256, encoding, header, footer.
+    cleaning : DataFrame
+        ``step, description, count``: every kind of change the cleaner made.
+    changes : DataFrame
+        ``step, line, before, after``: every single change (raw line numbers).
+    parts, sections, paragraphs, sentences, glossary : DataFrame
+        The structure; see the README for their columns.
+
+    Treat a Report as read-only: ``load_report`` caches and returns the same object.
+    """
+
+    text: str
+    text_original: str
+    text_simplified: str
+    raw_text: str
+    script: str
+    meta: dict
+    cleaning: "pd.DataFrame" = field(repr=False)
+    changes: "pd.DataFrame" = field(repr=False)
+    parts: "pd.DataFrame" = field(repr=False)
+    sections: "pd.DataFrame" = field(repr=False)
+    paragraphs: "pd.DataFrame" = field(repr=False)
+    sentences: "pd.DataFrame" = field(repr=False)
+    glossary: "pd.DataFrame" = field(repr=False)
+
+    def __repr__(self) -> str:
+        m = self.meta
+        return (f"<Report {m.get('title')!r} {m.get('place')} {m.get('year')}: {len(self.parts)} parts, "
+                f"{len(self.sections)} sections, {len(self.paragraphs)} paragraphs, "
+                f"{len(self.sentences)} sentences, {len(self.glossary)} glossary entries ({self.script})>")
+
+    def quote(self, start: int, end: int, *, context: int = 0) -> str:
+        """The report's text between two offsets, with ``context`` characters either side.
+
+        >>> load_report().quote(0, 5)
+        '各位代表：'
+        """
+        return self.text[max(start - context, 0):end + context]
+
+
+def load_report(path: str | os.PathLike | None = None, *, script: str = "simplified") -> Report:
+    """Read, clean and structure a government work report.
+
+    Parameters
+    ----------
+    path : path-like, optional
+        A plain-text report (UTF-8 with or without BOM, GB18030/GBK or Big5; LF, CRLF
+        or CR line ends). Default: the 冠县 2022 report in ``data/raw/``.
+    script : {"simplified", "original"}
+        Which script the tables and ``text`` carry. Both texts are kept.
+
+    Returns
+    -------
+    Report
+        Cached: calling again with the same file (same modification time) and script
+        returns the same object.
+
+    Raises
+    ------
+    FileNotFoundError
+        ``path`` does not exist.
+    ReportFormatError
+        The file is empty, binary, undecodable, or not a government work report.
+
+    Examples
+    --------
+    >>> report = load_report()
+    >>> report.sections.query("part == '三'").title.iloc[0]
+    '在培强产业上攻坚突破'
+    """
+    if script not in SCRIPTS:
+        raise ValueError(f"script must be one of {SCRIPTS}, not {script!r}")
+    source = Path(path) if path is not None else paths.RAW_REPORT
+    try:
+        stat = source.stat()
+    except FileNotFoundError:
+        raise FileNotFoundError(f"report not found: {source}") from None
+    if source.is_dir():
+        raise ReportFormatError(f"expected a report file, got a directory: {source}")
+    return _load_cached(str(source.resolve()), stat.st_mtime_ns, stat.st_size, script)
+
+
+@lru_cache(maxsize=16)
+def _load_cached(path: str, mtime_ns: int, size: int, script: str) -> Report:
+    data = Path(path).read_bytes()
+    return parse_report(data, script=script, source_path=path)
+
+
+def parse_report(data: bytes, *, script: str = "simplified", source_path: str | None = None) -> Report:
+    """Build a :class:`Report` from the bytes of a report file (no caching, no file access).
+
+    >>> parse_report("什么都不是".encode())
+    Traceback (most recent call last):
+    ...
+    guanxian_analysis.errors.ReportFormatError: this does not look like a government work report: expected a salutation '各位代表：' or numbered parts such as '一、…工作回顾', found neither
+    """
+    import pandas as pd
+
+    raw_text, encoding = decode_report_bytes(data)
+    log: list[cleaning.Change] = []
+    text = cleaning.normalize_newlines(raw_text, log=log)
+    text = cleaning.apply_corrections(text, cleaning.read_corrections(paths.CORRECTIONS), log=log)
+    text = cleaning.strip_pinyin_annotations(text, log=log)
+    text = cleaning.remove_placeholders(text, log=log)
+    text = cleaning.normalize_punctuation(text, log=log)
+    text = cleaning.strip_line_whitespace(text, log=log)
+
+    lines = text.split("\n")
+    simplified_lines = [cleaning.to_simplified(line) for line in lines]
+    kept, furniture = cleaning.split_page_furniture(lines, simplified_lines, log=log)
+    header = [simplified_lines[i] for i in range(len(lines)) if lines[i] in furniture.header and i < (kept[0] if kept else 0)]
+    body_original = [lines[i] for i in kept]
+    body_simplified = [simplified_lines[i] for i in kept]
+    for i in kept:  # log the script conversion of the kept text, per character
+        cleaning.to_simplified(lines[i], log=log, line=i + 1)
+
+    meta = structure.parse_front_matter(header)
+    year = structure.infer_year(meta["year"], body_simplified)
+    meta.update(year=year, review_year=year - 1, encoding=encoding, source_path=source_path,
+                source_sha256=hashlib.sha256(data).hexdigest(),
+                header=list(furniture.header), footer=list(furniture.footer))
+
+    paragraphs, sections = structure.build_paragraphs(body_original, body_simplified,
+                                                      [i + 1 for i in kept], year)
+    structure.check_is_work_report(paragraphs)
+
+    text_original = "\n".join(p.original for p in paragraphs)
+    text_simplified = "\n".join(p.simplified for p in paragraphs)
+    if len(text_original) != len(text_simplified):  # pragma: no cover - to_simplified keeps lengths
+        raise AssertionError("script conversion changed the text's length")
+    chosen = text_simplified if script == "simplified" else text_original
+
+    para_df, sent_df = _paragraph_tables(paragraphs, chosen, year)
+    changes = pd.DataFrame([vars(c) for c in log], columns=["step", "line", "before", "after"])
+    return Report(
+        text=chosen,
+        text_original=text_original,
+        text_simplified=text_simplified,
+        raw_text=raw_text,
+        script=script,
+        meta=meta,
+        cleaning=_cleaning_summary(changes),
+        changes=changes,
+        parts=_parts_table(para_df),
+        sections=_sections_table(sections, para_df),
+        paragraphs=para_df,
+        sentences=sent_df,
+        glossary=_glossary_table(para_df, text_simplified, chosen),
+    )
+
+
+def _paragraph_tables(paragraphs, chosen: str, year: int):
+    import pandas as pd
+
+    rows, sentence_rows, offset = [], [], 0
+    for number, p in enumerate(paragraphs, start=1):
+        start, end = offset, offset + len(p.simplified)
+        offset = end + 1
+        theme, source, scores = themes.paragraph_theme(p.simplified, heading=p.heading,
+                                                       section_title=p.section_title, segment=p.segment,
+                                                       topic=p.topic)
+        pid = f"p{number:03d}"
+        period = structure.period_of(p.segment, year)
+        rows.append({"paragraph_id": pid, "part": p.part, "segment": p.segment, "period": period,
+                     "section": p.section, "section_title": p.section_title, "topic": p.topic,
+                     "heading": p.heading,
+                     "theme": theme, "theme_source": source,
+                     **{f"score_{t}": scores[t] for t in themes.THEMES},
+                     "text": chosen[start:end], "start": start, "end": end, "line": p.line})
+        for a, b in structure.split_sentences(p.simplified):
+            sentence_rows.append({"sentence_id": f"s{len(sentence_rows) + 1:04d}", "paragraph_id": pid,
+                                  "part": p.part, "segment": p.segment, "period": period, "section": p.section,
+                                  "theme": themes.sentence_theme(p.simplified[a:b], paragraph_theme=theme,
+                                                                 paragraph_source=source),
+                                  "text": chosen[start + a:start + b], "start": start + a, "end": start + b})
+    return pd.DataFrame(rows), pd.DataFrame(sentence_rows)
+
+
+def _parts_table(para_df):
+    grouped = para_df.groupby(["part", "segment"], sort=False)
+    table = grouped.agg(period=("period", "first"), n_paragraphs=("paragraph_id", "size"),
+                        start=("start", "min"), end=("end", "max")).reset_index()
+    titles = para_df[para_df["heading"].notna()].groupby(["part", "segment"], sort=False)["heading"].first()
+    table.insert(2, "title", [titles.get((p, s)) if p not in ("opening",) else None
+                              for p, s in zip(table["part"], table["segment"])])
+    # a part's title is its heading line; segments after the first one in a part keep it
+    first_titles = table.groupby("part", sort=False)["title"].transform("first")
+    table["title"] = first_titles
+    return table.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def _sections_table(sections: list[dict], para_df):
+    import pandas as pd
+
+    columns = ["section_id", "part", "segment", "numeral", "number", "title", "subtitle", "theme",
+               "n_paragraphs", "start", "end"]
+    if not sections:
+        return pd.DataFrame(columns=columns)
+    table = pd.DataFrame(sections)
+    in_sections = para_df[para_df["section"].notna()]
+    spans = in_sections.groupby("section").agg(
+        start=("start", "min"), end=("end", "max"), n_paragraphs=("paragraph_id", "size"))
+    # a section's theme: its title's, else the theme its paragraphs score highest on together
+    totals = in_sections.groupby("section")[[f"score_{t}" for t in themes.THEMES]].sum()
+    spans["theme"] = [themes.clear_winner(themes.theme_scores(title)) or
+                      themes.clear_winner(dict(zip(themes.THEMES, totals.loc[sid]))) or "governance"
+                      for sid, title in zip(spans.index, table.set_index("section_id").loc[spans.index, "title"])]
+    return table.join(spans, on="section_id")[columns]
+
+
+def _glossary_table(para_df, text_simplified: str, chosen: str):
+    import pandas as pd
+
+    from . import resources as res
+
+    rows = []
+    for row in para_df[(para_df["part"] == "glossary") & para_df["heading"].isna()].itertuples():
+        simple = text_simplified[row.start:row.end]
+        if m := res.GLOSSARY_ENTRY_RE.match(simple):
+            label = chosen[row.start:row.start + len(m.group("label"))]
+            key_s = m.group("label")
+            key = key_s[key_s.find("“") + 1:key_s.find("”")] if "“" in key_s else key_s
+            rows.append({"term": label.replace("“", "").replace("”", ""), "key": _in_script(key, key_s, label),
+                         "label": label, "page": int(m.group("page")),
+                         "definition": chosen[row.start + m.start("definition"):row.end],
+                         "paragraph_id": row.paragraph_id, "start": row.start, "end": row.end})
+    return pd.DataFrame(rows, columns=["term", "key", "label", "page", "definition", "paragraph_id", "start", "end"])
+
+
+def _in_script(key_simplified: str, label_simplified: str, label_chosen: str) -> str:
+    i = label_simplified.find(key_simplified)
+    return label_chosen[i:i + len(key_simplified)]
+
+
+def _cleaning_summary(changes):
+    import pandas as pd
+
+    counts = changes.groupby("step", sort=False).size()
+    return pd.DataFrame({"step": list(_CLEANING_STEPS), "description": list(_CLEANING_STEPS.values()),
+                         "count": [int(counts.get(step, 0)) for step in _CLEANING_STEPS]})

@@ -1,0 +1,50 @@
+"""Compiled patterns and small constant tables shared by the cleaning and structure steps."""
+from __future__ import annotations
+
+import re
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RE = re.compile(f"[{HAN}]")
+
+#: toned or plain pinyin letters, as a converter writes them after a character: 現(xiàn)
+PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê"
+PINYIN_ANNOTATION_RE = re.compile(f"(?<=[{HAN}])\\(([{PINYIN_LETTERS}]{{1,7}})\\)")
+
+#: '?' standing for a lost space: alone on a line, or beside white space
+PLACEHOLDER_LINE_RE = re.compile(r"^[ \t\u3000]*\?+[ \t\u3000]*$", re.M)
+PLACEHOLDER_INLINE_RE = re.compile(r"(?<=[ \t\u3000])\?+|\?+(?=[ \t\u3000])")
+
+# ASCII punctuation that becomes full-width when it stands beside Chinese text
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+CJK_CONTEXT = f"{HAN}\u3000-\u303f\uff00-\uffef“”‘’"
+ASCII_PUNCT_RE = re.compile(r"[,:;!?()]")
+FULL_WIDTH = _FULL_WIDTH
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+PART_HEADING_RE = re.compile(f"^([{CHINESE_NUMERALS}]{{1,3}})、(.+)$")
+SECTION_HEADING_RE = re.compile(f"^（([{CHINESE_NUMERALS}]{{1,3}})）(.*)$")
+SALUTATION_RE = re.compile(r"^各位代表[：！，:!,]")
+GLOSSARY_HEADING_RE = re.compile(r"名词解释\s*$")
+GLOSSARY_ENTRY_RE = re.compile(r"^(?P<label>.+?)（第(?P<page>\d+)页）：(?P<definition>.*)$")
+
+#: lines of the web page around the report (links, QR-code prompts, print buttons)
+FOOTER_RE = re.compile(r"^(图文解读|扫一扫|打印本页|关闭窗口|【|责任编辑|分享到|相关链接|上一篇|下一篇)")
+MEETING_RE = re.compile(r"(?P<date>(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日)在(?P<meeting>.+?)上$")
+TITLE_RE = re.compile(r"(?P<year>\d{4})年.*政府工作报告")
+TIMESTAMP_RE = re.compile(r"^时间[：:]\s*(?P<ts>\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?)")
+DATE_LINE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DOC_INDEX_RE = re.compile(r"^[0-9A-Z]{10,}/\d{4}-\d+$")
+
+NUMERAL_VALUES = {ch: i for i, ch in enumerate(CHINESE_NUMERALS, start=1)}
+
+
+def chinese_numeral_value(numeral: str) -> int:
+    """Value of a small Chinese numeral as used in headings (一 … 九十九).
+
+    >>> chinese_numeral_value("十二")
+    12
+    """
+    if "十" not in numeral:
+        return NUMERAL_VALUES[numeral]
+    tens, _, ones = numeral.partition("十")
+    return (NUMERAL_VALUES[tens] if tens else 1) * 10 + (NUMERAL_VALUES[ones] if ones else 0)

@@ -1,0 +1,311 @@
+"""The report's structure: front matter, parts, segments, sections, paragraphs, sentences, glossary.
+
+Pure functions over the cleaned lines. Patterns are matched on the simplified
+script; texts are kept in both scripts with identical offsets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import resources as res
+from .errors import ReportFormatError
+
+SEGMENTS = (
+    "opening", "review_five_years", "review_last_year", "review_summary", "plan_five_years",
+    "year_ahead", "self_building", "other", "closing", "glossary",
+)
+
+_TERMINATORS = "。！？；"
+_CLOSERS = "”’）》」』"
+_INLINE_PUNCT = re.compile(r"[，、：；“”‘’（）《》,:;()0-9０-９%]")
+_ENUMERATION = re.compile(f"^[{res.CHINESE_NUMERALS}]是")
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+
+
+# --------------------------------------------------------------------------- front matter
+_SPEAKER_RE = re.compile(r"^(?P<title>\S*?(?:代)?[省市县区州旗]长)\s*(?P<name>\S{2,4})$")
+_PLACE_RE = re.compile(r"^(?P<place>.+?)第[一二三四五六七八九十]+届")
+
+
+def parse_front_matter(header: list[str]) -> dict:
+    """Read title, meeting, date, place and speaker from the page's header lines (simplified).
+
+    >>> meta = parse_front_matter(["2022年政府工作报告", "——2022年1月20日在冠县第十八届",
+    ...                            "人民代表大会第一次会议上", "冠县县长 张志刚"])
+    >>> meta["meeting_date"], meta["place"], meta["speaker"]
+    ('2022-01-20', '冠县', '张志刚')
+    """
+    meta: dict = {"title": None, "place": None, "year": None, "meeting_date": None, "meeting": None,
+                  "speaker": None, "speaker_title": None, "published": None, "publisher": None, "doc_index": None}
+    meeting_lines: list[str] = []
+    in_meeting = False
+    for line in header:
+        compact = re.sub(r"\s+", "", line)
+        if m := res.TIMESTAMP_RE.match(line):
+            meta["published"] = m.group("ts")
+        elif res.DATE_LINE_RE.match(line):
+            meta["published"] = meta["published"] or line
+        elif res.DOC_INDEX_RE.match(line):
+            meta["doc_index"] = line
+        elif line.startswith("——") or in_meeting:
+            meeting_lines.append(line.lstrip("—"))
+            in_meeting = not line.endswith("上")
+        elif (m := res.TITLE_RE.search(compact)) and meta["title"] is None:
+            meta["title"] = compact
+        elif compact == "政府工作报告":
+            meta["title"] = meta["title"] or compact
+        elif m := _SPEAKER_RE.match(re.sub(r"\s+", " ", line)):
+            meta["speaker_title"], meta["speaker"] = m.group("title"), m.group("name")
+        elif compact.endswith("政府") and len(compact) <= 12:
+            meta["publisher"] = compact
+    if meeting_lines and (m := res.MEETING_RE.search("".join(meeting_lines))):
+        meta["meeting_date"] = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
+        meta["meeting"] = m.group("meeting")
+        meta["year"] = int(m["y"])
+        if p := _PLACE_RE.match(m.group("meeting")):
+            meta["place"] = p.group("place")
+    if meta["year"] is None and meta["title"] and (m := res.TITLE_RE.search(meta["title"])):
+        meta["year"] = int(m.group("year"))
+    if meta["title"] and not _YEAR_RE.search(meta["title"]) and meta["year"]:
+        meta["title"] = f"{meta['year']}年{meta['title']}"
+    return meta
+
+
+# --------------------------------------------------------------------------- sentences
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text``: split after 。！？； outside quotes.
+
+    Closing quotes and brackets after a terminator stay with its sentence. When the
+    quotes of the text do not balance, quotes are ignored.
+
+    >>> t = "他说：“好。走吧。”我们走了；完。"
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['他说：“好。走吧。”', '我们走了；', '完。']
+    """
+    balanced = text.count("“") == text.count("”")
+    spans, start, depth, i, n = [], 0, 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if balanced and ch == "“":
+            depth += 1
+        elif balanced and ch == "”":
+            depth = max(depth - 1, 0)
+        if ch in _TERMINATORS and depth == 0:
+            j = i + 1
+            while j < n and (text[j] in _CLOSERS or text[j] in _TERMINATORS):
+                j += 1
+            spans.append((start, j))
+            start, i = j, j
+            continue
+        if ch in _TERMINATORS and depth > 0:
+            # a terminator right before the closing quote ends the sentence after the quote
+            j = i + 1
+            while j < n and text[j] in _TERMINATORS:
+                j += 1
+            if j < n and text[j] == "”" and depth == 1:
+                depth = 0
+                j += 1
+                while j < n and (text[j] in _CLOSERS or text[j] in _TERMINATORS):
+                    j += 1
+                if j >= n or text[j] not in "，、：":
+                    spans.append((start, j))
+                    start = j
+                i = j
+                continue
+        i += 1
+    if start < n and text[start:].strip():
+        spans.append((start, n))
+    return spans
+
+
+# --------------------------------------------------------------------------- paragraphs
+def _is_lead_phrase(sentence: str, *, limit: int) -> bool:
+    """A short sentence that reads as a heading: 打造更具竞争力的制造业。"""
+    if not sentence.endswith("。"):
+        return False
+    body = sentence[:-1]
+    return 2 <= len(body) <= limit and not _ENUMERATION.match(body)
+
+
+def split_lead_phrases(text: str) -> list[str]:
+    """Split a line where a lead phrase (a short, bare sentence) opens a new topic.
+
+    Scraping ran some paragraphs together: ``…完善…成效。发展的后劲更足。实施…`` holds
+    the lead phrase 发展的后劲更足 of the next paragraph. A sentence of at most 12
+    characters without inner punctuation, after some body text, starts a new paragraph.
+
+    >>> split_lead_phrases("发展的质量更高。完善机制，成效明显。发展的后劲更足。实施项目72个。")
+    ['发展的质量更高。完善机制，成效明显。', '发展的后劲更足。实施项目72个。']
+    """
+    spans = split_sentences(text)
+    pieces, start, has_body = [], 0, False
+    for k, (a, b) in enumerate(spans):
+        sentence = text[a:b]
+        bare = not _INLINE_PUNCT.search(sentence[:-1])
+        is_lead = bare and _is_lead_phrase(sentence, limit=12) and k + 1 < len(spans)
+        if is_lead and has_body:
+            pieces.append(text[start:a])
+            start, has_body = a, False
+        elif not (is_lead and k == 0):
+            has_body = True
+    pieces.append(text[start:])
+    return pieces
+
+
+def lead_heading(text: str) -> str | None:
+    """The heading a paragraph opens with, if any (without its 。).
+
+    >>> lead_heading("打造更具竞争力的制造业。纵深推进“链长制”。")
+    '打造更具竞争力的制造业'
+    >>> lead_heading("这一年，我们加快动能转换，产业层次实现新提升。发展的质量更高。")
+    '这一年，我们加快动能转换，产业层次实现新提升'
+    >>> lead_heading("预计全县生产总值增长8%。") is None
+    True
+
+    A paragraph may be its heading alone (a topic line such as 这一年，我们聚力乡村振兴，三农工作迈出新步伐。).
+    """
+    spans = split_sentences(text)
+    if not spans:
+        return None
+    first = text[spans[0][0]:spans[0][1]]
+    if not _is_lead_phrase(first, limit=24) or re.search(r"[、：“”\d]", first):
+        return None
+    return first[:-1]
+
+
+@dataclass
+class Paragraph:
+    """A paragraph before it becomes a row of ``Report.paragraphs``."""
+
+    original: str
+    simplified: str
+    line: int
+    part: str = "opening"
+    segment: str = "opening"
+    section: str | None = None
+    section_title: str | None = None
+    heading: str | None = None
+    topic: str | None = None
+
+
+def _part_segment(title: str, year: int | None) -> str:
+    if "回顾" in title:
+        return "review_five_years" if "五年" in title else "review_last_year"
+    if "自身建设" in title:
+        return "self_building"
+    if "五年" in title:
+        return "plan_five_years"
+    if ("今年" in title or (year and f"{year}年" in title) or re.search(r"目标任务|工作安排|重点工作|主要任务", title)):
+        return "year_ahead"
+    return "other"
+
+
+def _starts_last_year(text: str, year: int | None) -> bool:
+    last = f"{year - 1}年" if year else "\0"
+    return bool(re.search(f"刚刚过去的{last}|过去的一年|^一年来|^{last}", text))
+
+
+def build_paragraphs(original: list[str], simplified: list[str], line_numbers: list[int],
+                     year: int | None) -> tuple[list[Paragraph], list[dict]]:
+    """Split body lines into paragraphs and tag each with part, segment and section.
+
+    Returns the paragraphs and the sections found (dicts with id, part, numeral,
+    number, title, subtitle).
+    """
+    paragraphs: list[Paragraph] = []
+    sections: list[dict] = []
+    part, segment, section, section_title, topic = "opening", "opening", None, None, None
+    seen_body_in_segment = False
+    in_glossary = False
+    for orig_line, simple_line, line_no in zip(original, simplified, line_numbers):
+        if res.GLOSSARY_HEADING_RE.search(simple_line) and len(simple_line) <= 40:
+            in_glossary, part, segment, section, section_title, topic = True, "glossary", "glossary", None, None, None
+            paragraphs.append(Paragraph(orig_line, simple_line, line_no, part, segment, heading=simple_line))
+            continue
+        if not in_glossary and (m := res.PART_HEADING_RE.match(simple_line)) and "。" not in simple_line and len(simple_line) <= 40:
+            part, segment = m.group(1), _part_segment(m.group(2), year)
+            section, section_title, topic, seen_body_in_segment = None, None, None, False
+            paragraphs.append(Paragraph(orig_line, simple_line, line_no, part, segment, heading=m.group(2)))
+            continue
+        pieces_s = [simple_line] if in_glossary else split_lead_phrases(simple_line)
+        offset = 0
+        for piece_s in pieces_s:
+            piece_o = orig_line[offset:offset + len(piece_s)]
+            offset += len(piece_s)
+            heading = None
+            if in_glossary:
+                pass
+            elif m := res.SECTION_HEADING_RE.match(piece_s):
+                number = res.chinese_numeral_value(m.group(1))
+                first = m.group(2).split("。", 1)[0]
+                title, _, subtitle = first.partition("，")
+                section, section_title, heading, topic = f"{part}.{number}", title, title, None
+                sections.append({"section_id": section, "part": part, "segment": segment, "numeral": m.group(1),
+                                 "number": number, "title": title, "subtitle": subtitle or None})
+            else:
+                if piece_s.startswith("各位代表"):
+                    section = section_title = topic = None
+                    if segment == "review_last_year" and seen_body_in_segment and not _starts_last_year(piece_s, year):
+                        segment, seen_body_in_segment = "review_summary", False
+                    elif segment in ("self_building", "year_ahead", "other") and seen_body_in_segment and part != "opening" \
+                            and _is_last_part(part, original, simplified):
+                        segment = "closing"
+                if segment == "review_five_years" and _starts_last_year(piece_s, year):
+                    segment, seen_body_in_segment, topic = "review_last_year", False, None
+                heading = lead_heading(piece_s)
+                if heading and "，" in heading:  # a two-clause lead (这一年，我们…) heads the paragraphs after it
+                    topic = heading
+            seen_body_in_segment = True
+            paragraphs.append(Paragraph(piece_o, piece_s, line_no, part, segment, section, section_title, heading, topic))
+    return paragraphs, sections
+
+
+def _is_last_part(part: str, original: list[str], simplified: list[str]) -> bool:
+    numerals = [m.group(1) for s in simplified if (m := res.PART_HEADING_RE.match(s)) and "。" not in s and len(s) <= 40]
+    return bool(numerals) and numerals[-1] == part
+
+
+def period_of(segment: str, year: int | None) -> str | None:
+    """The period a segment speaks of, from the report's own year.
+
+    >>> period_of("review_five_years", 2022), period_of("plan_five_years", 2022), period_of("year_ahead", 2019)
+    ('2017-2021', '2022-2026', '2019')
+    """
+    if year is None:
+        return None
+    return {
+        "review_five_years": f"{year - 5}-{year - 1}",
+        "review_last_year": f"{year - 1}",
+        "plan_five_years": f"{year}-{year + 4}",
+        "year_ahead": f"{year}",
+    }.get(segment)
+
+
+def infer_year(meta_year: int | None, simplified: list[str]) -> int:
+    """The report's year: the meeting's, else the largest year named in a part heading plus one
+    for a review-only heading, else the year of a plan heading.
+
+    Raises
+    ------
+    ReportFormatError
+        When no year can be found anywhere.
+    """
+    if meta_year:
+        return meta_year
+    for s in simplified:
+        if (m := res.PART_HEADING_RE.match(s)) and (y := _YEAR_RE.search(m.group(2))):
+            return int(y.group(1)) + (1 if "回顾" in m.group(2) else 0)
+    raise ReportFormatError("cannot tell the report's year: expected a dated meeting line (——2022年1月20日在…) "
+                            "or a year in a part heading (一、2021年工作回顾)")
+
+
+def check_is_work_report(paragraphs: list[Paragraph]) -> None:
+    """Raise :class:`ReportFormatError` unless the text has a review or a plan part."""
+    segments = {p.segment for p in paragraphs}
+    if not segments & {"review_five_years", "review_last_year", "plan_five_years", "year_ahead"}:
+        found = sorted({p.part for p in paragraphs} - {"opening"})
+        raise ReportFormatError(
+            "this does not look like a government work report: expected numbered parts with a review "
+            f"('一、…工作回顾') and a plan ('二、…年工作安排'); found parts {found or 'none'}"
+        )
