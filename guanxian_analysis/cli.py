@@ -1,0 +1,89 @@
+"""The ``guanxian-analysis`` command.
+
+``guanxian-analysis build`` runs every notebook in ``notebooks/`` headless
+and writes the HTML reports, executed notebooks and tables to ``reports/``
+(``make report`` calls it). Rerun on another report with ``--report`` (and
+``--output-dir`` so the Guanxian pages are kept)::
+
+    guanxian-analysis build
+    guanxian-analysis build --report ../shared/other-reports/hailar-district-2019-government-work-report.txt \\
+        --output-dir /tmp/hailar-reports
+    guanxian-analysis build 01-economy -p top_n=30
+
+Exit status: 0 when every notebook ran, 1 when a cell failed (its source and
+traceback are printed), 2 for bad arguments.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+
+def _parameter(text: str) -> tuple[str, object]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip().isidentifier():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    try:
+        parsed: object = ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+        parsed = value  # a bare string
+    return name.strip(), parsed
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="guanxian-analysis", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    b = commands.add_parser("build", help="run the notebooks and write the HTML reports to reports/",
+                            description="Run the notebooks headless and write HTML reports, executed notebooks, "
+                                        "tables and an index.")
+    b.add_argument("notebooks", nargs="*", metavar="NOTEBOOK",
+                   help="notebooks to build (e.g. 01-economy); default: all of notebooks/NN-*.py")
+    b.add_argument("--report", metavar="PATH", help="another report's text file (sets the report_path parameter)")
+    b.add_argument("--script", choices=["simplified", "original"], help="script of the report text (parameter)")
+    b.add_argument("-p", "--parameter", action="append", type=_parameter, default=[], metavar="NAME=VALUE",
+                   help="set a notebook parameter (a Python literal or a bare string); repeatable")
+    b.add_argument("-o", "--output-dir", metavar="DIR", help="where to write (default: reports/)")
+    b.add_argument("-j", "--jobs", type=int, metavar="N", help="notebooks run at once (default: number of CPUs)")
+    b.add_argument("--timeout", type=int, default=600, metavar="SECONDS", help="longest a cell may run (default 600)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``guanxian-analysis`` console script; returns the exit status."""
+    args = make_parser().parse_args(argv)
+    from . import build as build_module
+
+    parameters: dict[str, object] = {}
+    if args.report:
+        report = Path(args.report).expanduser().resolve()
+        if not report.is_file():
+            print(f"guanxian-analysis: no such report: {args.report}", file=sys.stderr)
+            return 2
+        parameters["report_path"] = str(report)
+    if args.script:
+        parameters["script"] = args.script
+    parameters.update(dict(args.parameter))
+    started = time.perf_counter()
+    try:
+        pages = build_module.build(args.notebooks or None, parameters=parameters, output_dir=args.output_dir,
+                                   jobs=args.jobs, timeout=args.timeout)
+    except build_module.BuildError as exc:
+        print("\nBUILD FAILED\n", file=sys.stderr)
+        for failure in exc.failures:
+            print(failure, file=sys.stderr)
+        return 1
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"guanxian-analysis: {exc}", file=sys.stderr)
+        return 2
+    out = Path(args.output_dir) if args.output_dir else build_module.paths.REPORTS_DIR
+    print(f"built {len(pages)} notebooks in {time.perf_counter() - started:.1f} s -> {out / 'index.html'}",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
