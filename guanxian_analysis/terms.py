@@ -1,0 +1,649 @@
+"""Text-mining analyses of the report, each returning a tidy DataFrame.
+
+Every function takes the :class:`~guanxian_analysis.report.Report` (or, where noted, a
+DataFrame with a ``text`` column such as a filtered ``report.paragraphs``), tokenizes
+with :func:`guanxian_analysis.tokenize` and never mutates its input. Rows come out in a
+deterministic order: by the statistic, ties broken by term.
+
+=========================  ============================================================
+function                   returns
+=========================  ============================================================
+``term_frequencies``       term counts overall or by theme / part / section / segment
+``keywords``               TF-IDF and TextRank keywords side by side, per group
+``distinctive_terms``      weighted log-odds with informative Dirichlet prior, z-scores
+``kwic``                   every hit of a term in context, with its provenance
+``cooccurrence``           term pairs sharing a sentence (``cooccurrence_graph``: graph)
+``action_verbs``           commitment verbs and adverbs per theme
+``numbered_phrases``       numbered slogans (两不愁三保障, “1457” …) + glossary definition
+=========================  ============================================================
+
+Examples
+--------
+>>> import guanxian_analysis as ga
+>>> report = ga.load_report()
+>>> ga.term_frequencies(report, by="theme").head(3)          # doctest: +SKIP
+>>> ga.kwic(report, "链长制")[["paragraph_id", "left", "match", "right"]]  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from itertools import combinations
+
+import pandas as pd
+
+from .tokenize import DEFAULT_STOPWORDS, _layers, get_pos_tokenizer, stopword_set
+from .tokenize import tokenize as _tokenize
+
+__all__ = [
+    "term_frequencies",
+    "keywords",
+    "distinctive_terms",
+    "kwic",
+    "cooccurrence",
+    "cooccurrence_graph",
+    "action_verbs",
+    "numbered_phrases",
+    "COMMITMENT_VERBS",
+    "COMMITMENT_ADVERBS",
+]
+
+#: grouping columns accepted by ``by=``
+GROUPINGS = ("theme", "part", "section", "segment", "period", "paragraph_id")
+#: commitment verbs: what the government says it will do
+COMMITMENT_VERBS = (
+    "推进", "加快", "实施", "打造", "深化", "确保", "推动", "加强", "完善", "健全", "强化",
+    "落实", "提升", "提高", "巩固", "培育", "构建", "创建", "争创", "优化", "开展", "抓好",
+    "做好", "守住", "坚持", "发展", "建设", "突破", "攻坚",
+)
+#: commitment adverbs: how hard it says it will try
+COMMITMENT_ADVERBS = (
+    "力争", "全力", "大力", "持续", "不断", "深入", "扎实", "切实", "著力", "着力", "积极",
+    "努力", "全面", "坚决", "严格", "稳步", "有序", "进一步", "全力以赴", "千方百计",
+)
+_NUMERAL = "一二两三四五六七八九十百千万双零"
+_QUOTED = re.compile(r"“([^”]{1,20})”")
+_STARTS_NUMBERED = re.compile(rf"^(?:[{_NUMERAL}]|\d)")
+_TWO_NUMERALS = re.compile(rf"[{_NUMERAL}].*[{_NUMERAL}]")
+#: numbered slogans the report uses without quotation marks
+_UNQUOTED_SLOGANS = ("三大攻坚战", "一镇一厂", "十四五")
+
+
+# --------------------------------------------------------------------------- helpers
+def _frame(data, level: str = "paragraphs") -> pd.DataFrame:
+    """The table of text units: ``report.paragraphs`` / ``report.sentences`` or a
+    DataFrame with a ``text`` column (returned as is, never modified)."""
+    if isinstance(data, pd.DataFrame):
+        if "text" not in data.columns:
+            raise ValueError("expected a DataFrame with a 'text' column (e.g. report.paragraphs)")
+        return data
+    table = getattr(data, level, None)
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"expected a Report or a DataFrame with a 'text' column, got {type(data).__name__}")
+    return table
+
+
+def _body(table: pd.DataFrame) -> pd.DataFrame:
+    """Drop the glossary: its definitions would double-count the glossed terms."""
+    if "part" in table.columns:
+        return table[table["part"] != "glossary"]
+    return table
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str, layers: tuple[str, ...], pos: tuple[str, ...] | None, min_length: int) -> tuple[str, ...]:
+    return tuple(_tokenize(text, stopwords=layers, pos=pos, min_length=min_length))
+
+
+def _tokens_of(text: str, stopwords, pos, min_length: int = 1) -> tuple[str, ...]:
+    if pos is not None:
+        pos = (pos,) if isinstance(pos, str) else tuple(pos)
+    return _tokens(text, _layers(stopwords), pos, min_length)
+
+
+def _groups(table: pd.DataFrame, by: str | None):
+    """(group value, texts) in order of first appearance; None-valued groups dropped."""
+    if by is None:
+        return [(None, list(table["text"]))]
+    if by not in table.columns:
+        raise ValueError(f"cannot group by {by!r}; choose one of {[g for g in GROUPINGS if g in table.columns]}")
+    keyed = table[table[by].notna()]
+    order = list(dict.fromkeys(keyed[by]))
+    return [(value, list(keyed.loc[keyed[by] == value, "text"])) for value in order]
+
+
+def _counts(texts: Iterable[str], stopwords, pos, min_length: int = 1) -> Counter:
+    counter: Counter = Counter()
+    for text in texts:
+        counter.update(_tokens_of(text, stopwords, pos, min_length))
+    return counter
+
+
+def _as_counts(data, stopwords, pos, min_length: int = 1) -> Counter:
+    """Term counts from a text, list of texts, DataFrame with ``text``, Report, or a
+    mapping / Series of counts (used as is)."""
+    if isinstance(data, str):
+        return _counts([data], stopwords, pos, min_length)
+    if isinstance(data, pd.Series):
+        return Counter({str(k): float(v) for k, v in data.items()})
+    if isinstance(data, Mapping):
+        return Counter({str(k): float(v) for k, v in data.items()})
+    if isinstance(data, pd.DataFrame) or hasattr(data, "paragraphs"):
+        return _counts(_body(_frame(data))["text"], stopwords, pos, min_length)
+    return _counts(list(data), stopwords, pos, min_length)
+
+
+# --------------------------------------------------------------------------- frequencies
+def term_frequencies(
+    report,
+    *,
+    by: str | None = None,
+    stopwords=DEFAULT_STOPWORDS,
+    pos=None,
+    min_length: int = 2,
+    min_count: int = 1,
+    top: int | None = None,
+) -> pd.DataFrame:
+    """Count terms overall or per group of paragraphs.
+
+    Parameters
+    ----------
+    report : Report or DataFrame
+        The report (its ``paragraphs``, glossary excluded) or any paragraph table.
+    by : {None, "theme", "part", "section", "segment", "period", "paragraph_id"}
+        Grouping column; groups come in order of first appearance.
+    stopwords, pos, min_length
+        Passed to :func:`guanxian_analysis.tokenize`; single characters (新, 位, 化 …)
+        are dropped by default.
+    min_count : int
+        Drop terms counted fewer times in their group.
+    top : int, optional
+        Keep the ``top`` most frequent terms per group.
+
+    Returns
+    -------
+    DataFrame
+        ``[<by>,] term, count, share, rank``: share of the group's tokens; rank 1 = most
+        frequent, ties broken by term.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> paragraphs = pd.DataFrame({"text": ["乡村振兴，乡村振兴。", "冠县乡村振兴。"], "theme": ["rural", "rural"]})
+    >>> term_frequencies(paragraphs, by="theme")
+       theme  term  count  share  rank
+    0  rural  乡村振兴      3   0.75     1
+    1  rural    冠县      1   0.25     2
+    """
+    table = _body(_frame(report))
+    rows = []
+    for value, texts in _groups(table, by):
+        counts = _counts(texts, stopwords, pos, min_length)
+        total = sum(counts.values())
+        ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        ordered = [(t, c) for t, c in ordered if c >= min_count][: top if top else None]
+        for rank, (term, count) in enumerate(ordered, 1):
+            row = {"term": term, "count": count, "share": count / total if total else 0.0, "rank": rank}
+            if by is not None:
+                row = {by: value, **row}
+            rows.append(row)
+    columns = ([by] if by else []) + ["term", "count", "share", "rank"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+# --------------------------------------------------------------------------- keywords
+def _textrank(text: str, *, top: int, stop: frozenset[str], allow_pos: tuple[str, ...]):
+    from .tokenize import _quiet_jieba
+
+    with _quiet_jieba():
+        from jieba.analyse.textrank import TextRank
+    ranker = TextRank()
+    ranker.tokenizer = ranker.postokenizer = get_pos_tokenizer()  # the package tokenizer
+    ranker.stop_words = set(stop)
+    ranked = ranker.textrank(text, topK=None, withWeight=True, allowPOS=allow_pos)
+    ranked = sorted(ranked, key=lambda kv: (-round(kv[1], 12), kv[0]))
+    return ranked[:top]
+
+
+def keywords(
+    report,
+    *,
+    by: str | None = "theme",
+    top: int = 10,
+    stopwords=DEFAULT_STOPWORDS,
+    pos=("n", "v", "a"),
+    min_length: int = 2,
+    textrank_pos: tuple[str, ...] = ("n", "nr", "ns", "nt", "nz", "vn", "v"),
+) -> pd.DataFrame:
+    """Keywords per group by TF-IDF and by TextRank, side by side.
+
+    TF-IDF is the package's own, over the report's paragraphs (not jieba's general-corpus
+    IDF table): a group's score for a term is its share of the group's tokens times
+    ``ln((1 + N) / (1 + df)) + 1``, with ``N`` paragraphs and ``df`` the paragraphs
+    containing the term (glossary excluded). TextRank is ``jieba.analyse.TextRank`` run on
+    the group's text with the package tokenizer (``jieba.posseg`` on
+    :func:`~guanxian_analysis.get_tokenizer`), window 5, keeping ``textrank_pos`` tags and
+    the same stopwords.
+
+    Parameters
+    ----------
+    report : Report or DataFrame
+    by : str or None
+        Grouping column (see :func:`term_frequencies`); ``None`` for the whole report.
+    top : int
+        Keywords per group and method.
+    stopwords, pos, min_length
+        Tokenization for TF-IDF (:func:`guanxian_analysis.tokenize`); ``pos`` defaults to
+        nouns, verbs and adjectives, single characters are dropped. TextRank keeps words
+        of two characters or more (jieba's rule) and drops the same stopwords.
+
+    Returns
+    -------
+    DataFrame
+        ``[<by>,] rank, tfidf_term, tfidf_score, textrank_term, textrank_score``; one row
+        per group and rank, ties broken by term.
+
+    Examples
+    --------
+    >>> kw = keywords(report, by="theme", top=5)              # doctest: +SKIP
+    >>> kw[kw.theme == "rural"][["tfidf_term", "textrank_term"]]  # doctest: +SKIP
+    """
+    table = _body(_frame(report))
+    n_docs = len(table)
+    df: Counter = Counter()
+    for text in table["text"]:
+        df.update(set(_tokens_of(text, stopwords, pos, min_length)))
+    stop = stopword_set(stopwords)
+    rows = []
+    for value, texts in _groups(table, by):
+        counts = _counts(texts, stopwords, pos, min_length)
+        total = sum(counts.values()) or 1
+        tfidf = {t: c / total * (math.log((1 + n_docs) / (1 + df[t])) + 1) for t, c in counts.items()}
+        best = sorted(tfidf.items(), key=lambda kv: (-round(kv[1], 12), kv[0]))[:top]
+        ranked = _textrank("\n".join(texts), top=top, stop=stop, allow_pos=textrank_pos)
+        for i in range(max(len(best), len(ranked))):
+            row = {
+                "rank": i + 1,
+                "tfidf_term": best[i][0] if i < len(best) else None,
+                "tfidf_score": best[i][1] if i < len(best) else math.nan,
+                "textrank_term": ranked[i][0] if i < len(ranked) else None,
+                "textrank_score": ranked[i][1] if i < len(ranked) else math.nan,
+            }
+            rows.append({by: value, **row} if by else row)
+    columns = ([by] if by else []) + ["rank", "tfidf_term", "tfidf_score", "textrank_term", "textrank_score"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+# --------------------------------------------------------------------------- keyness
+def distinctive_terms(
+    a,
+    b,
+    *,
+    prior=None,
+    prior_scale: float | None = None,
+    labels: tuple[str, str] = ("a", "b"),
+    stopwords=DEFAULT_STOPWORDS,
+    pos=None,
+    min_length: int = 2,
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """Terms that distinguish ``a`` from ``b``: weighted log-odds ratios with an
+    informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, eqs. 16 and 20).
+
+    For each term ``w`` with counts ``y_a``, ``y_b`` in corpora of ``n_a``, ``n_b`` tokens
+    and prior ``alpha_w`` (``alpha_0`` = the sum of all ``alpha_w``)::
+
+        delta_w = log((y_a + alpha_w) / (n_a + alpha_0 - y_a - alpha_w))
+                - log((y_b + alpha_w) / (n_b + alpha_0 - y_b - alpha_w))
+        var_w   = 1 / (y_a + alpha_w) + 1 / (y_b + alpha_w)
+        z_w     = delta_w / sqrt(var_w)
+
+    Parameters
+    ----------
+    a, b : Report, DataFrame, str, list of str, or mapping / Series of counts
+        The two corpora, e.g. ``report.paragraphs.query("segment == 'review_last_year'")``
+        and ``report.paragraphs.query("segment == 'year_ahead'")``. Texts are tokenized;
+        count mappings are used as they are.
+    prior : mapping / Series of counts, optional
+        Background counts; default the pooled counts of ``a`` and ``b``. Terms missing
+        from the background get a pseudo-count of 0.01.
+    prior_scale : float, optional
+        ``alpha_0``, the total weight of the prior; the background frequencies are scaled
+        to sum to it. Default: the background's own total (its raw counts are the prior).
+    labels : (str, str)
+        Names of ``a`` and ``b`` for the ``favours`` column.
+    stopwords, pos, min_length
+        Tokenization of texts (:func:`guanxian_analysis.tokenize`).
+    min_count : int
+        Keep terms counted at least this often in ``a`` and ``b`` together.
+
+    Returns
+    -------
+    DataFrame
+        ``term, count_a, count_b, rate_a, rate_b, prior, log_odds, se, z, favours, rank``
+        sorted by ``z`` descending (most typical of ``a`` first), ties by term; ``rate``
+        per 1,000 tokens.
+
+    Examples
+    --------
+    >>> t = distinctive_terms({"x": 2, "y": 1}, {"y": 1, "z": 1}, prior={"x": 1, "y": 1, "z": 1})
+    >>> t[["term", "count_a", "count_b", "log_odds"]].round(3)
+      term  count_a  count_b  log_odds
+    0    x      2.0      0.0     1.386
+    1    y      1.0      1.0    -0.288
+    2    z      0.0      1.0    -1.204
+    """
+    counts_a = _as_counts(a, stopwords, pos, min_length)
+    counts_b = _as_counts(b, stopwords, pos, min_length)
+    vocab = sorted(t for t in set(counts_a) | set(counts_b) if counts_a[t] + counts_b[t] >= min_count)
+    background = Counter(counts_a) + Counter(counts_b) if prior is None else _as_counts(prior, stopwords, pos, min_length)
+    total_bg = sum(background.values())
+    if total_bg <= 0:
+        raise ValueError("the prior needs positive counts")
+    scale = total_bg if prior_scale is None else float(prior_scale)
+    alpha = {t: max(background.get(t, 0.0), 0.01) * scale / total_bg for t in vocab}
+    alpha_0 = scale
+    n_a, n_b = sum(counts_a.values()), sum(counts_b.values())
+    rows = []
+    for term in vocab:
+        y_a, y_b, al = counts_a[term], counts_b[term], alpha[term]
+        delta = math.log((y_a + al) / (n_a + alpha_0 - y_a - al)) - math.log((y_b + al) / (n_b + alpha_0 - y_b - al))
+        se = math.sqrt(1 / (y_a + al) + 1 / (y_b + al))
+        rows.append({
+            "term": term,
+            "count_a": float(y_a),
+            "count_b": float(y_b),
+            "rate_a": 1000 * y_a / n_a if n_a else 0.0,
+            "rate_b": 1000 * y_b / n_b if n_b else 0.0,
+            "prior": al,
+            "log_odds": delta,
+            "se": se,
+            "z": delta / se,
+        })
+    table = pd.DataFrame(rows, columns=["term", "count_a", "count_b", "rate_a", "rate_b", "prior", "log_odds", "se", "z"])
+    table["z_key"] = -table["z"].round(12)
+    table = table.sort_values(["z_key", "term"], kind="stable").drop(columns="z_key").reset_index(drop=True)
+    table["favours"] = [labels[0] if z > 0 else labels[1] if z < 0 else None for z in table["z"]]
+    table["rank"] = range(1, len(table) + 1)
+    return table
+
+
+# --------------------------------------------------------------------------- KWIC
+def _locate(table: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
+    """Row of ``table`` (with start/end) containing each position, by ``searchsorted``."""
+    ordered = table.sort_values("start")
+    idx = ordered["start"].searchsorted(positions, side="right") - 1
+    return ordered.iloc[idx.clip(0)].reset_index(drop=True)
+
+
+def kwic(report, term: str, *, window: int = 15, regex: bool = False, whole_word: bool = False) -> pd.DataFrame:
+    """Keyword in context: every occurrence of ``term`` in ``report.text``.
+
+    Parameters
+    ----------
+    report : Report
+    term : str
+        The text to find (a regular expression when ``regex=True``).
+    window : int
+        Characters of context on each side (cut at the paragraph's edges).
+    whole_word : bool
+        Keep only hits that the tokenizer also cuts at both ends (``振兴`` then does not
+        match inside ``乡村振兴``).
+
+    Returns
+    -------
+    DataFrame
+        ``hit, term, left, match, right, start, end, paragraph_id, sentence_id, part,
+        segment, section, theme``, in text order; ``report.text[start:end] == match``.
+
+    Examples
+    --------
+    >>> hits = kwic(report, "链长制", window=6)                 # doctest: +SKIP
+    >>> hits[["paragraph_id", "section", "left", "match", "right"]]  # doctest: +SKIP
+    """
+    if not term:
+        raise ValueError("term must not be empty")
+    text = report.text
+    pattern = re.compile(term if regex else re.escape(term))
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+    paragraphs = report.paragraphs
+    sentences = report.sentences
+    if whole_word and spans:
+        para_rows = _locate(paragraphs, [s for s, _ in spans])
+        kept = []
+        for (start, end), (_, para) in zip(spans, para_rows.iterrows()):
+            cuts = _cuts(para["text"], int(para["start"]))
+            if start in cuts and end in cuts:
+                kept.append((start, end))
+        spans = kept
+    columns = ["hit", "term", "left", "match", "right", "start", "end", "paragraph_id", "sentence_id", "part",
+               "segment", "section", "theme"]
+    if not spans:
+        return pd.DataFrame(columns=columns)
+    para_rows = _locate(paragraphs, [s for s, _ in spans])
+    sent_rows = _locate(sentences, [s for s, _ in spans])
+    rows = []
+    for i, ((start, end), (_, para), (_, sent)) in enumerate(zip(spans, para_rows.iterrows(), sent_rows.iterrows()), 1):
+        p_start, p_end = int(para["start"]), int(para["end"])
+        rows.append({
+            "hit": i,
+            "term": term,
+            "left": text[max(p_start, start - window):start],
+            "match": text[start:end],
+            "right": text[end:min(p_end, end + window)],
+            "start": start,
+            "end": end,
+            "paragraph_id": para["paragraph_id"],
+            "sentence_id": sent["sentence_id"] if int(sent["start"]) <= start < int(sent["end"]) else None,
+            "part": para.get("part"),
+            "segment": para.get("segment"),
+            "section": para.get("section"),
+            "theme": para.get("theme"),
+        })
+    return pd.DataFrame(rows, columns=columns)
+
+
+@lru_cache(maxsize=1024)
+def _cuts(text: str, offset: int) -> frozenset[int]:
+    from .tokenize import get_tokenizer
+
+    cuts = {offset}
+    for _, _, end in get_tokenizer().tokenize(text):
+        cuts.add(offset + end)
+    return frozenset(cuts)
+
+
+# --------------------------------------------------------------------------- co-occurrence
+def cooccurrence(
+    report,
+    *,
+    stopwords=DEFAULT_STOPWORDS,
+    pos=("n", "v", "a"),
+    min_length: int = 2,
+    min_count: int = 2,
+    top: int | None = None,
+) -> pd.DataFrame:
+    """Pairs of terms that occur in the same sentence.
+
+    Parameters
+    ----------
+    report : Report or DataFrame
+        The report (its ``sentences``, glossary excluded) or a table of sentences.
+    stopwords, pos, min_length
+        Tokenization (:func:`guanxian_analysis.tokenize`); nouns, verbs, adjectives of
+        two characters or more by default.
+    min_count : int
+        Keep pairs sharing at least this many sentences.
+    top : int, optional
+        Keep the ``top`` pairs.
+
+    Returns
+    -------
+    DataFrame
+        ``term_a, term_b, count, count_a, count_b, jaccard, pmi``: ``term_a < term_b``;
+        counts are numbers of sentences; ``pmi = log2(count * N / (count_a * count_b))``
+        over ``N`` sentences. Sorted by count descending, then term_a, term_b.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"text": ["冠县乡村振兴", "冠县乡村振兴", "冠县"]})
+    >>> cooccurrence(s, stopwords=None, pos=None)[["term_a", "term_b", "count", "count_a", "count_b"]]
+      term_a term_b  count  count_a  count_b
+    0   乡村振兴     冠县      2        2        3
+    """
+    table = _body(_frame(report, "sentences"))
+    per_sentence = [sorted(set(_tokens_of(text, stopwords, pos, min_length))) for text in table["text"]]
+    singles: Counter = Counter()
+    pairs: Counter = Counter()
+    for terms in per_sentence:
+        singles.update(terms)
+        pairs.update(combinations(terms, 2))
+    n = len(per_sentence)
+    rows = [
+        {
+            "term_a": a,
+            "term_b": b,
+            "count": c,
+            "count_a": singles[a],
+            "count_b": singles[b],
+            "jaccard": c / (singles[a] + singles[b] - c),
+            "pmi": math.log2(c * n / (singles[a] * singles[b])),
+        }
+        for (a, b), c in pairs.items()
+        if c >= min_count
+    ]
+    rows.sort(key=lambda r: (-r["count"], r["term_a"], r["term_b"]))
+    return pd.DataFrame(rows[: top if top else None],
+                        columns=["term_a", "term_b", "count", "count_a", "count_b", "jaccard", "pmi"])
+
+
+def cooccurrence_graph(pairs: pd.DataFrame, *, top: int | None = None):
+    """A :class:`networkx.Graph` from a :func:`cooccurrence` table.
+
+    Nodes carry ``count`` (sentences containing the term); edges carry ``weight``
+    (shared sentences), ``jaccard`` and ``pmi``. Nodes and edges are added in the table's
+    (deterministic) order.
+
+    Examples
+    --------
+    >>> g = cooccurrence_graph(cooccurrence(report, top=40))   # doctest: +SKIP
+    >>> g.number_of_edges()                                     # doctest: +SKIP
+    40
+    """
+    import networkx as nx
+
+    graph = nx.Graph()
+    for row in pairs.head(top if top else len(pairs)).itertuples(index=False):
+        graph.add_node(row.term_a, count=int(row.count_a))
+        graph.add_node(row.term_b, count=int(row.count_b))
+        graph.add_edge(row.term_a, row.term_b, weight=int(row.count), jaccard=float(row.jaccard), pmi=float(row.pmi))
+    return graph
+
+
+# --------------------------------------------------------------------------- verbs
+def action_verbs(report, *, by: str = "theme", words: Iterable[str] | None = None) -> pd.DataFrame:
+    """How often each theme commits to action: the commitment verbs and adverbs.
+
+    Tokenizes with only the generic stopword layer (the boilerplate layer would remove
+    exactly these words) and counts :data:`COMMITMENT_VERBS` and
+    :data:`COMMITMENT_ADVERBS` (or ``words``) per group.
+
+    Returns
+    -------
+    DataFrame
+        ``<by>, word, kind ("verb" | "adverb" | "word"), count, per_1000, rank``:
+        ``per_1000`` per 1,000 tokens of the group; rank within group by count, ties
+        by word. Words a group never uses are left out.
+
+    Examples
+    --------
+    >>> v = action_verbs(report)                              # doctest: +SKIP
+    >>> v[v.theme == "rural"].head(3)                         # doctest: +SKIP
+    """
+    if words is None:
+        kinds = {**{w: "verb" for w in COMMITMENT_VERBS}, **{w: "adverb" for w in COMMITMENT_ADVERBS}}
+    else:
+        kinds = {w: "word" for w in words}
+    table = _body(_frame(report))
+    rows = []
+    for value, texts in _groups(table, by):
+        counts = _counts(texts, "generic", None)
+        total = sum(counts.values()) or 1
+        found = sorted(((w, counts[w]) for w in kinds if counts[w]), key=lambda kv: (-kv[1], kv[0]))
+        for rank, (word, count) in enumerate(found, 1):
+            rows.append({by: value, "word": word, "kind": kinds[word], "count": count,
+                         "per_1000": 1000 * count / total, "rank": rank})
+    return pd.DataFrame(rows, columns=[by, "word", "kind", "count", "per_1000", "rank"])
+
+
+# --------------------------------------------------------------------------- slogans
+def _is_numbered(phrase: str) -> bool:
+    return bool(_STARTS_NUMBERED.match(phrase) or _TWO_NUMERALS.search(phrase))
+
+
+def numbered_phrases(report) -> pd.DataFrame:
+    """The numbered policy slogans (三个走在前, 两不愁三保障, “1457” …) with their
+    glossary definition where the report gives one.
+
+    A phrase is a quoted expression (“…”; lists inside quotes such as
+    “一网通办、一窗通办、一次办好” are split at 、 unless the glossary defines the
+    whole) that starts with a numeral or digit or holds two numerals, plus a few slogans
+    the report uses unquoted (三大攻坚战, 一镇一厂). Occurrences are counted in the body
+    (glossary excluded), quoted or not.
+
+    Returns
+    -------
+    DataFrame
+        ``phrase, count, first_start, first_paragraph_id, section, theme, paragraph_ids,
+        in_glossary, definition``; in order of first appearance.
+
+    Examples
+    --------
+    >>> numbered_phrases(report).set_index("phrase").loc["两不愁三保障", "definition"][:12]  # doctest: +SKIP
+    '即稳定实现农村贫困人口不愁吃'
+    """
+    paragraphs = report.paragraphs
+    body = _body(paragraphs)
+    glossary = getattr(report, "glossary", None)
+    definitions: dict[str, str] = {}
+    if glossary is not None and len(glossary):
+        key_column = "key" if "key" in glossary.columns else "term"
+        definitions = dict(zip(glossary[key_column], glossary["definition"]))
+    candidates: list[str] = []
+    for text in body["text"]:
+        for quoted in _QUOTED.findall(text):
+            pieces = [quoted] if quoted in definitions else quoted.split("、")
+            candidates.extend(p for p in pieces if p and _is_numbered(p))
+    candidates.extend(p for p in _UNQUOTED_SLOGANS if any(p in t for t in body["text"]))
+    rows = []
+    text = report.text
+    for phrase in dict.fromkeys(candidates):
+        starts = []
+        for para in body.itertuples(index=False):
+            at = para.text.find(phrase)
+            while at >= 0:
+                starts.append((int(para.start) + at, para))
+                at = para.text.find(phrase, at + len(phrase))
+        if not starts:
+            continue
+        starts.sort(key=lambda sp: sp[0])
+        first, para = starts[0]
+        assert text[first:first + len(phrase)] == phrase
+        rows.append({
+            "phrase": phrase,
+            "count": len(starts),
+            "first_start": first,
+            "first_paragraph_id": para.paragraph_id,
+            "section": getattr(para, "section", None),
+            "theme": getattr(para, "theme", None),
+            "paragraph_ids": ",".join(dict.fromkeys(p.paragraph_id for _, p in starts)),
+            "in_glossary": phrase in definitions,
+            "definition": definitions.get(phrase),
+        })
+    rows.sort(key=lambda r: (r["first_start"], r["phrase"]))
+    return pd.DataFrame(rows, columns=["phrase", "count", "first_start", "first_paragraph_id", "section", "theme",
+                                       "paragraph_ids", "in_glossary", "definition"])
