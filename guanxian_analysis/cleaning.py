@@ -136,7 +136,8 @@ def normalize_punctuation(text: str, *, log: Log | None = None) -> str:
 
     Works left to right, so a mark after one just made full-width counts as beside
     Chinese: ``(第10頁):2021年`` → ``（第10頁）：2021年``. Punctuation between digits or
-    Latin letters (``09:00``, ``1,000``) and ``%``/``.`` stay ASCII.
+    Latin letters (``09:00``, ``1,000``) and ``%``/``.`` stay ASCII; a mark right after
+    ``%`` ends a Chinese clause (``录取率47.2%,122名``) and becomes full-width.
 
     >>> normalize_punctuation("現在,我代表 (第10頁):2021年 09:00")
     '現在，我代表 （第10頁）：2021年 09:00'
@@ -150,7 +151,7 @@ def normalize_punctuation(text: str, *, log: Log | None = None) -> str:
         before = text[i - 1] if i > last else previous
         after = text[i + 1] if i + 1 < len(text) else ""
         mark = match.group()
-        if cjk.match(before) or cjk.match(after):
+        if cjk.match(before) or cjk.match(after) or before == "%":
             out.append(previous := res.FULL_WIDTH[mark])
             if log is not None:
                 log.append(Change("normalize_punctuation", line_of(i), mark, res.FULL_WIDTH[mark]))

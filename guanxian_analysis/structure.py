@@ -291,9 +291,13 @@ def infer_year(meta_year: int | None, simplified: list[str]) -> int:
     ReportFormatError
         When no year can be found anywhere.
     """
+    headings = [s for s in simplified if res.PART_HEADING_RE.match(s) and "。" not in s and len(s) <= 40]
+    if not headings:
+        raise ReportFormatError("this does not look like a government work report: expected numbered parts "
+                                "such as '一、…工作回顾' and '二、…年工作安排', found none")
     if meta_year:
         return meta_year
-    for s in simplified:
+    for s in headings:
         if (m := res.PART_HEADING_RE.match(s)) and (y := _YEAR_RE.search(m.group(2))):
             return int(y.group(1)) + (1 if "回顾" in m.group(2) else 0)
     raise ReportFormatError("cannot tell the report's year: expected a dated meeting line (——2022年1月20日在…) "
