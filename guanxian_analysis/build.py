@@ -522,7 +522,7 @@ def add_table_of_contents(page: str, *, levels: Iterable[int] = (1, 2, 3)) -> st
     --------
     >>> page = '<nav><!-- guanxian:toc --></nav><h2 id="x">Top terms 高频词</h2>'
     >>> print(add_table_of_contents(page))
-    <nav><p class="gx-toc-title">Contents</p><ol><li class="gx-toc-2"><a href="#top-terms">Top terms 高频词</a></li></ol></nav><h2 id="top-terms">Top terms 高频词</h2>
+    <nav><p class="gx-toc-title">Contents</p><ol><li class="gx-toc-1"><a href="#top-terms">Top terms 高频词</a></li></ol></nav><h2 id="top-terms">Top terms 高频词</h2>
     """
     levels = set(levels)
     used: set[str] = set()
@@ -608,7 +608,14 @@ def embed_cjk_font(pages: dict[Path, str]) -> dict[Path, str]:
 
 def render_index(pages: Sequence[Page], *, out_dir: Path, parameters: dict[str, Any] | None = None,
                  heading: str = "Guanxian 2022 government work report: analysis notebooks") -> str:
-    """The ``index.html`` page: each notebook with its one-line summary, both versions, and the data tables."""
+    """The ``index.html`` page: each notebook with its one-line summary, both versions, and the data tables.
+
+    Examples
+    --------
+    >>> page = render_index(pages, out_dir=paths.REPORTS_DIR)          # doctest: +SKIP
+    >>> 'href="01-economy.html"' in page                                # doctest: +SKIP
+    True
+    """
     items = []
     for page in pages:
         items.append(
@@ -616,18 +623,20 @@ def render_index(pages: Sequence[Page], *, out_dir: Path, parameters: dict[str, 
             f'<p class="gx-summary">{html.escape(page.summary)}</p>'
             f'<div class="gx-links"><a href="{page.reader_html.name}">read</a> · '
             f'<a href="{page.code_html.name}">with code</a> · '
-            f'<a href="notebooks/{page.notebook.name}">notebook</a> · {page.cells} cells · '
-            f'<code>notebooks/{html.escape(page.name)}.py</code></div></li>'
+            f'<a href="notebooks/{page.notebook.name}">executed notebook</a> · {page.cells} code cells · '
+            f'source <code>notebooks/{html.escape(page.name)}.py</code></div></li>'
         )
     data_dir = out_dir / "data"
     tables = sorted(data_dir.glob("*.csv")) if data_dir.is_dir() else []
     rows = "".join(
         f'<tr><td><a href="data/{t.name}">{html.escape(t.name)}</a></td><td>{_csv_rows(t)} rows</td></tr>' for t in tables
     )
-    data = f'<h2>Tables</h2><p>CSV, UTF-8 with BOM (opens in Excel).</p><table class="gx-data">{rows}</table>' if rows else ""
+    data = (f'<h2 id="tables">Tables</h2><p>CSV files written by the notebooks (UTF-8 with BOM, so Excel opens them '
+            f'correctly).</p><table class="gx-data">{rows}</table>') if rows else ""
     params = ""
     if parameters:
-        shown = ", ".join(f"{k} = {html.escape(Path(str(v)).name if k.endswith('path') else str(v))}" for k, v in parameters.items())
+        shown = ", ".join(f"{k} = {html.escape(Path(str(v)).name if k.endswith(('path', 'dir')) else str(v))}"
+                          for k, v in parameters.items())
         params = f'<p class="gx-sub">Built with parameters: {shown}</p>'
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8" />\n'
@@ -640,6 +649,24 @@ def render_index(pages: Sequence[Page], *, out_dir: Path, parameters: dict[str, 
         "<footer>Rebuild with <code>make report</code>; open the notebooks with <code>make lab</code>.</footer>\n"
         "</main>\n</body>\n</html>\n"
     )
+
+
+def _existing_pages(out_dir: Path, built: Sequence[Page]) -> list[Page]:
+    """The built pages plus, for a partial build, the pages an earlier build left in ``out_dir``."""
+    import nbformat
+
+    by_name = {page.name: page for page in built}
+    for source in find_notebooks():
+        name = source.stem
+        reader, code = out_dir / page_file(name, with_code=False), out_dir / page_file(name, with_code=True)
+        executed = out_dir / "notebooks" / f"{name}.ipynb"
+        if name in by_name or not (reader.is_file() and code.is_file() and executed.is_file()):
+            continue
+        nb = nbformat.read(executed, as_version=4)
+        title, summary = notebook_title(nb)
+        by_name[name] = Page(name, title, summary, reader, code, executed, 0.0,
+                             sum(c.cell_type == "code" for c in nb.cells))
+    return [by_name[name] for name in sorted(by_name)]
 
 
 def _csv_rows(path: Path) -> int:
@@ -786,7 +813,8 @@ async def build_async(notebooks: Sequence[Path | str] | None = None, *, paramete
         pages.append(Page(name, title, summary, reader, code, notebook_path, seconds,
                           sum(c.cell_type == "code" for c in nb.cells)))
     if not failures and pages:
-        rendered[out_dir / "index.html"] = render_index(pages, out_dir=out_dir, parameters=parameters)
+        index_pages = pages if notebooks is None else _existing_pages(out_dir, pages)
+        rendered[out_dir / "index.html"] = render_index(index_pages, out_dir=out_dir, parameters=parameters)
     for path, page in embed_cjk_font(rendered).items():
         path.write_text(page, encoding="utf-8")
     if failures:
