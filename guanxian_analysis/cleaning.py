@@ -255,6 +255,6 @@ def split_page_furniture(lines: list[str], simplified: list[str], *, log: Log | 
             continue
         if bucket is not None:
             bucket.append(line)
-        if log is not None and (line or step != "drop_blank_lines"):
+        if log is not None:
             log.append(Change(step, numbers[i], line, ""))
     return kept, Furniture(tuple(header), tuple(footer))

@@ -116,6 +116,7 @@ def test_no_pinyin_or_placeholders_left_and_real_parentheses_stay(report, report
     assert counts["remove_placeholders"] == 13
     assert counts["apply_corrections"] == 1
     assert counts["split_page_furniture"] == 12
+    assert counts["drop_blank_lines"] == 12  # the lines that held only "?"
 
 
 def test_punctuation_full_width_inside_chinese(report):
