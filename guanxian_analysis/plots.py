@@ -1,0 +1,527 @@
+"""Plot helpers in seaborn's manner: data first, keyword options, ``ax=None``.
+
+Each helper draws on ``ax`` (or the current Axes), sets the CJK font of
+:func:`guanxian_analysis.style.find_cjk_font` on the text it draws, and returns the Axes.
+None of them shows, saves, or fixes a figure size; random layouts take a ``seed``.
+
+Examples
+--------
+>>> import matplotlib.pyplot as plt
+>>> import guanxian_analysis as ga
+>>> report = ga.load_report()                                     # doctest: +SKIP
+>>> fig, ax = plt.subplots(figsize=(6, 5))
+>>> ga.plot_top_terms(ga.term_frequencies(report), n=15, ax=ax)   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pandas as pd
+
+from .style import apply_font, find_cjk_font, font_family
+
+__all__ = [
+    "plot_top_terms",
+    "plot_distinctive_terms",
+    "plot_theme_map",
+    "plot_scoreboard",
+    "plot_ranks",
+    "plot_cooccurrence",
+    "plot_wordcloud",
+    "THEME_LABELS",
+]
+
+#: display names of the themes
+THEME_LABELS = {
+    "economy": "经济 economy",
+    "rural": "乡村 rural",
+    "environment": "环境 environment",
+    "livelihoods": "民生 livelihoods",
+    "urban": "城市 urban",
+    "governance": "政府 governance",
+}
+_THEME_ORDER = tuple(THEME_LABELS)
+_PART_LABELS = {"opening": "开场", "一": "一 回顾", "二": "二 五年", "三": "三 2022", "四": "四 自身建设",
+                "glossary": "名词解释"}
+
+
+def _axes(ax):
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        ax = plt.gca()
+    return ax
+
+
+def _finish(ax, *extra):
+    apply_font(ax)
+    for artist in extra:
+        apply_font(artist)
+    return ax
+
+
+# --------------------------------------------------------------------------- terms
+def plot_top_terms(
+    data: pd.DataFrame,
+    *,
+    n: int = 20,
+    term: str = "term",
+    value: str = "count",
+    color: str | None = None,
+    ax=None,
+):
+    """Horizontal bars of the ``n`` most frequent terms, largest on top.
+
+    Parameters
+    ----------
+    data : DataFrame
+        A :func:`~guanxian_analysis.term_frequencies` table (filter it to one group
+        first), or any frame with ``term`` and ``value`` columns.
+    n : int
+        Number of terms.
+    term, value : str
+        Column names.
+    color : str, optional
+        Bar colour (default: the first colour of the palette).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> freqs = pd.DataFrame({"term": ["乡村振兴", "冠县"], "count": [9, 5]})
+    >>> ax = plot_top_terms(freqs)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['乡村振兴', '冠县']
+    """
+    import seaborn as sns
+
+    ax = _axes(ax)
+    top = (data.assign(_key=-data[value]).sort_values(["_key", term], kind="stable").head(n)
+           .drop(columns="_key").reset_index(drop=True))
+    sns.barplot(data=top, x=value, y=term, orient="h", color=color or sns.color_palette()[0], ax=ax)
+    for patch, val in zip(ax.patches, top[value]):
+        ax.annotate(f"{val:g}", (patch.get_width(), patch.get_y() + patch.get_height() / 2),
+                    xytext=(3, 0), textcoords="offset points", va="center", fontsize="small")
+    ax.set_xlabel({"count": "次数 count", "share": "占比 share"}.get(value, value))
+    ax.set_ylabel("")
+    ax.margins(x=0.12)
+    return _finish(ax)
+
+
+def plot_distinctive_terms(
+    data: pd.DataFrame,
+    *,
+    n: int = 12,
+    labels: tuple[str, str] | None = None,
+    threshold: float = 1.96,
+    ax=None,
+):
+    """Diverging bars of z-scores: the ``n`` terms most typical of each side.
+
+    Parameters
+    ----------
+    data : DataFrame
+        A :func:`~guanxian_analysis.distinctive_terms` table (``term``, ``z``, ``favours``).
+    n : int
+        Terms per side.
+    labels : (str, str), optional
+        Legend names of the two sides; default the ``favours`` values.
+    threshold : float
+        Dashed lines at ±threshold (1.96: two-sided 5%).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"term": ["全市", "招商"], "z": [2.9, -1.1], "favours": ["2021", "2022"]})
+    >>> len(plot_distinctive_terms(t).patches)
+    2
+    """
+    import seaborn as sns
+
+    ax = _axes(ax)
+    ordered = data.assign(_key=-data["z"]).sort_values(["_key", "term"], kind="stable").drop(columns="_key")
+    top = ordered[ordered["z"] > 0].head(n)
+    bottom = ordered[ordered["z"] < 0].tail(n)
+    shown = pd.concat([top, bottom]).reset_index(drop=True)
+    sides = list(dict.fromkeys(ordered["favours"].dropna()))
+    names = dict(zip(sides, labels)) if labels else {s: s for s in sides}
+    palette = sns.color_palette(n_colors=2)
+    colors = [palette[0] if z > 0 else palette[1] for z in shown["z"]]
+    positions = range(len(shown))
+    ax.barh(list(positions), shown["z"], color=colors)
+    ax.set_yticks(list(positions), labels=list(shown["term"]))
+    ax.invert_yaxis()
+    ax.axvline(0, color="0.3", linewidth=0.8)
+    for x in (threshold, -threshold):
+        ax.axvline(x, color="0.5", linewidth=0.8, linestyle="--")
+    ax.set_xlabel("z（加权对数优势比 weighted log-odds）")
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=palette[i], label=f"更常见于 {names[s]}") for i, s in enumerate(sides[:2])]
+    if handles:
+        ax.legend(handles=handles, loc="lower right", fontsize="small", frameon=True)
+    return _finish(ax)
+
+
+# --------------------------------------------------------------------------- structure
+def plot_theme_map(
+    data,
+    *,
+    value: str = "paragraphs",
+    theme_labels: Mapping[str, str] | None = None,
+    cmap: str = "Blues",
+    ax=None,
+):
+    """Heatmap of themes × report parts.
+
+    Parameters
+    ----------
+    data : DataFrame or Report
+        ``report.paragraphs`` (``theme``, ``part``, ``text``) or the report itself.
+    value : {"paragraphs", "characters"}
+        Count paragraphs, or sum their characters.
+    theme_labels : mapping, optional
+        Row labels; default :data:`THEME_LABELS`.
+    cmap : str
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"theme": ["rural", "urban", "rural"], "part": ["一", "一", "三"], "text": ["a", "b", "cc"]})
+    >>> ax = plot_theme_map(p)
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['一 回顾', '三 2022']
+    """
+    import seaborn as sns
+
+    ax = _axes(ax)
+    paragraphs = getattr(data, "paragraphs", data)
+    if value not in ("paragraphs", "characters"):
+        raise ValueError("value must be 'paragraphs' or 'characters'")
+    weights = paragraphs["text"].str.len() if value == "characters" else pd.Series(1, index=paragraphs.index)
+    table = (pd.DataFrame({"theme": paragraphs["theme"], "part": paragraphs["part"], "w": weights})
+             .pivot_table(index="theme", columns="part", values="w", aggfunc="sum", fill_value=0))
+    parts = [p for p in dict.fromkeys(paragraphs["part"]) if p in table.columns]
+    themes = [t for t in _THEME_ORDER if t in table.index] + sorted(t for t in table.index if t not in _THEME_ORDER)
+    table = table.loc[themes, parts].astype(int)
+    labels = {**THEME_LABELS, **(theme_labels or {})}
+    sns.heatmap(table, annot=True, fmt="d", cmap=cmap, linewidths=0.5, linecolor="white",
+                cbar_kws={"label": "段落数 paragraphs" if value == "paragraphs" else "字数 characters"}, ax=ax)
+    ax.set_yticks([i + 0.5 for i in range(len(themes))], labels=[labels.get(t, t) for t in themes], rotation=0)
+    ax.set_xticks([i + 0.5 for i in range(len(parts))], labels=[_PART_LABELS.get(p, p) for p in parts], rotation=0)
+    ax.set_xlabel("报告部分 part")
+    ax.set_ylabel("主题 theme")
+    colorbar = ax.collections[0].colorbar
+    return _finish(ax, colorbar.ax) if colorbar is not None else _finish(ax)
+
+
+# --------------------------------------------------------------------------- indicators
+_LOWER = ("以上", "不低于", "超过", "至少", "≥")
+_UPPER = ("以内", "以下", "不超过", "控制在", "≤")
+_APPROX = ("左右", "约", "≈")
+
+
+def _bound_marker(qualifier, bound) -> tuple[str, str]:
+    text = f"{qualifier or ''} {bound or ''}"
+    if any(q in text for q in _LOWER) or "lower" in text or "min" in text:
+        return ">", "≥ 以上"
+    if any(q in text for q in _UPPER) or "upper" in text or "max" in text:
+        return "<", "≤ 以内"
+    if any(q in text for q in _APPROX) or "approx" in text:
+        return "D", "≈ 左右"
+    return "s", "目标 target"
+
+
+def _fmt(value, unit) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return f"{value:g}{unit or ''}"
+
+
+def plot_scoreboard(
+    data: pd.DataFrame,
+    *,
+    unit: str | None = "%",
+    ax=None,
+):
+    """Last-year outcome against year-ahead target, one row per metric (a dumbbell chart).
+
+    Outcomes are dots (hollow when the report only "expects" them, i.e. their qualifier or
+    status says 预计/expected); targets are marked by their bound: ``>`` for 以上 (at
+    least), ``<`` for 以内 (at most), a diamond for 左右 (about), a square otherwise. Every
+    point is labelled with its value and qualifier.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The :func:`~guanxian_analysis.scoreboard` table: ``metric, outcome_period,
+        outcome_value, outcome_unit, outcome_qualifier, outcome_status, target_period,
+        target_value, target_unit, target_qualifier, target_bound``.
+    unit : str or None
+        Plot only metrics whose outcome and target are both in this unit (one axis, one
+        unit); ``None`` plots every row (use only when all share a unit).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sb = pd.DataFrame({"metric": ["生产总值增长"], "outcome_period": ["2021"], "outcome_value": [8.0],
+    ...     "outcome_unit": ["%"], "outcome_qualifier": ["预计"], "outcome_status": ["expected"],
+    ...     "target_period": ["2022"], "target_value": [6.0], "target_unit": ["%"],
+    ...     "target_qualifier": ["左右"], "target_bound": ["approx"]})
+    >>> [t.get_text() for t in plot_scoreboard(sb).get_yticklabels()]
+    ['生产总值增长']
+    """
+    ax = _axes(ax)
+    rows = data
+    if unit is not None:
+        rows = data[(data["outcome_unit"] == unit) & (data["target_unit"] == unit)]
+    rows = rows[rows["outcome_value"].notna() | rows["target_value"].notna()].reset_index(drop=True)
+    import seaborn as sns
+
+    outcome_color, target_color = sns.color_palette(n_colors=2)
+    seen: set[str] = set()
+
+    def once(label):
+        if label in seen:
+            return None
+        seen.add(label)
+        return label
+
+    for y, row in rows.iterrows():
+        o, t = row["outcome_value"], row["target_value"]
+        if pd.notna(o) and pd.notna(t):
+            ax.plot([o, t], [y, y], color="0.75", linewidth=2, zorder=1)
+        if pd.notna(o):
+            expected = any("预计" in str(row.get(c) or "") or "expect" in str(row.get(c) or "")
+                           for c in ("outcome_qualifier", "outcome_status"))
+            label = f"{row.get('outcome_period') or ''} 实际 outcome" + ("（预计 expected）" if expected else "")
+            ax.scatter([o], [y], s=70, zorder=3, color="white" if expected else outcome_color,
+                       edgecolors=outcome_color, linewidths=1.8, label=once(label))
+            ax.annotate(_fmt(o, row.get("outcome_unit")), (o, y), xytext=(0, 7), textcoords="offset points",
+                        ha="center", va="bottom", fontsize="small", color=outcome_color)
+        if pd.notna(t):
+            marker, name = _bound_marker(row.get("target_qualifier"), row.get("target_bound"))
+            ax.scatter([t], [y], s=80, zorder=3, marker=marker, color=target_color,
+                       label=once(f"{row.get('target_period') or ''} 目标 {name}"))
+            text = _fmt(t, row.get("target_unit")) + str(row.get("target_qualifier") or "")
+            ax.annotate(text, (t, y), xytext=(0, -8), textcoords="offset points", ha="center", va="top",
+                        fontsize="small", color=target_color)
+    ax.set_yticks(list(range(len(rows))), labels=list(rows["metric"]))
+    ax.set_ylim(len(rows) - 0.4, -0.6)
+    ax.margins(x=0.12)
+    ax.set_xlabel(f"数值 value（{unit}）" if unit else "数值 value")
+    if seen:
+        ax.legend(loc="best", fontsize="small", frameon=True)
+    return _finish(ax)
+
+
+def plot_ranks(data: pd.DataFrame, *, ax=None):
+    """Where the county says it ranks: one dot per claim, rank 1 on the right.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The :func:`~guanxian_analysis.ranks` table (``metric, scope, rank, rank_text``).
+        Claims without a number (前列, 最多) sit in a separate column on the left as
+        hollow dots.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> r = pd.DataFrame({"metric": ["优良天数", "普惠金融贷款余额占比"], "scope": ["全市", "全市"],
+    ...                   "rank": [1, 2], "rank_text": ["第1位", "第2位"]})
+    >>> [t.get_text() for t in plot_ranks(r).get_yticklabels()]
+    ['优良天数（全市）', '普惠金融贷款余额占比（全市）']
+    """
+    import seaborn as sns
+
+    ax = _axes(ax)
+    rows = data.reset_index(drop=True)
+    numeric = pd.to_numeric(rows["rank"], errors="coerce")
+    worst = max(int(numeric.max()) if numeric.notna().any() else 1, 2)
+    unranked = worst + 1  # column for claims without a number
+    scopes = list(dict.fromkeys(rows["scope"].fillna("")))
+    palette = dict(zip(scopes, sns.color_palette(n_colors=max(len(scopes), 1))))
+    seen: set[str] = set()
+    for y, (row, rank) in enumerate(zip(rows.itertuples(index=False), numeric)):
+        scope = row.scope if isinstance(row.scope, str) else ""
+        color = palette[scope]
+        label = scope if scope not in seen else None
+        seen.add(scope)
+        x = rank if pd.notna(rank) else unranked
+        ax.scatter([x], [y], s=70, zorder=3, color=color if pd.notna(rank) else "white", edgecolors=color,
+                   linewidths=1.8, label=label)
+        ax.annotate(str(row.rank_text), (x, y), xytext=(-8, 0), textcoords="offset points", ha="right",
+                    va="center", fontsize="small")
+    ax.set_yticks(list(range(len(rows))),
+                  labels=[f"{m}（{s}）" if isinstance(s, str) and s else str(m) for m, s in zip(rows["metric"], rows["scope"])])
+    ax.set_ylim(len(rows) - 0.4, -0.6)
+    has_unranked = bool(numeric.isna().any())
+    ax.set_xlim((unranked if has_unranked else worst) + 0.6, 0.4)
+    ticks = list(range(1, worst + 1)) + ([unranked] if has_unranked else [])
+    ax.set_xticks(ticks, labels=[str(t) for t in range(1, worst + 1)] + (["无名次"] if has_unranked else []))
+    ax.set_xlabel("名次 rank（1 = 第一）")
+    if len(scopes) > 1 or scopes != [""]:
+        ax.legend(title="范围 scope", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
+    return _finish(ax)
+
+
+# --------------------------------------------------------------------------- networks
+def plot_cooccurrence(
+    data,
+    *,
+    top: int = 40,
+    seed: int = 7,
+    gravity: float = 0.5,
+    ax=None,
+):
+    """Co-occurrence network: node size = sentences with the term, edge width = shared
+    sentences; ForceAtlas2 layout with a fixed ``seed``.
+
+    Parameters
+    ----------
+    data : DataFrame or networkx.Graph
+        A :func:`~guanxian_analysis.cooccurrence` table or the graph of
+        :func:`~guanxian_analysis.terms.cooccurrence_graph`.
+    top : int
+        Strongest pairs to draw (tables only).
+    seed : int
+        Layout seed: the same input gives the same picture.
+    gravity : float
+        Pull towards the centre (ForceAtlas2 strong gravity); larger = tighter.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> pairs = pd.DataFrame({"term_a": ["乡村振兴"], "term_b": ["冠县"], "count": [2], "count_a": [2],
+    ...                       "count_b": [3], "jaccard": [0.67], "pmi": [0.58]})
+    >>> len(plot_cooccurrence(pairs).texts)
+    2
+    """
+    import networkx as nx
+
+    from .terms import cooccurrence_graph
+
+    ax = _axes(ax)
+    graph = data if isinstance(data, nx.Graph) else cooccurrence_graph(data, top=top)
+    if graph.number_of_nodes() == 0:
+        ax.set_axis_off()
+        return _finish(ax)
+    nodes = list(graph.nodes)
+    # ForceAtlas2 with strong gravity keeps the small components near the main one, and
+    # node sizes scaled to the label length stop labels from overlapping.
+    pos = nx.forceatlas2_layout(graph, seed=seed, max_iter=500, gravity=gravity, strong_gravity=True,
+                                scaling_ratio=4.0, weight="weight",
+                                node_size={n: 0.6 + 0.4 * len(str(n)) for n in nodes})
+    counts = [graph.nodes[n].get("count", 1) for n in nodes]
+    biggest = max(counts)
+    sizes = [120 + 700 * c / biggest for c in counts]
+    weights = [graph.edges[e].get("weight", 1) for e in graph.edges]
+    heaviest = max(weights) if weights else 1
+    nx.draw_networkx_edges(graph, pos, ax=ax, width=[0.5 + 3.5 * w / heaviest for w in weights],
+                           edge_color="0.7", alpha=0.8)
+    nx.draw_networkx_nodes(graph, pos, ax=ax, nodelist=nodes, node_size=sizes, node_color="#9ecae1",
+                           edgecolors="#3182bd", linewidths=0.8)
+    nx.draw_networkx_labels(graph, pos, ax=ax, font_size=9, font_family=font_family()[0])
+    ax.set_axis_off()
+    ax.margins(0.08)
+    return _finish(ax)
+
+
+# --------------------------------------------------------------------------- word cloud
+def _frequencies(freqs) -> dict[str, float]:
+    if isinstance(freqs, pd.DataFrame):
+        value = "count" if "count" in freqs.columns else freqs.select_dtypes("number").columns[0]
+        grouped = freqs.groupby("term", sort=True)[value].sum()
+        return {str(k): float(v) for k, v in grouped.items() if v > 0}
+    items = freqs.items()
+    return {str(k): float(v) for k, v in sorted(items, key=lambda kv: str(kv[0])) if v > 0}
+
+
+def plot_wordcloud(
+    freqs,
+    *,
+    ax=None,
+    seed: int = 42,
+    width: int = 800,
+    height: int = 500,
+    max_words: int = 120,
+    colormap: str = "viridis",
+    background: str = "white",
+):
+    """A word cloud of term frequencies, reproducible and in a CJK font.
+
+    Parameters
+    ----------
+    freqs : DataFrame, Series or mapping
+        A :func:`~guanxian_analysis.term_frequencies` table (``term``, ``count``;
+        counts of the same term summed) or term -> weight.
+    ax : matplotlib Axes, optional
+    seed : int
+        Layout and colour seed: the same input gives the same image, pixel for pixel.
+    width, height : int
+        Size of the rendered image in pixels (not of the figure).
+    max_words : int
+    colormap, background : str
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> ax = plot_wordcloud({"乡村振兴": 9, "冠县": 5}, width=200, height=120)
+    >>> ax.images[0].get_array().shape[:2]
+    (120, 200)
+    """
+    from wordcloud import WordCloud
+
+    ax = _axes(ax)
+    words = _frequencies(freqs)
+    if not words:
+        raise ValueError("no positive frequencies to draw")
+    cloud = WordCloud(
+        font_path=str(find_cjk_font()),
+        width=width,
+        height=height,
+        random_state=seed,
+        max_words=max_words,
+        background_color=background,
+        colormap=colormap,
+        prefer_horizontal=0.9,
+        margin=4,
+        collocations=False,
+    ).generate_from_frequencies(words)
+    ax.imshow(cloud.to_array(), interpolation="nearest")
+    ax.set_axis_off()
+    return _finish(ax)
