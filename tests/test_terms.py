@@ -1,0 +1,186 @@
+"""Text analyses on the real report and on small hand-made cases."""
+from __future__ import annotations
+
+import doctest
+import math
+
+import pandas as pd
+import pytest
+
+import guanxian_analysis as ga
+from guanxian_analysis import terms
+
+
+# ------------------------------------------------------------------ log-odds by hand
+def test_log_odds_matches_a_hand_computation():
+    # a: x x y   b: y z   prior counts 1 each -> alpha_w = 1, alpha_0 = 3, n_a = 3, n_b = 2
+    table = ga.distinctive_terms({"x": 2, "y": 1}, {"y": 1, "z": 1}, prior={"x": 1, "y": 1, "z": 1}).set_index("term")
+    # x: log(3 / (3+3-2-1)) - log(1 / (2+3-0-1)) = log(1) - log(1/4)
+    assert table.loc["x", "log_odds"] == pytest.approx(math.log(4))
+    assert table.loc["x", "se"] == pytest.approx(math.sqrt(1 / 3 + 1 / 1))
+    assert table.loc["x", "z"] == pytest.approx(math.log(4) / math.sqrt(4 / 3))
+    # y: log(2/4) - log(2/3)
+    assert table.loc["y", "log_odds"] == pytest.approx(math.log(0.5) - math.log(2 / 3))
+    assert table.loc["y", "z"] == pytest.approx((math.log(0.5) - math.log(2 / 3)) / math.sqrt(0.5 + 0.5))
+    # z: log(1/5) - log(2/3)
+    assert table.loc["z", "log_odds"] == pytest.approx(math.log(0.2) - math.log(2 / 3))
+    assert list(table.index) == ["x", "y", "z"]
+    assert list(table["favours"]) == ["a", "b", "b"]
+
+
+def test_log_odds_default_prior_is_the_pooled_counts_and_is_antisymmetric():
+    a, b = {"x": 3, "y": 1}, {"x": 1, "y": 3}
+    ab = ga.distinctive_terms(a, b).set_index("term")
+    ba = ga.distinctive_terms(b, a).set_index("term")
+    assert ab.loc["x", "prior"] == 4 and ab.loc["y", "prior"] == 4
+    assert ab.loc["x", "z"] == pytest.approx(-ba.loc["x", "z"])
+    assert ab.loc["x", "z"] == pytest.approx(-ab.loc["y", "z"])
+
+
+def test_prior_scale_shrinks_towards_zero():
+    loose = ga.distinctive_terms({"x": 5, "y": 1}, {"x": 1, "y": 5}, prior_scale=1).set_index("term")
+    tight = ga.distinctive_terms({"x": 5, "y": 1}, {"x": 1, "y": 5}, prior_scale=1000).set_index("term")
+    assert abs(tight.loc["x", "log_odds"]) < abs(loose.loc["x", "log_odds"])
+
+
+def test_distinctive_terms_of_the_review_against_the_plan(report):
+    p = report.paragraphs
+    table = ga.distinctive_terms(p[p.segment == "review_last_year"], p[p.segment == "year_ahead"],
+                                 labels=("2021", "2022"))
+    # the review boasts of rankings: 全市 … 第1位; the plan talks of talent and industry
+    assert table.iloc[0]["term"] == "全市" and table.iloc[0]["favours"] == "2021"
+    assert table.iloc[0]["count_a"] == 20
+    assert table.iloc[-1]["favours"] == "2022"
+    assert "人才" in set(table.tail(5)["term"])
+    assert table["z"].is_monotonic_decreasing
+
+
+# ------------------------------------------------------------------ frequencies, keywords
+def test_term_frequencies_by_theme(report):
+    tf = ga.term_frequencies(report, by="theme")
+    assert list(tf.columns) == ["theme", "term", "count", "share", "rank"]
+    rural = tf[tf.theme == "rural"].set_index("term")
+    assert rural.loc["乡村振兴", "count"] == 9
+    urban = tf[tf.theme == "urban"]
+    assert urban.iloc[0]["term"] == "城市" and urban.iloc[0]["count"] == 19
+    assert tf.groupby("theme")["share"].sum().round(9).eq(1).all()
+    # ties broken by term
+    for _, group in tf.groupby("theme"):
+        keys = list(zip(-group["count"], group["term"]))
+        assert keys == sorted(keys)
+
+
+def test_term_frequencies_exclude_the_glossary_and_do_not_mutate(report):
+    before = report.paragraphs.copy()
+    tf = ga.term_frequencies(report, by="part")
+    assert "glossary" not in set(tf["part"])
+    pd.testing.assert_frame_equal(report.paragraphs, before)
+    overall = ga.term_frequencies(report).set_index("term")
+    assert overall.loc["冠县", "count"] == 31
+
+
+def test_keywords_side_by_side(report):
+    kw = ga.keywords(report, by="theme", top=5)
+    assert list(kw.columns) == ["theme", "rank", "tfidf_term", "tfidf_score", "textrank_term", "textrank_score"]
+    assert kw.groupby("theme").size().eq(5).all()
+    urban = kw[kw.theme == "urban"]
+    assert urban.iloc[0]["tfidf_term"] == "城市" and urban.iloc[0]["textrank_term"] == "城市"
+    assert "乡村振兴" in set(kw.loc[kw.theme == "rural", "tfidf_term"])
+    assert kw.equals(ga.keywords(report, by="theme", top=5))  # deterministic
+
+
+# ------------------------------------------------------------------ KWIC provenance
+def test_kwic_provenance(report):
+    hits = ga.kwic(report, "链长制", window=6)
+    assert list(hits["paragraph_id"]) == ["p012", "p051"]
+    assert list(hits["section"].fillna("-")) == ["-", "三.1"]
+    assert list(hits["theme"]) == ["economy", "economy"]
+    assert list(hits["segment"]) == ["review_last_year", "year_ahead"]
+    for hit in hits.itertuples():
+        assert report.text[hit.start:hit.end] == "链长制"
+        assert report.text[hit.start - len(hit.left):hit.start] == hit.left
+        assert report.text[hit.end:hit.end + len(hit.right)] == hit.right
+        sentence = report.sentences.set_index("sentence_id").loc[hit.sentence_id]
+        assert sentence.start <= hit.start < hit.end <= sentence.end
+        paragraph = report.paragraphs.set_index("paragraph_id").loc[hit.paragraph_id]
+        assert paragraph.start <= hit.start < hit.end <= paragraph.end
+    assert hits.iloc[1]["left"] == "。纵深推进“"  # six characters
+
+
+def test_kwic_offsets_hold_in_the_original_script(report, report_original):
+    hits = ga.kwic(report_original, "鏈長制")
+    assert len(hits) == 2
+    assert [report.text[h.start:h.end] for h in hits.itertuples()] == ["链长制", "链长制"]
+
+
+def test_kwic_whole_word_skips_hits_inside_longer_words(report):
+    everywhere = ga.kwic(report, "振兴")
+    whole = ga.kwic(report, "振兴", whole_word=True)
+    assert len(whole) < len(everywhere)
+    assert not any(h.left.endswith("乡村") for h in whole.itertuples())
+
+
+def test_kwic_window_stops_at_the_paragraph_edge(report):
+    hit = ga.kwic(report, "各位代表：", window=50).iloc[0]
+    assert hit["left"] == "" and hit["paragraph_id"] == "p001"
+
+
+def test_kwic_no_hit_gives_an_empty_table(report):
+    assert ga.kwic(report, "不存在的词").empty
+
+
+# ------------------------------------------------------------------ co-occurrence
+def test_cooccurrence_table_and_graph(report):
+    pairs = ga.cooccurrence(report, top=30)
+    assert (pairs["term_a"] < pairs["term_b"]).all()
+    first = pairs.iloc[0]
+    # the seven headings "在…上攻坚突破，…高质量发展…" and two more sentences
+    assert (first["term_a"], first["term_b"], first["count"]) == ("攻坚", "高质量发展", 9)
+    keys = list(zip(-pairs["count"], pairs["term_a"], pairs["term_b"]))
+    assert keys == sorted(keys)
+    graph = terms.cooccurrence_graph(pairs)
+    assert graph.number_of_edges() == 30
+    assert graph.edges["攻坚", "高质量发展"]["weight"] == 9
+    assert graph.nodes["全市"]["count"] == 28
+
+
+def test_cooccurrence_counts_sentences_once():
+    s = pd.DataFrame({"text": ["冠县冠县乡村振兴", "冠县乡村振兴", "冠县"]})
+    pairs = ga.cooccurrence(s, stopwords=None, pos=None, min_count=1)
+    assert pairs.to_dict("records")[0] == {"term_a": "乡村振兴", "term_b": "冠县", "count": 2, "count_a": 2,
+                                           "count_b": 3, "jaccard": 2 / 3, "pmi": math.log2(2 * 3 / (2 * 3))}
+
+
+# ------------------------------------------------------------------ verbs, slogans
+def test_action_verbs_per_theme(report):
+    verbs = ga.action_verbs(report)
+    assert set(verbs["kind"]) == {"verb", "adverb"}
+    environment = verbs[verbs.theme == "environment"].set_index("word")
+    assert environment.index[0] == "推进" and environment.loc["推进", "count"] == 8
+    assert set(verbs["theme"]) == {"economy", "rural", "environment", "livelihoods", "urban", "governance"}
+
+
+def test_numbered_phrases_with_glossary_definitions(report):
+    phrases = ga.numbered_phrases(report).set_index("phrase")
+    for phrase in ["三个走在前", "两不愁三保障", "四个不摘", "三线一单", "1457", "五个振兴"]:
+        assert phrases.loc[phrase, "in_glossary"], phrase
+    assert phrases.loc["两不愁三保障", "definition"].startswith("即稳定实现农村贫困人口不愁吃")
+    assert phrases.loc["1457", "count"] == 2
+    assert phrases.loc["1457", "first_paragraph_id"] == "p010"
+    assert phrases.loc["七个攻坚突破", "in_glossary"] == False  # noqa: E712 - numbered, not glossed
+    assert "专精特新" not in phrases.index  # glossed, but not numbered
+    assert phrases["first_start"].is_monotonic_increasing
+
+
+# ------------------------------------------------------------------ inputs
+def test_bad_input_is_refused():
+    with pytest.raises(TypeError):
+        ga.term_frequencies(42)
+    with pytest.raises(ValueError, match="cannot group"):
+        ga.term_frequencies(pd.DataFrame({"text": ["冠县"]}), by="theme")
+
+
+def test_docstring_examples(report):
+    result = doctest.testmod(terms, extraglobs={"report": report},
+                             optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0
