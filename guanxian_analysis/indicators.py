@@ -1,0 +1,798 @@
+"""Indicators: every number in a work report as a tidy table traced to its sentence.
+
+Public functions (all take a :class:`~guanxian_analysis.report.Report`, default
+``load_report()``):
+
+- :func:`indicators` one row per quantitative indicator (value, unit, kind,
+  qualifier, metric, period, status and where it is in the text);
+- :func:`number_audit` every number mention in ``report.text``, as indicator or
+  excluded with a reason, so nothing is dropped silently;
+- :func:`scoreboard` last year's outcomes beside the year-ahead targets (and the
+  five-year review beside the five-year plan) for the same metric;
+- :func:`ranks` the report's rankings (位居全市第2位 …);
+- :func:`write_indicator_tables` the indicators table and the audit as CSV.
+
+How a metric is named (the fixture ``tests/fixtures/indicators_annotated.csv``
+follows the same rules): the phrase in front of the number within its clause,
+without framing words (预计, 累计, 全年, 全县, 其中, 力争, 确保 …), generic action
+verbs (实施, 建设, 完成, 新建改建, 打造, 铺设 …), the change verb (增长, 下降 …)
+or the rank phrase (位居全市第 …). A number written first (``31个项目列入省重点``)
+takes the phrase after it. A figure with no phrase of its own (``12.6亿元、增长7%``)
+takes the metric of the figure before it; ``A、B分别…`` hands A and B out in
+order, and ``城乡X分别…`` becomes 城镇X and 农村X.
+
+Examples
+--------
+>>> from guanxian_analysis import load_report, indicators
+>>> table = indicators(load_report())                      # doctest: +SKIP
+>>> table.query("metric == '生产总值'")[["value", "unit", "kind", "period", "status"]]  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import numbers as nb
+
+__all__ = ["indicators", "number_audit", "scoreboard", "ranks", "write_indicator_tables",
+           "INDICATOR_COLUMNS", "AUDIT_COLUMNS", "SCOREBOARD_COLUMNS", "RANK_COLUMNS"]
+
+INDICATOR_COLUMNS = [
+    "indicator_id", "value", "unit", "value_base", "base_unit", "kind", "direction", "qualifier",
+    "bound", "metric", "period", "status", "theme", "part", "section", "paragraph_id",
+    "sentence_id", "sentence", "start", "end",
+]
+AUDIT_COLUMNS = ["mention_id", "text", "start", "end", "status", "reason", "indicator_id", "sentence_id"]
+SCOREBOARD_COLUMNS = [
+    "metric", "theme", "kind", "outcome_period", "outcome_value", "outcome_unit", "outcome_qualifier",
+    "outcome_status", "target_period", "target_value", "target_unit", "target_qualifier",
+    "target_bound", "change", "outcome_sentence_id", "target_sentence_id",
+]
+RANK_COLUMNS = ["metric", "scope", "rank", "rank_text", "period", "theme", "sentence_id"]
+
+# --------------------------------------------------------------------------- patterns
+_NUM_CHARS = "零〇一二两三四五六七八九十百千"
+_ZH_CLASSIFIERS = "个项家位档名人条处所次届批年件座户亩倍"
+#: a number mention: Arabic, a Chinese ordinal (第一), a quoted Chinese numeral (“十四五”)
+#: or a Chinese numeral before a classifier (三个, 五年)
+MENTION_RE = re.compile(
+    rf"\d+(?:\.\d+)?"
+    rf"|(?<=第)[{_NUM_CHARS}]+"
+    rf"|(?<=“)[{_NUM_CHARS}]+(?=”)"
+    rf"|[{_NUM_CHARS}]+(?=[{_ZH_CLASSIFIERS}])"
+)
+#: what may follow a number: 余/多, a unit, a bounding word
+AFTER_RE = re.compile(rf"(?P<mid>余|多)?(?P<unit>{nb.UNIT_PATTERN})(?P<post>左右|以上|以内|以下)?")
+#: "第1、第2位": the unit of a rank chain comes at its end
+RANK_CHAIN_RE = re.compile(rf"(?:、第(?:\d+|[{_NUM_CHARS}]+))+(?P<unit>位|名|档)")
+PRE_QUALIFIER_RE = re.compile(r"(?P<q>约|近|超过|不低于|不少于|不超过)$")
+FROM_RE = re.compile(r"由(?:每人每年|每人每月|每人|每年|每月)?$")
+TO_RE = re.compile(r"(?P<verb>提高|增加|提升|增长|上升|下降|降低|减少|压降)(?:至|到)$")
+CHANGE_VERB_RE = re.compile(r"(?P<verb>增长|增加|提高|提升|上升|下降|降低|减少|压降|回落|改善)$")
+RANK_MOVE_RE = re.compile(r"(?P<verb>前移|后移|上升|下降|提升)$")
+DELIMITERS = "，；：。！？、"
+CLAUSE_DELIMITERS = "，；：。！？"
+SCOPE_RE = re.compile(r"全市|全省|全国|全县|全区|全盟|全州")
+
+# metric cleaning: framing words and generic verbs at the start, predicates at the end
+_LEAD_RE = re.compile(
+    r"^(?:其中|预计|累计|全年|全县|全区|全市|今年|当年|一年来|五年来|力争|确保|努力|已|共(?!享)|"
+    r"新开工建设|开工建设|规划建设|新建改建|新建|改建|建设(?!工程)|建成(?!区)|实施|完成|实现|打造了?|"
+    r"创建|铺设|投放|发放|办理|开展|为)"
+)
+_TRAIL_RE = re.compile(
+    r"(?:分别|均|同比|年均|累计)?"
+    r"(?:增长|增加|提高|提升|上升|下降|降低|减少|压降|回落|改善|达到|达|为|是|至|到|控制在|超过|约|近|完成|突破|"
+    r"由(?:每人每年|每人每月|每人|每年|每月)?|每人每年|每人每月|"
+    r"(?:是|为)?\d{4}年的)$"
+)
+#: the rank phrase before 第 (位居全市, 列, 在全市前移)
+_RANK_TRAIL_RE = re.compile(
+    r"(?:均|分别)?(?:在)?(?:全市|全省|全国|全县|全区)?(?:前移|后移|位居|位列|跃居|居|列|排名|排)"
+    r"(?:全市|全省|全国|全县|全区)?$"
+)
+_TRAIL_ADVERB_RE = re.compile(r"(?:分别|均|同比|年均|全部|已经|已)$")
+_ROAD_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{2}路等")
+_GENERIC_METRICS = {"投资", "总投资", "年度计划投资", "计划投资", "完成投资"}
+_SPENDING_VERBS = {"投资", "投入"}
+#: what may follow a figure without being the thing counted
+_NOT_A_NOUN_RE = re.compile(r"[和及与或等的]|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
+_ADVERBS_RE = re.compile(r"全部|均|已")
+_AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产")
+_SHARE_OF_RE = re.compile(r"^占(?P<whole>.+?)的$")
+_URBAN_RURAL_RE = re.compile(r"^城乡(?P<rest>.+)$")
+
+_DIRECTIONS = {"增长": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "前移": "up",
+               "下降": "down", "降低": "down", "减少": "down", "压降": "down", "回落": "down",
+               "后移": "down", "改善": "improve"}
+_BOUNDS = {"左右": "approx", "约": "approx", "近": "approx", "以上": "min", "超过": "min", "余": "min",
+           "多": "min", "不低于": "min", "不少于": "min", "以内": "max", "以下": "max", "不超过": "max",
+           "力争": "aim", "预计": "estimate", "由": "from", "至": "to"}
+_TARGET_SEGMENTS = {"plan_five_years", "year_ahead"}
+_TARGET_WORD_RE = re.compile(r"力争|目标(?:是|为)")
+
+
+# --------------------------------------------------------------------------- data holders
+@dataclass
+class _Mention:
+    """One number mention, relative to its sentence."""
+
+    text: str
+    start: int  # in the sentence
+    end: int
+    chinese: bool
+
+
+@dataclass
+class _Figure:
+    """A mention accepted as an indicator, with what was read around it."""
+
+    mention: _Mention
+    value: float
+    unit: str
+    span_start: int  # 第 / pre-qualifier included
+    span_end: int    # unit and post-qualifier included
+    rank: bool = False
+    qualifier: str | None = None
+    chain_head: int | None = None  # index of the first figure of an 、/和 chain
+    chain_index: int = 0
+    kind: str = ""
+    direction: str | None = None
+    metric: str = ""
+    noun_end: int | None = None  # end of the phrase a number-first figure took
+    base_metric: str = ""  # the metric a following 总投资/年度计划投资 builds on
+    scope: str | None = None
+    extras: dict = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- public API
+def indicators(report=None) -> pd.DataFrame:
+    """One row per quantitative indicator of the report.
+
+    Parameters
+    ----------
+    report : Report, optional
+        A loaded report; ``load_report()`` when omitted.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``INDICATOR_COLUMNS``: ``value`` as written, ``unit`` normalised
+        (亿元, 万亩, %, 个百分点, 位 …), ``value_base``/``base_unit`` without 万/亿,
+        ``kind`` (growth_rate, change_pp, change, level, count, share, rank, ratio,
+        duration), ``direction`` (up, down, improve), ``qualifier`` as written and
+        ``bound`` (approx, min, max, aim, estimate, from, to), ``metric``, ``period``
+        from the report's own year, ``status`` (actual, estimate, target), the
+        sentence and ``start``/``end`` of the number in ``report.text``.
+
+    Examples
+    --------
+    >>> from guanxian_analysis import load_report
+    >>> t = indicators(load_report())                                   # doctest: +SKIP
+    >>> t.loc[t.metric.eq("生产总值") & t.status.eq("target"), ["value", "qualifier"]]  # doctest: +SKIP
+       value qualifier
+    …    6.0        左右
+    """
+    return _extract(_report(report))[0].copy()
+
+
+def number_audit(report=None) -> pd.DataFrame:
+    """Every number mention in ``report.text`` with its status and reason.
+
+    Arabic numbers are all listed; Chinese numerals are listed where they count
+    something (``第一档``, ``五年``, ``七个``, ``“十四五”``). ``status`` is
+    ``"indicator"`` (``indicator_id`` set) or ``"excluded"`` with a ``reason``
+    such as year, date, page reference, code in a name, quoted name, glossary.
+
+    Examples
+    --------
+    >>> audit = number_audit()                                          # doctest: +SKIP
+    >>> audit.loc[audit.text.eq("309"), ["status", "reason"]]           # doctest: +SKIP
+          status       reason
+    …  excluded  road number
+    """
+    return _extract(_report(report))[1].copy()
+
+
+def scoreboard(report=None) -> pd.DataFrame:
+    """Outcomes set against targets for the same metric and kind.
+
+    Last year's outcomes (period ``Y-1``) meet the year-ahead targets (``Y``);
+    the five-year review (``Y-5 … Y-1``) meets the five-year plan (``Y … Y+4``).
+    Metrics match after dropping 全社会/全县 and 新增 (so 城镇新增就业 meets
+    新增城镇就业). ``change`` is target minus outcome, in the target's unit, when
+    the base units agree.
+
+    Examples
+    --------
+    >>> board = scoreboard()                                            # doctest: +SKIP
+    >>> board.loc[board.metric.eq("生产总值"), ["outcome_value", "target_value", "change"]]  # doctest: +SKIP
+       outcome_value  target_value  change
+    0            8.0           6.0    -2.0
+    """
+    table = indicators(report)
+    pairs = []
+    for outcome_period, target_period in _period_pairs(table):
+        outcomes = table[(table.period == outcome_period) & (table.status != "target")]
+        targets = table[(table.period == target_period) & (table.status == "target")]
+        first_outcome = {(_metric_key(r.metric), r.kind): r for r in reversed(list(outcomes.itertuples()))}
+        seen = set()
+        for t in targets.itertuples():
+            key = (_metric_key(t.metric), t.kind)
+            if key in seen or key not in first_outcome:
+                continue
+            seen.add(key)
+            pairs.append(_scoreboard_row(first_outcome[key], t))
+    return pd.DataFrame(pairs, columns=SCOREBOARD_COLUMNS)
+
+
+def ranks(report=None) -> pd.DataFrame:
+    """The report's rankings: what, where (全市, 全省, 全国), which place, when.
+
+    ``rank`` is the place (1 for 第1位 and 第一档); a move such as 前移1个位次 has no
+    place (NaN) and keeps its wording in ``rank_text``.
+
+    Examples
+    --------
+    >>> ranks().head(2)                                                 # doctest: +SKIP
+      metric scope  rank    rank_text     period  …
+    0  生产总值    全市   NaN  全市前移1个位次  2017-2021
+    1  工业总产值  全市   3.0    全市第3位  2017-2021
+    """
+    return _extract(_report(report))[2].copy()
+
+
+def write_indicator_tables(report=None, out_dir: Path | str | None = None) -> list[Path]:
+    """Write ``indicators.csv`` and ``number_audit.csv`` (UTF-8 with BOM).
+
+    The files are byte-identical on a rerun: fixed column order, ``\\n`` line
+    ends, floats written with up to 12 significant digits.
+
+    Parameters
+    ----------
+    report : Report, optional
+    out_dir : path, optional
+        Defaults to ``paths.PROCESSED_DIR`` (created if missing).
+
+    Returns
+    -------
+    list of Path
+        The files written, indicators first.
+
+    Examples
+    --------
+    >>> write_indicator_tables(out_dir="/tmp/out")                      # doctest: +SKIP
+    [PosixPath('/tmp/out/indicators.csv'), PosixPath('/tmp/out/number_audit.csv')]
+    """
+    from . import paths
+
+    report = _report(report)
+    out = paths.ensure_dir(Path(out_dir) if out_dir is not None else paths.PROCESSED_DIR)
+    written = []
+    for name, table in (("indicators.csv", indicators(report)), ("number_audit.csv", number_audit(report))):
+        path = out / name
+        text = table.to_csv(index=False, lineterminator="\n", float_format="%.12g")
+        path.write_bytes(text.encode("utf-8-sig"))
+        written.append(path)
+    return written
+
+
+# --------------------------------------------------------------------------- extraction
+def _report(report):
+    if report is None:
+        from .report import load_report
+
+        report = load_report()
+    return report
+
+
+_CACHE: dict[int, tuple] = {}
+
+
+def _extract(report) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Indicators, audit and ranks of a report (computed once per report object)."""
+    key = id(report)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] is report:
+        return cached[1]
+    result = _extract_uncached(report.text, report.sentences, int(report.meta["year"]))
+    _CACHE.clear()  # keep one report: a notebook works on one at a time
+    _CACHE[key] = (report, result)
+    return result
+
+
+def _extract_uncached(text: str, sentences: pd.DataFrame, year: int):
+    starts = sentences["start"].tolist()
+    records = sentences.to_dict("records")
+    by_sentence: dict[int, list[_Mention]] = {}
+    outside: list[tuple[int, int, str]] = []
+    for match in MENTION_RE.finditer(text):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.end() <= records[i]["end"]:
+            s0 = records[i]["start"]
+            chinese = not match.group().isascii()
+            by_sentence.setdefault(i, []).append(
+                _Mention(match.group(), match.start() - s0, match.end() - s0, chinese))
+        else:
+            outside.append((match.start(), match.end(), match.group()))
+
+    indicator_rows, audit_rows, rank_rows = [], [], []
+    for i in sorted(by_sentence):
+        record = records[i]
+        figures, excluded = _read_sentence(record, by_sentence[i], year)
+        s0 = record["start"]
+        ids = {}
+        for fig in figures:
+            indicator_id = f"i{len(indicator_rows) + 1:04d}"
+            ids[fig.mention.start] = indicator_id
+            indicator_rows.append(_indicator_row(indicator_id, fig, record, year))
+            if fig.kind == "rank":
+                rank_rows.append(_rank_row(fig, record, indicator_rows[-1]))
+        for m in by_sentence[i]:
+            reason = excluded.get(m.start)
+            audit_rows.append({
+                "start": s0 + m.start, "end": s0 + m.end, "text": m.text,
+                "status": "excluded" if reason else "indicator", "reason": reason,
+                "indicator_id": ids.get(m.start), "sentence_id": record["sentence_id"],
+            })
+    for start, end, token in outside:
+        audit_rows.append({"start": start, "end": end, "text": token, "status": "excluded",
+                           "reason": "outside body text", "indicator_id": None, "sentence_id": None})
+    audit_rows.sort(key=lambda r: r["start"])
+    for n, row in enumerate(audit_rows, 1):
+        row["mention_id"] = f"m{n:04d}"
+    return (
+        pd.DataFrame(indicator_rows, columns=INDICATOR_COLUMNS),
+        pd.DataFrame(audit_rows, columns=AUDIT_COLUMNS),
+        pd.DataFrame(rank_rows, columns=RANK_COLUMNS),
+    )
+
+
+def _read_sentence(record: dict, mentions: list[_Mention], year: int):
+    """Figures of one sentence and the reasons for the mentions left out."""
+    text = record["text"]
+    excluded: dict[int, str] = {}
+    figures: list[_Figure] = []
+    for m in mentions:
+        reason = _exclusion_reason(text, m, record.get("segment"))
+        fig = None if reason else _parse_figure(text, m)
+        if fig is None:
+            excluded[m.start] = reason or "no unit"
+            continue
+        figures.append(fig)
+    _link_chains(text, figures)
+    items: list[str] = []
+    for n, fig in enumerate(figures):
+        previous = figures[n - 1] if n else None
+        items = _name_metric(text, fig, previous, figures, items)
+        _set_kind(text, fig, figures)
+        fig.qualifier = fig.qualifier or _sentence_qualifier(text[: fig.span_start])
+    _share_chain_qualifiers(figures)
+    return figures, excluded
+
+
+# --------------------------------------------------------------------------- exclusions
+def _exclusion_reason(text: str, m: _Mention, segment) -> str | None:
+    """Why a mention is not an indicator, or None when it may be one."""
+    if m.chinese:
+        reason = _chinese_exclusion(text, m)
+        return "glossary" if segment == "glossary" and reason is None else reason
+    reason = _arabic_exclusion(text, m)
+    if reason is None and segment == "glossary":
+        return "glossary"
+    return reason
+
+
+def _arabic_exclusion(text: str, m: _Mention) -> str | None:
+    before, after = text[: m.start], text[m.end:]
+    if before.endswith("第") and after.startswith("页"):
+        return "page reference"
+    if len(m.text) == 4 and after.startswith("年") and 1900 <= int(m.text) <= 2100:
+        return "year"
+    if "." not in m.text and re.match(r"[月日号]", after) and int(m.text) <= 31:
+        return "date"
+    if re.search(r"\d[-/]$", before) or re.match(r"[-/]\d", after) or re.match(r"[:：]\d", after):
+        return "date, time or document number"
+    if re.search(r"[A-Za-z]$", before) or re.match(r"[A-Za-z]", after):
+        return "code in a name"
+    if re.search(r"(?:国道|省道|县道)$", before):
+        return "road number"
+    if re.match(r"(?:市民|服务|便民)?热线", after):
+        return "hotline number"
+    if after.startswith("周年"):
+        return "anniversary"
+    if _inside_quotes(text, m):
+        return "quoted name"
+    if _is_background(text, m):
+        return "background figure (以…为依托)"
+    return None
+
+
+def _chinese_exclusion(text: str, m: _Mention) -> str | None:
+    before, after = text[: m.start], text[m.end:]
+    if _inside_quotes(text, m):
+        return "quoted name"
+    if before.endswith("第"):
+        if re.match(r"[位名档]", after) and re.search(r"(?:位居|位列|跃居|居|列|排名|排)(?:全市|全省|全国|全县|全区)?第$", before):
+            return None
+        return "ordinal"
+    if after.startswith("年"):
+        return "period length"
+    if re.match(r"[届次]", after):
+        return "ordinal"
+    if after.startswith("批"):
+        return "vague quantity (一批)"
+    if re.search(r"(?:新建|建成|新增|实施|完成|打造|创建|培育|引进)$", before) and AFTER_RE.match(after):
+        return None
+    return "Chinese numeral in a set phrase"
+
+
+def _inside_quotes(text: str, m: _Mention) -> bool:
+    opening = text.rfind("“", 0, m.start)
+    if opening < 0 or text.rfind("”", 0, m.start) > opening:
+        return False
+    closing = text.find("”", m.end)
+    return closing >= 0 and closing - opening <= 16
+
+
+def _is_background(text: str, m: _Mention) -> bool:
+    start = max(text.rfind(d, 0, m.start) for d in CLAUSE_DELIMITERS) + 1
+    end = min([i for i in (text.find(d, m.end) for d in CLAUSE_DELIMITERS) if i >= 0] or [len(text)])
+    clause = text[start:end]
+    return clause.startswith("以") and re.search(r"为(?:依托|基础|龙头|支撑|重点)", clause) is not None
+
+
+# --------------------------------------------------------------------------- reading a figure
+def _parse_figure(text: str, m: _Mention) -> _Figure | None:
+    """Value, unit and adjacent qualifiers of a mention; None without a unit."""
+    before = text[: m.start]
+    rank = before.endswith("第")
+    after = AFTER_RE.match(text, m.end)
+    chain = RANK_CHAIN_RE.match(text, m.end) if rank else None
+    if chain is not None:
+        unit, span_end, qualifier = chain.group("unit"), m.end, None
+    elif after is not None:
+        unit = after.group("unit")
+        span_end = after.end()
+        qualifier = after.group("post") or after.group("mid")
+    else:
+        return None
+    unit = nb.normalize_unit(unit)
+    if rank and unit not in {"位", "名", "档"}:
+        rank = False
+    span_start = m.start - 1 if rank else m.start
+    pre = PRE_QUALIFIER_RE.search(before)
+    if qualifier is None and pre:
+        qualifier = pre.group("q")
+        span_start = pre.start()
+    fig = _Figure(m, nb.parse_number(m.text), unit, span_start, span_end, rank=rank or unit == "位次",
+                  qualifier=qualifier)
+    if qualifier is None and FROM_RE.search(before):
+        fig.qualifier = "由"
+    elif qualifier is None and TO_RE.search(before):
+        fig.qualifier = "至"
+    return fig
+
+
+def _link_chains(text: str, figures: list[_Figure]) -> None:
+    """Mark figures joined by 、/和/及 (``21.4%、15.8%``, ``第1、第2位``) as one chain."""
+    for n in range(1, len(figures)):
+        gap = text[figures[n - 1].span_end: figures[n].span_start]
+        if gap in {"、", "和", "及", "与"}:
+            prev = figures[n - 1]
+            head = prev.chain_head if prev.chain_head is not None else n - 1
+            figures[n].chain_head = head
+            figures[n].chain_index = prev.chain_index + 1
+
+
+def _sentence_qualifier(before: str) -> str | None:
+    if "力争" in before:
+        return "力争"
+    if "预计" in before:
+        return "预计"
+    return None
+
+
+def _share_chain_qualifiers(figures: list[_Figure]) -> None:
+    """``7%和8%左右``: a bounding word after the last figure of a chain covers all of it."""
+    for fig in figures:
+        if fig.chain_head is None:
+            continue
+        head = fig.chain_head
+        members = [f for f in figures if f is figures[head] or f.chain_head == head]
+        last = members[-1].qualifier
+        if last in {"左右", "以上", "以内", "以下"}:
+            for member in members:
+                if member.qualifier in {None, "力争", "预计"}:
+                    member.qualifier = last
+
+
+# --------------------------------------------------------------------------- metric
+def _clause_start(text: str, end: int, floor: int) -> int:
+    """Start of the clause before ``end``; a 、 list without figures is kept whole."""
+    i = end
+    while True:
+        j = max(text.rfind(d, floor, i) for d in DELIMITERS)
+        if j < floor:
+            return floor
+        if text[j] == "、" and j > floor:
+            i = j  # the item before 、 holds no figure: keep it in the clause
+            continue
+        return j + 1
+
+
+def _clean_metric(phrase: str) -> str:
+    """Strip framing words, generic verbs and the predicate from a clause.
+
+    Examples
+    --------
+    >>> _clean_metric("预计全县生产总值增长")
+    '生产总值'
+    >>> _clean_metric("工业总产值跃居全市第")
+    '工业总产值'
+    """
+    phrase = _ROAD_EXAMPLE_RE.sub("", phrase)
+    previous = None
+    while phrase != previous:
+        previous = phrase
+        phrase = _TRAIL_RE.sub("", phrase)
+        phrase = _TRAIL_ADVERB_RE.sub("", phrase)
+        phrase = _LEAD_RE.sub("", phrase)
+        phrase = phrase.strip("、，")
+    return "" if phrase in {"和", "及", "与", "并"} else phrase
+
+
+def _noun_after(text: str, fig: _Figure, figures: list[_Figure]) -> tuple[str, int]:
+    """The phrase after a number written first: ``31个项目列入省重点`` -> 项目列入省重点."""
+    pos = fig.span_end
+    rest = text[pos:]
+    lead = re.match(r"的|完成|就|即", rest)
+    if lead:
+        pos += lead.end()
+    for other in figures:  # 24天完成339处…: skip the next figure
+        if other.span_start == pos:
+            pos = other.span_end
+    stops = [text.find(d, pos) for d in DELIMITERS]
+    end = min([s for s in stops if s >= 0] or [len(text)])
+    for other in figures:
+        if pos <= other.span_start < end:
+            end = other.span_start
+    phrase = _ADVERBS_RE.sub("", text[pos:end]).removesuffix("的")
+    return phrase, end
+
+
+def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: list[str]) -> list[str]:
+    """Set ``fig.metric`` (and ``fig.scope``); return the 分别 items still in force."""
+    floor = 0
+    if previous is not None:
+        floor = max(previous.span_end, previous.noun_end or 0)
+    start = _clause_start(text, fig.span_start, floor)
+    raw = text[start: fig.span_start]
+    fig.scope = _last_scope(text[_clause_start(text, fig.span_start, 0): fig.span_end]) if fig.rank else None
+
+    if "分别" in raw:
+        subject = _clean_metric(raw[: raw.index("分别")])
+        items = _split_items(subject) if subject else items  # 同比分别增长: same items
+    share_of = _SHARE_OF_RE.match(raw)
+    metric = _clean_metric(_RANK_TRAIL_RE.sub("", raw) if fig.rank else raw)
+    after_text = text[fig.span_end:]
+
+    if share_of and previous is not None:
+        metric = f"{previous.metric}占{share_of.group('whole')}"
+    elif raw.endswith("投资") and after_text.startswith("的"):
+        noun = re.match(r"的([^，；。、]+)", after_text).group(1)
+        noun = _AFTER_NOUN_STOP_RE.split(noun)[0]
+        metric = f"{noun}投资"
+    elif "分别" in raw and items:
+        metric = items[0]
+    elif fig.chain_head is not None and items and fig.chain_index < len(items):
+        metric = items[fig.chain_index]
+    elif _followed_by_noun(after_text, fig) or len(metric) <= 1 or metric.endswith("等"):
+        if fig.chain_head is None and _chain_length(fig, figures) > 1 and items:
+            metric = items[0]
+        elif _followed_by_noun(after_text.removeprefix("的"), fig):
+            noun, fig.noun_end = _noun_after(text, fig, figures)
+            if metric in _SPENDING_VERBS:  # 投资1100万元新建污水管线…
+                noun = _clean_metric(noun)
+                fig.base_metric = noun
+                metric = noun + metric
+            else:
+                metric = noun
+        elif previous is not None:
+            metric = previous.base_metric or previous.metric
+        else:
+            metric = ""
+    if fig.base_metric:
+        fig.metric = metric
+        return items
+    fig.base_metric = metric
+    if metric in _GENERIC_METRICS and previous is not None:
+        fig.base_metric = previous.base_metric
+        metric = previous.base_metric + metric.removeprefix("完成")
+    fig.metric = metric
+    return items
+
+
+def _followed_by_noun(after_text: str, fig: _Figure) -> bool:
+    """A number+unit followed directly by a noun counts that noun (``12个村庄获评…``)."""
+    if fig.rank or _NOT_A_NOUN_RE.match(after_text):
+        return False
+    return bool(re.match(r"[\u4e00-\u9fff“]", after_text))
+
+
+def _chain_length(fig: _Figure, figures: list[_Figure]) -> int:
+    index = figures.index(fig)
+    return 1 + sum(1 for f in figures if f.chain_head == index)
+
+
+def _split_items(subject: str) -> list[str]:
+    """``PM2.5、PM10`` -> two items; ``城乡低保标准`` -> 城镇低保标准, 农村低保标准."""
+    parts = [p for p in re.split(r"[、和及]", subject) if p]
+    if len(parts) == 1:
+        urban_rural = _URBAN_RURAL_RE.match(parts[0])
+        if urban_rural:
+            rest = urban_rural.group("rest")
+            return [f"城镇{rest}", f"农村{rest}"]
+    return parts
+
+
+def _last_scope(phrase: str) -> str | None:
+    found = SCOPE_RE.findall(phrase)
+    return found[-1] if found else None
+
+
+# --------------------------------------------------------------------------- kind
+def _set_kind(text: str, fig: _Figure, figures: list[_Figure]) -> None:
+    before = text[: fig.span_start]
+    after = text[fig.span_end:]
+    unit_class = nb.unit_class(fig.unit)
+    change = CHANGE_VERB_RE.search(before)
+    head = figures[fig.chain_head] if fig.chain_head is not None else None
+    if fig.rank:
+        fig.kind = "rank"
+        move = RANK_MOVE_RE.search(before) if fig.unit == "位次" else None
+        fig.direction = _DIRECTIONS.get(move.group("verb")) if move else None
+    elif unit_class == "points":
+        fig.kind = "change_pp"
+    elif unit_class == "ratio":
+        fig.kind = "ratio"
+    elif unit_class == "percent":
+        if change:
+            fig.kind = "growth_rate"
+        elif head is not None and head.kind == "growth_rate":
+            fig.kind, fig.direction = "growth_rate", head.direction
+        else:
+            fig.kind = "share"
+    elif unit_class == "duration" and (re.match(r"完成|内|就|即", after) or re.search(r"实现|用时|仅用|历时", before[-4:])):
+        fig.kind = "duration"
+    elif change:
+        fig.kind = "change"
+    else:
+        fig.kind = "level" if unit_class == "level" else "count"
+    if change and fig.kind in {"growth_rate", "change_pp", "change"}:
+        fig.direction = _DIRECTIONS[change.group("verb")]
+    to = TO_RE.search(before)
+    if fig.qualifier == "至" and to:
+        fig.direction = _DIRECTIONS.get(to.group("verb"))
+
+
+# --------------------------------------------------------------------------- rows
+def _period_for(record: dict, year: int) -> str | None:
+    period = record.get("period")
+    if isinstance(period, str) and period:
+        return period
+    return {
+        "review_five_years": f"{year - 5}-{year - 1}",
+        "review_last_year": f"{year - 1}",
+        "plan_five_years": f"{year}-{year + 4}",
+        "year_ahead": f"{year}",
+    }.get(record.get("segment"))
+
+
+def _status(record: dict, fig: _Figure, text: str) -> str:
+    before = text[: fig.span_start]
+    if record.get("segment") in _TARGET_SEGMENTS or _TARGET_WORD_RE.search(before):
+        return "target"
+    if "预计" in before:
+        return "estimate"
+    return "actual"
+
+
+def _clean(value):
+    return None if value is None or (isinstance(value, float) and value != value) else value
+
+
+def _indicator_row(indicator_id: str, fig: _Figure, record: dict, year: int) -> dict:
+    value_base, base_unit = nb.to_base(fig.value, fig.unit)
+    s0 = record["start"]
+    return {
+        "indicator_id": indicator_id,
+        "value": fig.value,
+        "unit": fig.unit,
+        "value_base": value_base,
+        "base_unit": base_unit,
+        "kind": fig.kind,
+        "direction": fig.direction,
+        "qualifier": fig.qualifier,
+        "bound": _BOUNDS.get(fig.qualifier),
+        "metric": fig.metric,
+        "period": _period_for(record, year),
+        "status": _status(record, fig, record["text"]),
+        "theme": _clean(record.get("theme")),
+        "part": _clean(record.get("part")),
+        "section": _clean(record.get("section")),
+        "paragraph_id": record.get("paragraph_id"),
+        "sentence_id": record.get("sentence_id"),
+        "sentence": record["text"],
+        "start": s0 + fig.mention.start,
+        "end": s0 + fig.mention.end,
+    }
+
+
+def _rank_row(fig: _Figure, record: dict, row: dict) -> dict:
+    scope = fig.scope or ""
+    if fig.unit == "位次":
+        verb = RANK_MOVE_RE.search(record["text"][: fig.span_start])
+        rank_text = f"{scope}{verb.group('verb') if verb else ''}{fig.mention.text}个位次"
+        place = None
+    else:
+        rank_text = f"{scope}第{fig.mention.text}{fig.unit}"
+        place = fig.value
+    return {"metric": row["metric"], "scope": fig.scope, "rank": place, "rank_text": rank_text,
+            "period": row["period"], "theme": row["theme"], "sentence_id": row["sentence_id"]}
+
+
+# --------------------------------------------------------------------------- scoreboard helpers
+def _metric_key(metric: str) -> str:
+    """Metric name for matching outcomes with targets.
+
+    Examples
+    --------
+    >>> _metric_key("城镇新增就业") == _metric_key("新增城镇就业")
+    True
+    >>> _metric_key("全社会固定资产投资")
+    '固定资产投资'
+    """
+    return re.sub(r"^(?:全社会|全县|全区|全市)|新增", "", metric)
+
+
+def _period_pairs(table: pd.DataFrame) -> list[tuple[str, str]]:
+    """(outcome period, target period) pairs present in the table: Y-1 -> Y, Y-5…Y-1 -> Y…Y+4."""
+    pairs = []
+    for target_period in sorted(set(table.loc[table.status == "target", "period"].dropna())):
+        if "-" in target_period:
+            first = int(target_period.split("-")[0])
+            pairs.append((f"{first - 5}-{first - 1}", target_period))
+        else:
+            pairs.append((str(int(target_period) - 1), target_period))
+    pairs.sort(key=lambda p: ("-" in p[1], p[1]))
+    return pairs
+
+
+def _scoreboard_row(outcome, target) -> dict:
+    change = None
+    if outcome.base_unit == target.base_unit:
+        scale = target.value_base / target.value if target.value else 1.0
+        change = round((target.value_base - outcome.value_base) / scale, 10)
+    return {
+        "metric": target.metric if len(target.metric) <= len(outcome.metric) else outcome.metric,
+        "theme": target.theme,
+        "kind": target.kind,
+        "outcome_period": outcome.period,
+        "outcome_value": outcome.value,
+        "outcome_unit": outcome.unit,
+        "outcome_qualifier": outcome.qualifier,
+        "outcome_status": outcome.status,
+        "target_period": target.period,
+        "target_value": target.value,
+        "target_unit": target.unit,
+        "target_qualifier": target.qualifier,
+        "target_bound": target.bound,
+        "change": change,
+        "outcome_sentence_id": outcome.sentence_id,
+        "target_sentence_id": target.sentence_id,
+    }
