@@ -14,6 +14,7 @@ Examples
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 
@@ -46,12 +47,27 @@ _PART_LABELS = {"opening": "开场", "一": "一 回顾", "二": "二 五年", "
                 "glossary": "名词解释"}
 
 
+def _cjk(helper):
+    """Run a helper with the CJK font as matplotlib's default, so that text created
+    while it draws (and any draw seaborn triggers inside, e.g. to test label overlap)
+    already uses the CJK font; :func:`_finish` then pins the font on the Axes' text."""
+
+    @functools.wraps(helper)
+    def wrapper(*args, **kwargs):
+        import matplotlib as mpl
+
+        with mpl.rc_context({"font.family": font_family()}):
+            return helper(*args, **kwargs)
+
+    return wrapper
+
+
 def _axes(ax):
     if ax is None:
         import matplotlib.pyplot as plt
 
         ax = plt.gca()
-    return ax
+    return apply_font(ax)  # the Axes' existing text (tick labels …) too
 
 
 def _finish(ax, *extra):
@@ -62,6 +78,7 @@ def _finish(ax, *extra):
 
 
 # --------------------------------------------------------------------------- terms
+@_cjk
 def plot_top_terms(
     data: pd.DataFrame,
     *,
@@ -94,7 +111,8 @@ def plot_top_terms(
     --------
     >>> import pandas as pd
     >>> freqs = pd.DataFrame({"term": ["乡村振兴", "冠县"], "count": [9, 5]})
-    >>> ax = plot_top_terms(freqs)
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_top_terms(freqs, ax=ax)
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['乡村振兴', '冠县']
     """
@@ -113,6 +131,7 @@ def plot_top_terms(
     return _finish(ax)
 
 
+@_cjk
 def plot_distinctive_terms(
     data: pd.DataFrame,
     *,
@@ -143,7 +162,8 @@ def plot_distinctive_terms(
     --------
     >>> import pandas as pd
     >>> t = pd.DataFrame({"term": ["全市", "招商"], "z": [2.9, -1.1], "favours": ["2021", "2022"]})
-    >>> len(plot_distinctive_terms(t).patches)
+    >>> fig, ax = plt.subplots()
+    >>> len(plot_distinctive_terms(t, ax=ax).patches)
     2
     """
     import seaborn as sns
@@ -174,6 +194,7 @@ def plot_distinctive_terms(
 
 
 # --------------------------------------------------------------------------- structure
+@_cjk
 def plot_theme_map(
     data,
     *,
@@ -203,7 +224,8 @@ def plot_theme_map(
     --------
     >>> import pandas as pd
     >>> p = pd.DataFrame({"theme": ["rural", "urban", "rural"], "part": ["一", "一", "三"], "text": ["a", "b", "cc"]})
-    >>> ax = plot_theme_map(p)
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_theme_map(p, ax=ax)
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['一 回顾', '三 2022']
     """
@@ -253,6 +275,7 @@ def _fmt(value, unit) -> str:
     return f"{value:g}{unit or ''}"
 
 
+@_cjk
 def plot_scoreboard(
     data: pd.DataFrame,
     *,
@@ -288,7 +311,8 @@ def plot_scoreboard(
     ...     "outcome_unit": ["%"], "outcome_qualifier": ["预计"], "outcome_status": ["expected"],
     ...     "target_period": ["2022"], "target_value": [6.0], "target_unit": ["%"],
     ...     "target_qualifier": ["左右"], "target_bound": ["approx"]})
-    >>> [t.get_text() for t in plot_scoreboard(sb).get_yticklabels()]
+    >>> fig, ax = plt.subplots()
+    >>> [t.get_text() for t in plot_scoreboard(sb, ax=ax).get_yticklabels()]
     ['生产总值增长']
     """
     ax = _axes(ax)
@@ -335,6 +359,7 @@ def plot_scoreboard(
     return _finish(ax)
 
 
+@_cjk
 def plot_ranks(data: pd.DataFrame, *, ax=None):
     """Where the county says it ranks: one dot per claim, rank 1 on the right.
 
@@ -355,7 +380,8 @@ def plot_ranks(data: pd.DataFrame, *, ax=None):
     >>> import pandas as pd
     >>> r = pd.DataFrame({"metric": ["优良天数", "普惠金融贷款余额占比"], "scope": ["全市", "全市"],
     ...                   "rank": [1, 2], "rank_text": ["第1位", "第2位"]})
-    >>> [t.get_text() for t in plot_ranks(r).get_yticklabels()]
+    >>> fig, ax = plt.subplots()
+    >>> [t.get_text() for t in plot_ranks(r, ax=ax).get_yticklabels()]
     ['优良天数（全市）', '普惠金融贷款余额占比（全市）']
     """
     import seaborn as sns
@@ -392,6 +418,7 @@ def plot_ranks(data: pd.DataFrame, *, ax=None):
 
 
 # --------------------------------------------------------------------------- networks
+@_cjk
 def plot_cooccurrence(
     data,
     *,
@@ -425,7 +452,8 @@ def plot_cooccurrence(
     >>> import pandas as pd
     >>> pairs = pd.DataFrame({"term_a": ["乡村振兴"], "term_b": ["冠县"], "count": [2], "count_a": [2],
     ...                       "count_b": [3], "jaccard": [0.67], "pmi": [0.58]})
-    >>> len(plot_cooccurrence(pairs).texts)
+    >>> fig, ax = plt.subplots()
+    >>> len(plot_cooccurrence(pairs, ax=ax).texts)
     2
     """
     import networkx as nx
@@ -468,6 +496,7 @@ def _frequencies(freqs) -> dict[str, float]:
     return {str(k): float(v) for k, v in sorted(items, key=lambda kv: str(kv[0])) if v > 0}
 
 
+@_cjk
 def plot_wordcloud(
     freqs,
     *,
@@ -500,7 +529,8 @@ def plot_wordcloud(
 
     Examples
     --------
-    >>> ax = plot_wordcloud({"乡村振兴": 9, "冠县": 5}, width=200, height=120)
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_wordcloud({"乡村振兴": 9, "冠县": 5}, ax=ax, width=200, height=120)
     >>> ax.images[0].get_array().shape[:2]
     (120, 200)
     """

@@ -1,0 +1,180 @@
+"""Plot helpers: seaborn manners, Chinese that renders, reproducible images."""
+from __future__ import annotations
+
+import doctest
+import hashlib
+import io
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib as mpl  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+import guanxian_analysis as ga  # noqa: E402
+from guanxian_analysis import plots, style  # noqa: E402
+from guanxian_analysis.terms import cooccurrence_graph  # noqa: E402
+
+SCOREBOARD = pd.DataFrame({
+    "metric": ["生产总值增长", "一般公共预算收入增长", "规模以上工业增加值增长", "城镇调查失业率", "实际使用外资"],
+    "theme": ["economy", "economy", "economy", "livelihoods", "economy"],
+    "kind": ["growth", "growth", "growth", "level", "level"],
+    "outcome_period": ["2021"] * 5,
+    "outcome_value": [8.0, 7.0, 12.0, None, 5125.0],
+    "outcome_unit": ["%", "%", "%", "%", "万美元"],
+    "outcome_qualifier": ["预计", None, "预计", None, None],
+    "outcome_status": ["expected", "achieved", "expected", None, "achieved"],
+    "target_period": ["2022"] * 5,
+    "target_value": [6.0, 6.0, 7.0, 5.5, 3800.0],
+    "target_unit": ["%", "%", "%", "%", "万美元"],
+    "target_qualifier": ["左右", "左右", "以上", "以内", "以上"],
+    "target_bound": ["approx", "approx", "lower", "upper", "lower"],
+    "change": [-2.0, -1.0, -5.0, None, -1325.0],
+    "outcome_sentence_id": [None] * 5,
+    "target_sentence_id": [None] * 5,
+})
+RANKS = pd.DataFrame({
+    "metric": ["优良天数", "普惠金融贷款余额占比", "合作面积", "多项主要指标增幅"],
+    "scope": ["全市", "全市", "全省", "全市"],
+    "rank": [1, 2, 2, None],
+    "rank_text": ["第1位", "第2位", "第2位", "前列"],
+    "period": ["2021"] * 4,
+    "theme": ["environment", "economy", "rural", "economy"],
+    "sentence_id": ["s0100", "s0042", "s0066", "s0038"],
+})
+
+
+@pytest.fixture(scope="module")
+def inputs(report):
+    p = report.paragraphs
+    return {
+        "plot_top_terms": ga.term_frequencies(report),
+        "plot_distinctive_terms": ga.distinctive_terms(p[p.segment == "review_last_year"], p[p.segment == "year_ahead"]),
+        "plot_theme_map": report.paragraphs,
+        "plot_scoreboard": SCOREBOARD,
+        "plot_ranks": RANKS,
+        "plot_cooccurrence": ga.cooccurrence(report),
+        "plot_wordcloud": ga.term_frequencies(report),
+    }
+
+
+def _texts(fig) -> list[str]:
+    return [t.get_text() for t in fig.findobj(mpl.text.Text) if t.get_text()]
+
+
+@pytest.mark.parametrize("name", plots.__all__[:-1])
+def test_helper_returns_the_axes_it_was_given_and_renders_without_glyph_warnings(inputs, name):
+    """Drawn with matplotlib's default rc (no use_theme): the helper sets the font itself."""
+    with mpl.rc_context({"font.family": ["DejaVu Sans"]}):
+        fig, (_, ax) = plt.subplots(1, 2)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            returned = getattr(plots, name)(inputs[name], ax=ax)
+            fig.savefig(io.BytesIO(), format="png")
+    assert returned is ax
+    assert style.missing_glyphs(_texts(fig)) == []
+    assert fig.get_size_inches().tolist() == pytest.approx(mpl.rcParams["figure.figsize"])
+
+
+@pytest.mark.parametrize("name", plots.__all__[:-1])
+def test_helper_draws_on_the_current_axes_when_none_is_given(inputs, name):
+    fig, ax = plt.subplots()
+    assert getattr(plots, name)(inputs[name]) is ax
+
+
+def test_helpers_never_show_or_save(monkeypatch, inputs):
+    def fail(*args, **kwargs):
+        raise AssertionError("a plot helper must not show or save")
+
+    monkeypatch.setattr(plt, "show", fail)
+    monkeypatch.setattr(mpl.figure.Figure, "savefig", fail)
+    for name in plots.__all__[:-1]:
+        fig, ax = plt.subplots()
+        getattr(plots, name)(inputs[name], ax=ax)
+
+
+def test_top_terms_order_and_labels(inputs):
+    ax = ga.plot_top_terms(inputs["plot_top_terms"], n=5)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["产业", "冠县", "项目", "全市", "人民"]
+    assert [p.get_width() for p in ax.patches] == [37, 31, 31, 28, 27]
+
+
+def test_distinctive_terms_shows_both_sides(inputs):
+    ax = ga.plot_distinctive_terms(inputs["plot_distinctive_terms"], n=5)
+    widths = [p.get_width() for p in ax.patches]
+    assert len(widths) == 10 and sum(w > 0 for w in widths) == 5
+    assert ax.get_yticklabels()[0].get_text() == "全市"
+
+
+def test_theme_map_counts_paragraphs(report):
+    ax = ga.plot_theme_map(report.paragraphs)
+    values = ax.collections[0].get_array().reshape(6, -1)
+    assert values.sum() == len(report.paragraphs)
+    assert [t.get_text() for t in ax.get_xticklabels()][0] == "开场"
+
+
+def test_scoreboard_keeps_one_unit_and_marks_qualifiers():
+    ax = ga.plot_scoreboard(SCOREBOARD)
+    assert [t.get_text() for t in ax.get_yticklabels()] == SCOREBOARD["metric"][:4].tolist()
+    texts = {t.get_text() for t in ax.texts}
+    assert {"6%左右", "7%以上", "5.5%以内", "8%"} <= texts
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("预计" in t for t in legend) and any("以上" in t for t in legend)
+
+
+def test_ranks_put_rank_one_on_the_right_and_unranked_apart():
+    ax = ga.plot_ranks(RANKS)
+    left, right = ax.get_xlim()
+    assert left > right  # inverted: rank 1 towards the right
+    assert "无名次" in [t.get_text() for t in ax.get_xticklabels()]
+
+
+def test_cooccurrence_layout_is_seeded(inputs):
+    def positions(seed):
+        fig, ax = plt.subplots()
+        ga.plot_cooccurrence(inputs["plot_cooccurrence"], seed=seed, ax=ax)
+        return [(t.get_text(), t.get_position()) for t in ax.texts]
+
+    assert positions(3) == positions(3)
+    assert positions(3) != positions(4)
+    assert len(positions(3)) == cooccurrence_graph(inputs["plot_cooccurrence"], top=40).number_of_nodes()
+
+
+def _wordcloud_png(freqs, seed=42) -> bytes:
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ga.plot_wordcloud(freqs, ax=ax, seed=seed, width=400, height=300)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100)
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def test_two_word_clouds_from_the_same_input_are_identical_png(inputs):
+    freqs = inputs["plot_wordcloud"]
+    first, second = _wordcloud_png(freqs), _wordcloud_png(freqs.sample(frac=1, random_state=1))
+    assert hashlib.sha256(first).hexdigest() == hashlib.sha256(second).hexdigest()
+    assert _wordcloud_png(freqs, seed=7) != first
+
+
+def test_wordcloud_size_and_inputs():
+    ax = ga.plot_wordcloud(pd.Series({"乡村振兴": 3, "冠县": 1}), width=320, height=200)
+    assert ax.images[0].get_array().shape[:2] == (200, 320)
+    with pytest.raises(ValueError):
+        ga.plot_wordcloud({"冠县": 0})
+
+
+def test_inputs_are_not_mutated(inputs):
+    before = {k: v.copy() for k, v in inputs.items()}
+    for name in plots.__all__[:-1]:
+        fig, ax = plt.subplots()
+        getattr(plots, name)(inputs[name], ax=ax)
+    for key, frame in before.items():
+        pd.testing.assert_frame_equal(inputs[key], frame)
+
+
+def test_docstring_examples():
+    result = doctest.testmod(plots, extraglobs={"plt": plt}, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0
