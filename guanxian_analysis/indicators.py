@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import numbers as nb
+from . import numerals as nb
 
 __all__ = ["indicators", "number_audit", "scoreboard", "ranks", "write_indicator_tables",
            "INDICATOR_COLUMNS", "AUDIT_COLUMNS", "SCOREBOARD_COLUMNS", "RANK_COLUMNS"]
@@ -299,15 +299,27 @@ def _extract(report) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     cached = _CACHE.get(key)
     if cached is not None and cached[0] is report:
         return cached[1]
-    result = _extract_uncached(report.text, report.sentences, int(report.meta["year"]))
+    result = _extract_uncached(_simplified_text(report), report.sentences, int(report.meta["year"]),
+                               shown_text=report.text)
     _CACHE.clear()  # keep one report: a notebook works on one at a time
     _CACHE[key] = (report, result)
     return result
 
 
-def _extract_uncached(text: str, sentences: pd.DataFrame, year: int):
+def _simplified_text(report) -> str:
+    """The text the patterns read: simplified, with the same offsets as ``report.text``."""
+    simplified = getattr(report, "text_simplified", None)
+    return simplified if isinstance(simplified, str) and len(simplified) == len(report.text) else report.text
+
+
+def _extract_uncached(text: str, sentences: pd.DataFrame, year: int, shown_text: str | None = None):
+    """Extract from ``text`` (simplified); quote sentences and mentions from ``shown_text``."""
+    shown_text = text if shown_text is None else shown_text
     starts = sentences["start"].tolist()
     records = sentences.to_dict("records")
+    for record in records:  # read simplified text, keep the report's script for display
+        record["shown"] = shown_text[record["start"]: record["end"]]
+        record["text"] = text[record["start"]: record["end"]]
     by_sentence: dict[int, list[_Mention]] = {}
     outside: list[tuple[int, int, str]] = []
     for match in MENTION_RE.finditer(text):
@@ -318,7 +330,7 @@ def _extract_uncached(text: str, sentences: pd.DataFrame, year: int):
             by_sentence.setdefault(i, []).append(
                 _Mention(match.group(), match.start() - s0, match.end() - s0, chinese))
         else:
-            outside.append((match.start(), match.end(), match.group()))
+            outside.append((match.start(), match.end(), shown_text[match.start(): match.end()]))
 
     indicator_rows, audit_rows, rank_rows = [], [], []
     for i in sorted(by_sentence):
@@ -335,7 +347,7 @@ def _extract_uncached(text: str, sentences: pd.DataFrame, year: int):
         for m in by_sentence[i]:
             reason = excluded.get(m.start)
             audit_rows.append({
-                "start": s0 + m.start, "end": s0 + m.end, "text": m.text,
+                "start": s0 + m.start, "end": s0 + m.end, "text": shown_text[s0 + m.start: s0 + m.end],
                 "status": "excluded" if reason else "indicator", "reason": reason,
                 "indicator_id": ids.get(m.start), "sentence_id": record["sentence_id"],
             })
@@ -532,8 +544,8 @@ def _clean_metric(phrase: str) -> str:
     --------
     >>> _clean_metric("预计全县生产总值增长")
     '生产总值'
-    >>> _clean_metric("工业总产值跃居全市第")
-    '工业总产值'
+    >>> _clean_metric("城市建成区面积达到")
+    '城市建成区面积'
     """
     phrase = _ROAD_EXAMPLE_RE.sub("", phrase)
     previous = None
@@ -727,7 +739,7 @@ def _indicator_row(indicator_id: str, fig: _Figure, record: dict, year: int) -> 
         "section": _clean(record.get("section")),
         "paragraph_id": record.get("paragraph_id"),
         "sentence_id": record.get("sentence_id"),
-        "sentence": record["text"],
+        "sentence": record["shown"],
         "start": s0 + fig.mention.start,
         "end": s0 + fig.mention.end,
     }
