@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -146,7 +146,6 @@ class _Figure:
     noun_end: int | None = None  # end of the phrase a number-first figure took
     base_metric: str = ""  # the metric a following 总投资/年度计划投资 builds on
     scope: str | None = None
-    extras: dict = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- public API
@@ -578,55 +577,49 @@ def _noun_after(text: str, fig: _Figure, figures: list[_Figure]) -> tuple[str, i
 
 
 def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: list[str]) -> list[str]:
-    """Set ``fig.metric`` (and ``fig.scope``); return the 分别 items still in force."""
-    floor = 0
-    if previous is not None:
-        floor = max(previous.span_end, previous.noun_end or 0)
-    start = _clause_start(text, fig.span_start, floor)
-    raw = text[start: fig.span_start]
-    fig.scope = _last_scope(text[_clause_start(text, fig.span_start, 0): fig.span_end]) if fig.rank else None
-
+    """Set ``fig.metric``, ``fig.base_metric`` and ``fig.scope``; return the 分别 items in force."""
+    floor = 0 if previous is None else max(previous.span_end, previous.noun_end or 0)
+    raw = text[_clause_start(text, fig.span_start, floor): fig.span_start]
+    if fig.rank:
+        fig.scope = _last_scope(text[_clause_start(text, fig.span_start, 0): fig.span_end])
     if "分别" in raw:
         subject = _clean_metric(raw[: raw.index("分别")])
-        items = _split_items(subject) if subject else items  # 同比分别增长: same items
-    share_of = _SHARE_OF_RE.match(raw)
-    metric = _clean_metric(_RANK_TRAIL_RE.sub("", raw) if fig.rank else raw)
-    after_text = text[fig.span_end:]
-
-    if share_of and previous is not None:
-        metric = f"{previous.metric}占{share_of.group('whole')}"
-    elif raw.endswith("投资") and after_text.startswith("的"):
-        noun = re.match(r"的([^，；。、]+)", after_text).group(1)
-        noun = _AFTER_NOUN_STOP_RE.split(noun)[0]
-        metric = f"{noun}投资"
-    elif "分别" in raw and items:
-        metric = items[0]
-    elif fig.chain_head is not None and items and fig.chain_index < len(items):
-        metric = items[fig.chain_index]
-    elif _followed_by_noun(after_text, fig) or len(metric) <= 1 or metric.endswith("等"):
-        if fig.chain_head is None and _chain_length(fig, figures) > 1 and items:
-            metric = items[0]
-        elif _followed_by_noun(after_text.removeprefix("的"), fig):
-            noun, fig.noun_end = _noun_after(text, fig, figures)
-            if metric in _SPENDING_VERBS:  # 投资1100万元新建污水管线…
-                noun = _clean_metric(noun)
-                fig.base_metric = noun
-                metric = noun + metric
-            else:
-                metric = noun
-        elif previous is not None:
-            metric = previous.base_metric or previous.metric
-        else:
-            metric = ""
-    if fig.base_metric:
-        fig.metric = metric
-        return items
-    fig.base_metric = metric
-    if metric in _GENERIC_METRICS and previous is not None:
-        fig.base_metric = previous.base_metric
-        metric = previous.base_metric + metric.removeprefix("完成")
-    fig.metric = metric
+        items = _split_items(subject) if subject else items  # 同比分别增长: the same items again
+    metric, base = _metric_from_clause(text, fig, previous, figures, raw, items)
+    if metric in _GENERIC_METRICS and previous is not None:  # 总投资 -> 县级重点项目总投资
+        base = previous.base_metric
+        metric = base + metric.removeprefix("完成")
+    fig.metric, fig.base_metric = metric, base or metric
     return items
+
+
+def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]) -> tuple[str, str | None]:
+    """The metric by the first rule that applies, and the base a later 总投资 builds on."""
+    metric = _clean_metric(_RANK_TRAIL_RE.sub("", raw) if fig.rank else raw)
+    after = text[fig.span_end:]
+    share_of = _SHARE_OF_RE.match(raw)
+    if share_of and previous is not None:  # 占一般公共预算支出的81.3%
+        return f"{previous.metric}占{share_of.group('whole')}", None
+    if raw.endswith("投资") and after.startswith("的"):  # 投资10亿元以上的大项目
+        noun = _AFTER_NOUN_STOP_RE.split(re.match(r"的([^，；。、]*)", after).group(1))[0]
+        return f"{noun}投资", None
+    if "分别" in raw and items:  # PM2.5、PM10分别改善21.4%
+        return items[0], None
+    if fig.chain_head is not None and fig.chain_index < len(items):  # …、15.8%
+        return items[fig.chain_index], None
+    if not (_followed_by_noun(after, fig) or len(metric) <= 1 or metric.endswith("等")):
+        return metric, None
+    if fig.chain_head is None and _chain_length(fig, figures) > 1 and items:  # 列全市第1、第2位
+        return items[0], None
+    if _followed_by_noun(after.removeprefix("的"), fig):  # 31个项目列入省重点
+        noun, fig.noun_end = _noun_after(text, fig, figures)
+        if metric in _SPENDING_VERBS:  # 投资1100万元新建污水管线
+            noun = _clean_metric(noun)
+            return noun + metric, noun
+        return noun, None
+    if previous is not None:  # 12.6亿元、增长7%
+        return previous.base_metric or previous.metric, None
+    return "", None
 
 
 def _followed_by_noun(after_text: str, fig: _Figure) -> bool:
