@@ -412,7 +412,7 @@ def plot_ranks(data: pd.DataFrame, *, ax=None):
     ticks = list(range(1, worst + 1)) + ([unranked] if has_unranked else [])
     ax.set_xticks(ticks, labels=[str(t) for t in range(1, worst + 1)] + (["无名次"] if has_unranked else []))
     ax.set_xlabel("名次 rank（1 = 第一）")
-    if len(scopes) > 1 or scopes != [""]:
+    if any(seen):  # an empty table draws empty axes, without a legend warning
         ax.legend(title="范围 scope", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
     return _finish(ax)
 

@@ -132,6 +132,16 @@ def test_ranks_put_rank_one_on_the_right_and_unranked_apart():
     assert "无名次" in [t.get_text() for t in ax.get_xticklabels()]
 
 
+@pytest.mark.parametrize("name", ["plot_ranks", "plot_scoreboard", "plot_top_terms", "plot_distinctive_terms"])
+def test_an_empty_table_draws_empty_axes_without_warnings(inputs, name):
+    """A theme without rank claims (livelihoods) still gets its chart cell."""
+    fig, ax = plt.subplots()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert getattr(plots, name)(inputs[name].iloc[0:0], ax=ax) is ax
+        fig.savefig(io.BytesIO(), format="png")
+
+
 def test_cooccurrence_layout_is_seeded(inputs):
     def positions(seed):
         fig, ax = plt.subplots()
