@@ -397,12 +397,13 @@ def plot_ranks(data: pd.DataFrame, *, ax=None):
     for y, (row, rank) in enumerate(zip(rows.itertuples(index=False), numeric)):
         scope = row.scope if isinstance(row.scope, str) else ""
         color = palette[scope]
-        label = scope if scope not in seen else None
         seen.add(scope)
         x = rank if pd.notna(rank) else unranked
         ax.scatter([x], [y], s=70, zorder=3, color=color if pd.notna(rank) else "white", edgecolors=color,
-                   linewidths=1.8, label=label)
-        ax.annotate(str(row.rank_text), (x, y), xytext=(-8, 0), textcoords="offset points", ha="right",
+                   linewidths=1.8)
+        # labels point into the plot: right of the 无名次 column, left of ranked dots
+        offset, ha = ((8, "left") if pd.isna(rank) else (-8, "right"))
+        ax.annotate(str(row.rank_text), (x, y), xytext=(offset, 0), textcoords="offset points", ha=ha,
                     va="center", fontsize="small")
     ax.set_yticks(list(range(len(rows))),
                   labels=[f"{m}（{s}）" if isinstance(s, str) and s else str(m) for m, s in zip(rows["metric"], rows["scope"])])
@@ -413,7 +414,11 @@ def plot_ranks(data: pd.DataFrame, *, ax=None):
     ax.set_xticks(ticks, labels=[str(t) for t in range(1, worst + 1)] + (["无名次"] if has_unranked else []))
     ax.set_xlabel("名次 rank（1 = 第一）")
     if any(seen):  # an empty table draws empty axes, without a legend warning
-        ax.legend(title="范围 scope", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
+        from matplotlib.lines import Line2D
+
+        handles = [Line2D([], [], marker="o", linestyle="", markersize=8, color=palette[sc], label=sc)
+                   for sc in scopes if sc]
+        ax.legend(handles=handles, title="范围 scope", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
     return _finish(ax)
 
 
