@@ -21,7 +21,7 @@ from pathlib import Path
 _COLD = """
 import time
 t = time.perf_counter()
-import guanxian_analysis.tokenize as tok
+import guanxian_analysis.tokenizer as tok
 tok.get_tokenizer()
 print(time.perf_counter() - t, tok._state["cache_hit"])
 """
@@ -48,7 +48,7 @@ def main(argv=None) -> int:
         import jieba
     jieba.setLogLevel(60)
     from guanxian_analysis import load_report
-    from guanxian_analysis.tokenize import get_tokenizer, tokenize
+    from guanxian_analysis.tokenizer import get_tokenizer, tokenize
 
     text = load_report().text
     get_tokenizer()

@@ -29,8 +29,8 @@ _EXPORTS = {
     "scoreboard": "indicators",
     "ranks": "indicators",
     # text mining
-    "tokenize": "tokenize",
-    "get_tokenizer": "tokenize",
+    "tokenize": "tokenizer",
+    "get_tokenizer": "tokenizer",
     "term_frequencies": "terms",
     "keywords": "terms",
     "distinctive_terms": "terms",

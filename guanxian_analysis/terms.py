@@ -35,8 +35,8 @@ from itertools import combinations
 
 import pandas as pd
 
-from .tokenize import DEFAULT_STOPWORDS, _layers, get_pos_tokenizer, stopword_set
-from .tokenize import tokenize as _tokenize
+from .tokenizer import DEFAULT_STOPWORDS, _layers, get_pos_tokenizer, stopword_set
+from .tokenizer import tokenize as _tokenize
 
 __all__ = [
     "term_frequencies",
@@ -196,7 +196,7 @@ def term_frequencies(
 
 # --------------------------------------------------------------------------- keywords
 def _textrank(text: str, *, top: int, stop: frozenset[str], allow_pos: tuple[str, ...]):
-    from .tokenize import _quiet_jieba
+    from .tokenizer import _quiet_jieba
 
     with _quiet_jieba():
         from jieba.analyse.textrank import TextRank
@@ -448,7 +448,7 @@ def kwic(report, term: str, *, window: int = 15, regex: bool = False, whole_word
 
 @lru_cache(maxsize=1024)
 def _cuts(text: str, offset: int) -> frozenset[int]:
-    from .tokenize import get_tokenizer
+    from .tokenizer import get_tokenizer
 
     cuts = {offset}
     for _, _, end in get_tokenizer().tokenize(text):

@@ -35,10 +35,8 @@ import gc
 import os
 import pickle
 import re
-import sys
 import tempfile
 import threading
-import types
 import warnings
 from collections.abc import Iterable
 from functools import lru_cache
@@ -386,15 +384,3 @@ def tokenize(
         prefixes = _pos_prefixes(pos)
         words = [word for word, flag in tag(text, hmm=hmm) if flag.startswith(prefixes)]
     return [word for word in words if _keep(word, stop, keep_numbers, min_length)]
-
-
-class _CallableModule(types.ModuleType):
-    """Keep ``guanxian_analysis.tokenize(text)`` working after ``import
-    guanxian_analysis.tokenize``: Python's import system then binds this submodule
-    over the package's lazily exported function of the same name."""
-
-    def __call__(self, text: str, **kwargs) -> list[str]:
-        return tokenize(text, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
