@@ -23,19 +23,23 @@ _EXPORTS = {
     # loading and structure
     "Report": "report",
     "load_report": "report",
+    "write_report_tables": "tables",
     # indicators
     "indicators": "indicators",
     "number_audit": "indicators",
     "scoreboard": "indicators",
     "ranks": "indicators",
+    "write_indicator_tables": "indicators",
     # text mining
     "tokenize": "tokenizer",
     "get_tokenizer": "tokenizer",
+    "tag": "tokenizer",
     "term_frequencies": "terms",
     "keywords": "terms",
     "distinctive_terms": "terms",
     "kwic": "terms",
     "cooccurrence": "terms",
+    "cooccurrence_graph": "terms",
     "action_verbs": "terms",
     "numbered_phrases": "terms",
     # charts
