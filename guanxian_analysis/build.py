@@ -407,6 +407,11 @@ body.gx-page main { flex: 1 1 auto; min-width: 0; max-width: 1040px; padding: 1r
 .jp-RenderedHTMLCommon table { font-size: 13px; border-collapse: collapse; margin: .5em 0 1em; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { max-width: 34em; vertical-align: top; }
 .jp-RenderedHTMLCommon tbody tr:nth-child(odd) { background: #f8f8f8; }
+.jp-RenderedHTMLCommon table.gx-table td, .jp-RenderedHTMLCommon table.gx-table th { text-align: left; }
+.jp-RenderedHTMLCommon table.gx-table td:not(:last-child) { white-space: nowrap; }
+.jp-RenderedHTMLCommon table.gx-table td:last-child { min-width: 22em; }
+.jp-RenderedHTMLCommon table.gx-kwic td, .jp-RenderedHTMLCommon table.gx-kwic th { padding: .25em .5em; }
+.gx-scroll thead th { position: sticky; top: 0; z-index: 1; }
 .jp-RenderedHTMLCommon thead th { background: #f1ece4; }
 .jp-RenderedImage img, .jp-RenderedHTMLCommon img { max-width: 100%; height: auto; }
 .jp-OutputPrompt, .jp-InputPrompt { font-size: 11px; }
@@ -593,7 +598,7 @@ def cjk_font_face(characters: Iterable[str]) -> str:
     font.flavor = "woff"
     font.save(buffer)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return (f'@font-face {{ font-family: "{CJK_FONT_FAMILY}"; font-style: normal; font-weight: 100 900; '
+    return (f'@font-face {{ font-family: "{CJK_FONT_FAMILY}"; font-style: normal; font-weight: 400; '
             f'font-display: block; src: url(data:font/woff;base64,{data}) format("woff"); }}')
 
 
@@ -756,8 +761,9 @@ async def build_async(notebooks: Sequence[Path | str] | None = None, *, paramete
     sources = _resolve(notebooks)
     out_dir = Path(output_dir) if output_dir is not None else paths.REPORTS_DIR
     parameters = dict(parameters or {})
+    automatic: dict[str, Any] = {}
     if out_dir.resolve() != paths.REPORTS_DIR.resolve() and "tables_dir" not in parameters:
-        parameters["tables_dir"] = str((out_dir / "data").resolve())
+        automatic["tables_dir"] = str((out_dir / "data").resolve())
     paths.ensure_dir(out_dir)
     if notebooks is None:  # a full build owns these files: remove what an earlier build left
         clean_outputs(out_dir)
@@ -770,8 +776,9 @@ async def build_async(notebooks: Sequence[Path | str] | None = None, *, paramete
     prepared = []
     for source in sources:
         nb = read_notebook(source)
-        # inject only what the notebook declares or what the caller asked for by name
-        nb = inject_parameters(nb, parameters)
+        # the caller's parameters always (an error without a parameters cell); tables_dir only where there is one
+        tagged = any(PARAMETERS_TAG in c.get("metadata", {}).get("tags", []) for c in nb.cells)
+        nb = inject_parameters(nb, {**parameters, **automatic} if tagged else parameters)
         title, summary = notebook_title(nb)
         prepared.append((source.stem, nb, title, summary))
     listing = [(name, title) for name, _, title, _ in prepared]
@@ -814,7 +821,8 @@ async def build_async(notebooks: Sequence[Path | str] | None = None, *, paramete
                           sum(c.cell_type == "code" for c in nb.cells)))
     if not failures and pages:
         index_pages = pages if notebooks is None else _existing_pages(out_dir, pages)
-        rendered[out_dir / "index.html"] = render_index(index_pages, out_dir=out_dir, parameters=parameters)
+        rendered[out_dir / "index.html"] = render_index(index_pages, out_dir=out_dir,
+                                                        parameters={**parameters, **automatic})
     for path, page in embed_cjk_font(rendered).items():
         path.write_text(page, encoding="utf-8")
     if failures:

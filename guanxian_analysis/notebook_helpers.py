@@ -273,6 +273,26 @@ def theme_by_segment(report: "Report", theme: str) -> "pd.DataFrame":
                   "share_of_theme"]]
 
 
+def segment_display(report: "Report", theme: str) -> "pd.DataFrame":
+    """:func:`theme_by_segment` for reading: segments named in English, shares as percentages, zeros dropped.
+
+    Examples
+    --------
+    >>> segment_display(load_report(), "economy").columns.tolist()
+    ['period', 'paragraphs', 'characters', 'share of the segment', 'share of the theme']
+    """
+    table = theme_by_segment(report, theme)
+    table = table[table.characters > 0]
+    view = table.assign(**{
+        "segment": [segment_label(s) for s in table.segment],
+        "period": table.period.fillna("–"),
+        "share of the segment": [format_share(v) for v in table.share_of_segment],
+        "share of the theme": [format_share(v) for v in table.share_of_theme],
+    })
+    return view.set_index("segment")[["period", "paragraphs", "characters", "share of the segment",
+                                      "share of the theme"]]
+
+
 def theme_sections(report: "Report", theme: str) -> "pd.DataFrame":
     """The numbered sections a theme's paragraphs fall in: ``section, section_title, paragraphs, characters``.
 
@@ -482,3 +502,347 @@ def shorten(text: str, limit: int = _SENTENCE_CUT) -> str:
     '一二…'
     """
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------- terms
+def theme_sentences(report: "Report", theme: str) -> "pd.DataFrame":
+    """The body sentences of a theme (for :func:`~guanxian_analysis.cooccurrence`).
+
+    >>> set(theme_sentences(load_report(), "rural").theme)
+    {'rural'}
+    """
+    s = report.sentences
+    return s[(s.theme == theme) & (s.part != "glossary")]
+
+
+def terms_finding(distinct: "pd.DataFrame", *, side: str, n: int = 8, threshold: float = 1.96) -> str:
+    """A Markdown finding from a :func:`~guanxian_analysis.distinctive_terms` table: the terms typical of ``side``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"term": ["企业", "增长", "农村"], "z": [3.1, 2.0, -2.5], "favours": ["economy", "economy", "rest"]})
+    >>> terms_finding(d, side="economy", n=5)
+    'The words most typical of this theme against the rest of the report (weighted log-odds, z-score in brackets): “企业” (3.1), “增长” (2.0); 2 of them clear z = 1.96.'
+    """
+    mine = distinct[distinct.favours == side].sort_values("z", ascending=False, kind="mergesort")
+    top = mine.head(n)
+    listed = ", ".join(f"“{t.term}” ({t.z:.1f})" for t in top.itertuples())
+    strong = int((mine.z >= threshold).sum())
+    return (f"The words most typical of this theme against the rest of the report (weighted log-odds, z-score in "
+            f"brackets): {listed}; {strong} of them clear z = {threshold:g}.")
+
+
+# --------------------------------------------------------------------------- indicators
+def theme_indicators(indicators: "pd.DataFrame", theme: str | None = None,
+                     terms: Sequence[str] | None = None) -> "pd.DataFrame":
+    """Indicators of one theme (or mentioning any of ``terms`` in their sentence), in text order.
+
+    Examples
+    --------
+    >>> ind = ga.indicators(report)                                    # doctest: +SKIP
+    >>> theme_indicators(ind, "environment").metric.head(2).tolist()   # doctest: +SKIP
+    ['PM2.5', 'PM10']
+    """
+    rows = indicators
+    if theme is not None:
+        rows = rows[rows.theme == theme]
+    if terms:
+        pattern = "|".join(re.escape(t) for t in terms)
+        rows = rows[rows.sentence.str.contains(pattern, regex=True) | rows.metric.str.contains(pattern, regex=True)]
+    return rows.sort_values("start", kind="mergesort")
+
+
+def indicator_display(indicators: "pd.DataFrame") -> "pd.DataFrame":
+    """A readable view of an indicator table: the figure as written, what it measures, when, and its source.
+
+    Returns
+    -------
+    DataFrame
+        ``figure, metric, kind, period, status, section, source`` where ``figure``
+        is value, unit and qualifier as the report writes them (``6%左右``) and
+        ``source`` is the sentence (cut at 70 characters) with its id.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> row = dict(value=6.0, unit="%", qualifier="左右", metric="生产总值", kind="growth_rate", period="2022",
+    ...            status="target", section="三.1", sentence="生产总值增长6%左右。", sentence_id="s0100", start=0)
+    >>> indicator_display(pd.DataFrame([row])).iloc[0].tolist()
+    ['6%左右', '生产总值', 'growth_rate', '2022', 'target', '三.1', '生产总值增长6%左右。 [s0100]']
+    """
+    import pandas as pd
+
+    view = pd.DataFrame({
+        "figure": [format_value(v, u, q) for v, u, q in zip(indicators.value, indicators.unit, indicators.qualifier)],
+        "metric": indicators.metric.fillna("").to_numpy(),
+        "kind": indicators.kind.to_numpy(),
+        "period": indicators.period.fillna("–").to_numpy(),
+        "status": indicators.status.to_numpy(),
+        "section": indicators.section.fillna("–").to_numpy(),
+        "source": [f"{shorten(s)} [{i}]" for s, i in zip(indicators.sentence, indicators.sentence_id)],
+    })
+    return view
+
+
+def scroll_table(table: "pd.DataFrame", *, height: int = 420, index: bool = False) -> str:
+    """HTML of ``table`` in a box that scrolls both ways, so a long or wide table does not swamp the page.
+
+    >>> import pandas as pd
+    >>> scroll_table(pd.DataFrame({"a": [1]})).startswith('<div class="gx-scroll"')
+    True
+    """
+    body = table.to_html(index=index, border=0, classes="dataframe gx-table", na_rep="–", escape=True)
+    return (f'<div class="gx-scroll" style="max-height:{height}px;overflow:auto;border:1px solid #e6e6e6">'
+            f"{body}</div>")
+
+
+def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
+    """A Markdown list: each metric's last-year outcome beside its year-ahead target, as the report writes them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> board = pd.DataFrame([dict(metric="生产总值", theme="economy", kind="growth_rate", outcome_period="2021",
+    ...     outcome_value=8.0, outcome_unit="%", outcome_qualifier=None, outcome_status="actual", target_period="2022",
+    ...     target_value=6.0, target_unit="%", target_qualifier="左右", change=-2.0)])
+    >>> print(scoreboard_lines(board))
+    - “生产总值” (gross domestic product, GDP), growth: **8%** in 2021 → **6%左右** targeted for 2022 (−2 points)
+    """
+    rows = board if theme is None else board[board.theme == theme]
+    lines = []
+    for r in rows.itertuples():
+        expected = r.outcome_qualifier == "预计" or getattr(r, "outcome_status", None) == "estimate"
+        qualifier = None if r.outcome_qualifier == "预计" else r.outcome_qualifier
+        outcome = format_value(r.outcome_value, r.outcome_unit, qualifier)
+        target = format_value(r.target_value, r.target_unit, r.target_qualifier)
+        what = {"growth_rate": ", growth", "change_pp": ", change", "share": ", share"}.get(r.kind, "")
+        status = " (“预计”, expected)" if expected else ""
+        line = f"- {gloss(r.metric)}{what}: "
+        if outcome != "–":
+            line += f"**{outcome}**{status} in {r.outcome_period} → "
+        line += f"**{target}** targeted for {r.target_period}" if target != "–" else "no target"
+        change = getattr(r, "change", None)
+        if outcome != "–" and target != "–" and change is not None and not (isinstance(change, float) and math.isnan(change)):
+            unit = "points" if r.outcome_unit in _PERCENT_LIKE else (r.outcome_unit or "")
+            line += f" ({'+' if change > 0 else '−' if change < 0 else '±'}{abs(change):g} {unit})".replace(" )", ")")
+        lines.append(line)
+    return "\n".join(lines) if lines else "_No metric of this theme has both an outcome and a target._"
+
+
+def ranks_lines(ranks: "pd.DataFrame", theme: str | None = None) -> str:
+    """A Markdown list of the rank claims (``位居全市第2位``) of a theme.
+
+    >>> import pandas as pd
+    >>> r = pd.DataFrame([dict(metric="优良天数", scope="全市", rank=1, rank_text="全市第1位", period="2021", theme="environment")])
+    >>> print(ranks_lines(r))
+    - “优良天数” (days of good or excellent air quality): 全市第1位 (in the city, 2021)
+    """
+    scopes = {"全市": "in the city", "全省": "in the province", "全国": "in the country"}
+    rows = ranks if theme is None else ranks[ranks.theme == theme]
+    lines = []
+    for r in rows.itertuples():
+        period = f", {r.period}" if isinstance(r.period, str) and r.period else ""
+        claim = r.rank_text if str(r.rank_text).startswith(str(r.scope)) else f"{r.scope}{r.rank_text}"
+        lines.append(f"- {gloss(r.metric)}: {claim} ({scopes.get(r.scope, r.scope)}{period})")
+    return "\n".join(lines) if lines else "_The theme makes no rank claim._"
+
+
+def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", indicators: "pd.DataFrame",
+                   board: "pd.DataFrame", ranks: "pd.DataFrame", n_terms: int = 5) -> str:
+    """The findings of a theme notebook as a Markdown list, every figure computed from the tables given.
+
+    Parameters
+    ----------
+    report : Report
+    theme : str
+    distinct : DataFrame
+        :func:`~guanxian_analysis.distinctive_terms` of the theme against the rest (``favours == theme``).
+    indicators, board, ranks : DataFrame
+        :func:`~guanxian_analysis.indicators`, :func:`~guanxian_analysis.scoreboard`,
+        :func:`~guanxian_analysis.ranks` of the report.
+
+    Examples
+    --------
+    >>> text = theme_findings(report, "economy", distinct=ga.distinctive_terms(*theme_and_rest(report, "economy"),
+    ...     labels=("economy", "rest")), indicators=ga.indicators(report), board=ga.scoreboard(report),
+    ...     ranks=ga.ranks(report))                                    # doctest: +SKIP
+    >>> text.splitlines()[0][:20]                                      # doctest: +SKIP
+    '- **Space.** Economy'
+    """
+    shares = theme_share(report)
+    row = shares.set_index("theme").loc[theme]
+    rank = shares.theme.tolist().index(theme) + 1
+    label = THEMES.get(theme, theme)
+    segments = theme_by_segment(report, theme)
+    planned = segments[segments.segment.isin(["plan_five_years", "year_ahead"])].characters.sum()
+    reviewed = segments[segments.segment.isin(["review_five_years", "review_last_year"])].characters.sum()
+    lines = [f"- **Space.** {label} is the {ordinal(rank)} largest of {len(shares)} themes: "
+             f"{format_share(row.share)} of the text in {plural(int(row.paragraphs), 'paragraph')}; "
+             f"{format_share(planned / max(planned + reviewed, 1))} of its review-and-plan text looks ahead."]
+    top = distinct[distinct.favours == theme].sort_values("z", ascending=False, kind="mergesort").head(n_terms)
+    if len(top):
+        lines.append("- **Vocabulary.** Its most distinctive words: " + ", ".join(f"“{t}”" for t in top.term) + ".")
+    mine = indicators[indicators.theme == theme]
+    by_status = mine.status.value_counts()
+    lines.append(f"- **Numbers.** {plural(len(mine), 'indicator')}: "
+                 + ", ".join(f"{by_status.get(s, 0)} {s}" for s in ("actual", "estimate", "target")) + ".")
+    b = board[board.theme == theme]
+    both = b[b.change.notna()] if "change" in b else b.iloc[0:0]
+    if len(both):
+        lower = int((both.change < 0).sum())
+        lines.append(f"- **Targets.** {plural(len(both), 'metric')} pair a last-year outcome with a year-ahead "
+                     f"target in the same unit; the target is below the outcome for {lower} of them"
+                     f" and above it for {int((both.change > 0).sum())}.")
+    claims = ranks[ranks.theme == theme]
+    if len(claims):
+        first = int((claims["rank"] == 1).sum())
+        lines.append(f"- **Ranks.** {plural(len(claims), 'rank claim')}, {first} of them first place.")
+    return "\n".join(lines)
+
+
+def indicator_lines(indicators: "pd.DataFrame", *, limit: int = 12) -> str:
+    """A Markdown list of indicators: figure as written, metric (glossed when known), period, status.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> row = dict(value=21.4, unit="%", qualifier=None, metric="PM2.5", kind="growth_rate", direction="improve",
+    ...            period="2021", status="actual", start=0)
+    >>> print(indicator_lines(pd.DataFrame([row])))
+    - “PM2.5”: **21.4%** (improve), 2021
+    """
+    lines = []
+    for r in indicators.head(limit).itertuples():
+        direction = f" ({r.direction})" if isinstance(getattr(r, "direction", None), str) else ""
+        status = "" if r.status == "actual" else f" ({r.status})"
+        period = r.period if isinstance(r.period, str) else "–"
+        lines.append(f"- {gloss(r.metric)}: **{format_value(r.value, r.unit, r.qualifier)}**{direction}, {period}{status}")
+    if len(indicators) > limit:
+        lines.append(f"- … and {len(indicators) - limit} more in the table below.")
+    return "\n".join(lines) if lines else "_No figure found._"
+
+
+def save_indicator_tables(report: "Report", tables_dir: str | Path | None = None) -> list[Path]:
+    """Write the whole report's ``indicators``, ``number_audit``, ``scoreboard`` and ``ranks`` tables as CSV.
+
+    ``indicators.csv`` and ``number_audit.csv`` come from the indicators module's own writer.
+
+    Examples
+    --------
+    >>> [p.name for p in save_indicator_tables(report, "/tmp/t")]     # doctest: +SKIP
+    ['indicators.csv', 'number_audit.csv', 'scoreboard.csv', 'ranks.csv']
+    """
+    import guanxian_analysis as ga
+
+    board, ranks = ga.scoreboard(report), ga.ranks(report)  # resolve the lazy exports before importing the module
+    from .indicators import write_indicator_tables
+
+    directory = Path(tables_dir) if tables_dir is not None else paths.REPORTS_DATA_DIR
+    written = write_indicator_tables(report, out_dir=directory)
+    return written + [save_table(board, "scoreboard", directory), save_table(ranks, "ranks", directory)]
+
+
+# --------------------------------------------------------------------------- the overview
+def report_facts(report: "Report") -> str:
+    """A Markdown paragraph on the report itself: who delivered it when, its length and its parts.
+
+    Examples
+    --------
+    >>> print(report_facts(load_report()))                              # doctest: +ELLIPSIS
+    **冠县 2022年政府工作报告**, delivered on 2022-01-20 to the 冠县第十八届人民代表大会第一次会议 by 冠县县长 张志刚...
+    """
+    meta = report.meta
+    body = _body(report)
+    chars = int((body.end - body.start).sum())
+    title = f"{meta.get('place') or ''} {meta.get('title') or ''}".strip()
+    text = f"**{title}**"
+    if meta.get("meeting_date"):
+        text += f", delivered on {meta['meeting_date']}"
+    if meta.get("meeting"):
+        text += f" to the {meta['meeting']}"
+    if meta.get("speaker"):
+        text += f" by {meta.get('speaker_title') or ''} {meta['speaker']}".replace("  ", " ")
+    n_sentences = int((report.sentences.part != "glossary").sum())
+    text += (f". The body runs to **{chars:,} characters** in {plural(len(body), 'paragraph')} and "
+             f"{plural(n_sentences, 'sentence')}, in {plural(int(report.sections.part.nunique()), 'numbered part')} "
+             f"with {plural(len(report.sections), 'numbered section')}")
+    if len(report.glossary):
+        text += f", followed by a glossary of {plural(len(report.glossary), 'term')}"
+    return text + f". It reviews {meta.get('review_year')} and plans {meta.get('year')}."
+
+
+def glossary_facts(report: "Report", phrases: "pd.DataFrame") -> str:
+    """A Markdown line on the glossary and the numbered slogans (from :func:`~guanxian_analysis.numbered_phrases`).
+
+    >>> glossary_facts(report, ga.numbered_phrases(report))[:22]        # doctest: +SKIP
+    'The glossary defines **'
+    """
+    defined = int(phrases.in_glossary.sum()) if "in_glossary" in phrases else 0
+    top = phrases.sort_values(["count", "first_start"], ascending=[False, True], kind="mergesort").head(3)
+    most = ", ".join(f"“{p.phrase}” ({p.count}×)" for p in top.itertuples())
+    text = (f"The glossary defines **{plural(len(report.glossary), 'term')}**. The body uses "
+            f"**{plural(len(phrases), 'numbered slogan')}**, {defined} of them defined in the glossary")
+    return text + (f"; the most repeated: {most}." if most else ".")
+
+
+def phrase_display(phrases: "pd.DataFrame") -> "pd.DataFrame":
+    """The numbered slogans for reading: phrase, uses, first section, theme and the glossary definition (cut).
+
+    >>> phrase_display(ga.numbered_phrases(report)).columns.tolist()    # doctest: +SKIP
+    ['phrase', 'uses', 'section', 'theme', 'definition']
+    """
+    import pandas as pd
+
+    return pd.DataFrame({
+        "phrase": phrases.phrase.to_numpy(),
+        "uses": phrases["count"].to_numpy(),
+        "section": phrases.section.fillna("–").to_numpy(),
+        "theme": phrases.theme.fillna("–").to_numpy(),
+        "definition": [shorten(d, 90) if isinstance(d, str) else "–" for d in phrases.definition],
+    })
+
+
+def theme_share_lines(shares: "pd.DataFrame") -> str:
+    """A Markdown list of the themes by share of the text (from :func:`theme_share`).
+
+    >>> import pandas as pd
+    >>> print(theme_share_lines(pd.DataFrame({"label": ["Economy"], "paragraphs": [24], "share": [0.32]})))
+    - **Economy**: 32% of the text, 24 paragraphs
+    """
+    return "\n".join(f"- **{r.label}**: {format_share(r.share)} of the text, {plural(int(r.paragraphs), 'paragraph')}"
+                     for r in shares.itertuples())
+
+
+def audit_summary(audit: "pd.DataFrame") -> "pd.DataFrame":
+    """Number mentions by status and reason: ``mentions`` and share, indicators first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"status": ["indicator", "excluded", "excluded"], "reason": [None, "year", "year"]})
+    >>> audit_summary(a)["mentions"].tolist()
+    [1, 2]
+    """
+    table = audit.assign(reason=audit.reason.fillna("–")).groupby(["status", "reason"]).size().rename("mentions")
+    table = table.reset_index()
+    table["order"] = (table.status != "indicator").astype(int)
+    table = table.sort_values(["order", "mentions", "reason"], ascending=[True, False, True], kind="mergesort")
+    table["share"] = [format_share(m / len(audit)) for m in table.mentions]
+    return table.drop(columns="order").set_index(["status", "reason"])
+
+
+def audit_facts(audit: "pd.DataFrame") -> str:
+    """A Markdown line: how many numbers the text holds and how many are indicators.
+
+    >>> import pandas as pd
+    >>> audit_facts(pd.DataFrame({"status": ["indicator", "excluded"], "reason": [None, "year"]}))
+    'The text holds **2 number mentions**: **1** are indicators (50%), **1** are excluded with a reason, the commonest being “year” (1).'
+    """
+    n = len(audit)
+    kept = int((audit.status == "indicator").sum())
+    excluded = audit[audit.status != "indicator"]
+    top = excluded.reason.value_counts()
+    common = f", the commonest being “{top.index[0]}” ({int(top.iloc[0])})" if len(top) else ""
+    return (f"The text holds **{n} number mentions**: **{kept}** are indicators ({format_share(kept / max(n, 1))}), "
+            f"**{len(excluded)}** are excluded with a reason{common}.")

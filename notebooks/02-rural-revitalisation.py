@@ -1,0 +1,197 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 · Rural revitalisation: farmland, lingzhi, villages and poverty gains
+#
+# How much of the report is about “乡村振兴” (rural revitalisation), what it promises for farmland, specialty
+# crops and villages, and how it keeps the gains of poverty alleviation?
+#
+# The rural theme covers the paragraphs on agriculture, villages and the countryside (see *00 · Overview* for how
+# paragraphs get a theme). Every figure quoted below is computed from the report when the notebook runs.
+
+# %%
+import matplotlib.pyplot as plt
+from IPython.display import HTML, Markdown
+
+import guanxian_analysis as ga
+from guanxian_analysis import notebook_helpers as nh
+
+ga.use_theme()
+nh.setup_display()
+
+# %% tags=["parameters"]
+report_path = None  # None: the Guanxian 2022 report in data/raw/; or the path of another report's text file
+script = "simplified"  # "simplified" or "original" (the script as published)
+tables_dir = None  # None: reports/data/
+theme = "rural"
+
+# %%
+report = ga.load_report(report_path, script=script)
+Markdown(f"Report: **{nh.report_title(report)}**.")
+
+# %% [markdown]
+# ## How much of the report rural revitalisation takes, and where
+#
+# Shares are of the report's body text (the glossary of terms, “名词解释”, is left out).
+
+# %%
+Markdown(nh.theme_overview(report, theme))
+
+# %%
+nh.segment_display(report, theme)
+
+# %% [markdown]
+# ## Top terms and distinctive terms
+#
+# Left: the most frequent words of the rural revitalisation paragraphs, after removing generic stopwords and government
+# boilerplate (“工作” work, “加强” strengthen, …). Right: the words that set rural revitalisation apart from the rest of
+# the report, by weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); bars
+# beyond the dashed lines are significant at the 5% level.
+
+# %%
+freqs = ga.term_frequencies(report, by="theme")
+mine, rest = nh.theme_and_rest(report, theme)
+distinct = ga.distinctive_terms(mine, rest, labels=(theme, "rest"))
+fig, (left, right) = plt.subplots(1, 2, figsize=(11, 5.6), layout="constrained")
+ga.plot_top_terms(freqs[freqs.theme == theme], n=18, ax=left)
+ga.plot_distinctive_terms(distinct, n=9, ax=right)
+left.set_title("Most frequent terms")
+right.set_title("Rural revitalisation against the rest of the report");
+
+# %%
+Markdown(nh.terms_finding(distinct, side=theme))
+
+# %%
+fig, ax = plt.subplots(figsize=(9, 5.2))
+ga.plot_wordcloud(freqs[freqs.theme == theme], ax=ax);
+
+# %% [markdown]
+# ## Farmland and grain
+#
+# “高标准农田” (high-standard farmland: levelled, irrigated, machine-farmable fields) is the report's main
+# farming target; its figures and its uses in context:
+
+# %%
+indicators = ga.indicators(report)
+Markdown(nh.indicator_lines(nh.theme_indicators(indicators, terms=["高标准农田", "粮食"])))
+
+# %%
+HTML(nh.kwic_html(nh.kwic_table(report, ["高标准农田", "粮食"])))
+
+# %% [markdown]
+# ## Lingzhi and orchards
+#
+# Guanxian markets itself through specialty crops: “灵芝” (lingzhi, the reishi mushroom) and “林果” (orchards
+# and forest fruit).
+
+# %%
+hits = nh.kwic_table(report, ["灵芝", "林果"], per_term=8)
+Markdown(nh.kwic_counts(hits))
+
+# %%
+HTML(nh.kwic_html(hits))
+
+# %% [markdown]
+# ## Villages: living environment and the collective economy
+#
+# “人居环境” (the rural living environment: sanitation, clean heating, roads), “美丽乡村” (beautiful villages),
+# and the village “集体经济” (collective economy) with the clean-up of village assets, “三资” (funds, assets and
+# resources):
+
+# %%
+hits = nh.kwic_table(report, ["人居环境", "美丽乡村", "集体", "三资"], per_term=4)
+Markdown(nh.kwic_counts(hits))
+
+# %%
+HTML(nh.kwic_html(hits))
+
+# %% [markdown]
+# ## Keeping the gains of poverty alleviation
+#
+# After “脱贫攻坚” (the battle against poverty) ended in 2020, the report promises “四个不摘” (the four
+# “no removals”: of responsibility, policy, assistance and supervision) and “两不愁三保障” (no worries about
+# food and clothing; guaranteed schooling, medical care and housing). The glossary defines both:
+
+# %%
+phrases = ga.numbered_phrases(report)
+phrases[phrases.phrase.isin(["四个不摘", "两不愁三保障", "五个振兴"])][["phrase", "count", "section", "definition"]]
+
+# %%
+HTML(nh.kwic_html(nh.kwic_table(report, ["脱贫", "返贫"])))
+
+# %% [markdown]
+# ## The indicators of rural revitalisation
+#
+# Every quantitative indicator of the rural revitalisation paragraphs, with the figure as written, what it measures, its
+# period and whether it is an outcome (“actual”), an estimate (“预计”) or a target, and its source sentence.
+# The full table, with offsets into the text, is exported as CSV.
+
+# %%
+mine_indicators = nh.theme_indicators(indicators, theme)
+written = [nh.save_table(mine_indicators, f"{theme}-indicators", tables_dir)]
+Markdown(f"**{len(mine_indicators)}** indicators, "
+         f"{(mine_indicators.status == 'target').sum()} of them targets.")
+
+# %%
+HTML(nh.scroll_table(nh.indicator_display(mine_indicators)))
+
+# %% [markdown]
+# ## Last year's outcomes against the year-ahead targets
+#
+# The scoreboard sets each metric's outcome for the year under review beside the target for the year ahead.
+# Hollow dots are outcomes the report only expects (“预计”); a target's marker shows its bound: a diamond for
+# “左右” (about), a triangle for “以上” (at least).
+
+# %%
+board = ga.scoreboard(report)
+Markdown(nh.scoreboard_lines(board, theme))
+
+# %%
+rates = board[(board.theme == theme) & (board.outcome_unit == "%") & (board.target_unit == "%")]
+fig, ax = plt.subplots(figsize=(9, 0.7 * len(rates) + 1.6))
+ga.plot_scoreboard(rates, ax=ax);
+
+# %% [markdown]
+# ### Where the county says it ranks
+#
+# Rank claims (“位居全市第2位”, second in the city) of the rural revitalisation theme:
+
+# %%
+ranks = ga.ranks(report)
+Markdown(nh.ranks_lines(ranks, theme))
+
+# %%
+fig, ax = plt.subplots(figsize=(9, 0.45 * (ranks.theme == theme).sum() + 1.4))
+ga.plot_ranks(ranks[ranks.theme == theme], ax=ax);
+
+# %% [markdown]
+# ## Which words go together
+#
+# Terms that share sentences in the rural revitalisation paragraphs: node size is the number of sentences with the term,
+# edge width the number of sentences two terms share (a fixed layout seed gives the same picture each run).
+
+# %%
+pairs = ga.cooccurrence(nh.theme_sentences(report, theme))
+written.append(nh.save_table(distinct, f"{theme}-distinctive-terms", tables_dir))
+fig, ax = plt.subplots(figsize=(10, 7.5))
+ga.plot_cooccurrence(pairs, top=40, ax=ax);
+
+# %% [markdown]
+# ## Findings
+
+# %%
+Markdown(nh.theme_findings(report, theme, distinct=distinct, indicators=indicators, board=board, ranks=ranks))
+
+# %%
+Markdown(nh.tables_note(written))

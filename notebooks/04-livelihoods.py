@@ -1,0 +1,191 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 04 · Livelihoods: education, health, jobs, social security and safety
+#
+# How much of the report is about people's livelihoods (“民生”), and what does it report and promise for
+# schools, health, jobs, social security and public safety?
+#
+# The livelihoods theme covers the paragraphs on public services and social policy (see *00 · Overview* for how
+# paragraphs get a theme). Every figure quoted below is computed from the report when the notebook runs.
+
+# %%
+import matplotlib.pyplot as plt
+from IPython.display import HTML, Markdown
+
+import guanxian_analysis as ga
+from guanxian_analysis import notebook_helpers as nh
+
+ga.use_theme()
+nh.setup_display()
+
+# %% tags=["parameters"]
+report_path = None  # None: the Guanxian 2022 report in data/raw/; or the path of another report's text file
+script = "simplified"  # "simplified" or "original" (the script as published)
+tables_dir = None  # None: reports/data/
+theme = "livelihoods"
+
+# %%
+report = ga.load_report(report_path, script=script)
+Markdown(f"Report: **{nh.report_title(report)}**.")
+
+# %% [markdown]
+# ## How much of the report livelihoods takes, and where
+#
+# Shares are of the report's body text (the glossary of terms, “名词解释”, is left out).
+
+# %%
+Markdown(nh.theme_overview(report, theme))
+
+# %%
+nh.segment_display(report, theme)
+
+# %% [markdown]
+# ## Top terms and distinctive terms
+#
+# Left: the most frequent words of the livelihoods paragraphs, after removing generic stopwords and government
+# boilerplate (“工作” work, “加强” strengthen, …). Right: the words that set livelihoods apart from the rest of
+# the report, by weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); bars
+# beyond the dashed lines are significant at the 5% level.
+
+# %%
+freqs = ga.term_frequencies(report, by="theme")
+mine, rest = nh.theme_and_rest(report, theme)
+distinct = ga.distinctive_terms(mine, rest, labels=(theme, "rest"))
+fig, (left, right) = plt.subplots(1, 2, figsize=(11, 5.6), layout="constrained")
+ga.plot_top_terms(freqs[freqs.theme == theme], n=18, ax=left)
+ga.plot_distinctive_terms(distinct, n=9, ax=right)
+left.set_title("Most frequent terms")
+right.set_title("Livelihoods against the rest of the report");
+
+# %%
+Markdown(nh.terms_finding(distinct, side=theme))
+
+# %%
+fig, ax = plt.subplots(figsize=(9, 5.2))
+ga.plot_wordcloud(freqs[freqs.theme == theme], ax=ax);
+
+# %% [markdown]
+# ## Education
+#
+# “教育” (education) from “义务教育” (compulsory education) to vocational schooling, and the glossary's
+# “五心幸福教育” and “双减政策” (the “double reduction” of homework and private tutoring):
+
+# %%
+hits = nh.kwic_table(report, ["教育", "学校", "双减"], per_term=5)
+Markdown(nh.kwic_counts(hits))
+
+# %%
+HTML(nh.kwic_html(hits))
+
+# %% [markdown]
+# ## Health
+#
+# “医疗” (medical care), “医保” (medical insurance), “卫生” (public health) and hospitals (“医院”):
+
+# %%
+hits = nh.kwic_table(report, ["医疗", "医保", "医院", "疫情防控"], per_term=4)
+Markdown(nh.kwic_counts(hits))
+
+# %%
+HTML(nh.kwic_html(hits))
+
+# %% [markdown]
+# ## Employment
+#
+# “就业” (employment): new urban jobs (“城镇新增就业”), the unemployment rate and start-up loans
+# (“创业担保贷款”):
+
+# %%
+indicators = ga.indicators(report)
+Markdown(nh.indicator_lines(nh.theme_indicators(indicators, terms=["就业", "失业", "创业"])))
+
+# %% [markdown]
+# ## Social security and public safety
+#
+# “社会保障” (social security), “养老” (elderly care), “低保” (minimum living allowance), and public safety:
+# “安全生产” (work safety), “食品安全” (food safety) and “信访” (petitions):
+
+# %%
+hits = nh.kwic_table(report, ["社会保障", "养老", "低保", "安全生产", "食品安全", "信访"], per_term=3)
+Markdown(nh.kwic_counts(hits))
+
+# %%
+HTML(nh.kwic_html(hits))
+
+# %% [markdown]
+# ## The indicators of livelihoods
+#
+# Every quantitative indicator of the livelihoods paragraphs, with the figure as written, what it measures, its
+# period and whether it is an outcome (“actual”), an estimate (“预计”) or a target, and its source sentence.
+# The full table, with offsets into the text, is exported as CSV.
+
+# %%
+mine_indicators = nh.theme_indicators(indicators, theme)
+written = [nh.save_table(mine_indicators, f"{theme}-indicators", tables_dir)]
+Markdown(f"**{len(mine_indicators)}** indicators, "
+         f"{(mine_indicators.status == 'target').sum()} of them targets.")
+
+# %%
+HTML(nh.scroll_table(nh.indicator_display(mine_indicators)))
+
+# %% [markdown]
+# ## Last year's outcomes against the year-ahead targets
+#
+# The scoreboard sets each metric's outcome for the year under review beside the target for the year ahead.
+# Hollow dots are outcomes the report only expects (“预计”); a target's marker shows its bound: a diamond for
+# “左右” (about), a triangle for “以上” (at least).
+
+# %%
+board = ga.scoreboard(report)
+Markdown(nh.scoreboard_lines(board, theme))
+
+# %%
+rates = board[(board.theme == theme) & (board.outcome_unit == "%") & (board.target_unit == "%")]
+fig, ax = plt.subplots(figsize=(9, 0.7 * len(rates) + 1.6))
+ga.plot_scoreboard(rates, ax=ax);
+
+# %% [markdown]
+# ### Where the county says it ranks
+#
+# Rank claims (“位居全市第2位”, second in the city) of the livelihoods theme:
+
+# %%
+ranks = ga.ranks(report)
+Markdown(nh.ranks_lines(ranks, theme))
+
+# %%
+fig, ax = plt.subplots(figsize=(9, 0.45 * (ranks.theme == theme).sum() + 1.4))
+ga.plot_ranks(ranks[ranks.theme == theme], ax=ax);
+
+# %% [markdown]
+# ## Which words go together
+#
+# Terms that share sentences in the livelihoods paragraphs: node size is the number of sentences with the term,
+# edge width the number of sentences two terms share (a fixed layout seed gives the same picture each run).
+
+# %%
+pairs = ga.cooccurrence(nh.theme_sentences(report, theme))
+written.append(nh.save_table(distinct, f"{theme}-distinctive-terms", tables_dir))
+fig, ax = plt.subplots(figsize=(10, 7.5))
+ga.plot_cooccurrence(pairs, top=40, ax=ax);
+
+# %% [markdown]
+# ## Findings
+
+# %%
+Markdown(nh.theme_findings(report, theme, distinct=distinct, indicators=indicators, board=board, ranks=ranks))
+
+# %%
+Markdown(nh.tables_note(written))

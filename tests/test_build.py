@@ -1,0 +1,302 @@
+"""The notebook build: the real build on the default report, its pages in headless Chromium, and the pieces.
+
+The session fixture ``built`` runs ``guanxian-analysis build`` once (as ``make report`` does); the browser
+checks open every page it wrote. Locally they skip when Chromium is absent; under ``CI=true`` they fail.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from guanxian_analysis import build, paths
+
+pytestmark = pytest.mark.build
+
+NOTEBOOKS = ["00-overview", "01-economy", "02-rural-revitalisation", "03-environment", "04-livelihoods"]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+HAILAR = paths.PROJECT_ROOT.parent / "shared" / "other-reports" / "hailar-district-2019-government-work-report.txt"
+
+
+def run_cli(*args: str, timeout: int = 900) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONWARNINGS": "ignore::DeprecationWarning"}
+    return subprocess.run([sys.executable, "-m", "guanxian_analysis.cli", *args], cwd=paths.PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def page_text(path: Path) -> str:
+    """The visible text of a page: tags, styles and scripts removed, entities decoded."""
+    page = path.read_text(encoding="utf-8")
+    page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+@pytest.fixture(scope="session")
+def built() -> subprocess.CompletedProcess:
+    """``guanxian-analysis build`` on the default report, into reports/ (once per session)."""
+    result = run_cli("build")
+    if result.returncode != 0:
+        pytest.fail(f"the build failed (exit {result.returncode}):\n{result.stderr[-6000:]}")
+    return result
+
+
+# --------------------------------------------------------------------------- the build on the real report
+def test_notebooks_are_the_five_in_run_order():
+    assert [p.stem for p in build.find_notebooks()] == NOTEBOOKS
+
+
+def test_progress_names_each_notebook_as_it_runs(built):
+    for name in NOTEBOOKS:
+        assert re.search(rf"^running {re.escape(name)} \(\d/5, \d+ cells\)", built.stderr, re.M), built.stderr
+        assert re.search(rf"^done {re.escape(name)} in [\d.]+ s$", built.stderr, re.M)
+    assert "built 5 notebooks" in built.stderr
+
+
+def test_each_notebook_gives_a_reader_page_a_code_page_and_an_executed_notebook(built):
+    for name in NOTEBOOKS:
+        reader = (paths.REPORTS_DIR / f"{name}.html").read_text(encoding="utf-8")
+        code = (paths.REPORTS_DIR / f"{name}-code.html").read_text(encoding="utf-8")
+        assert 'class="jp-CodeMirrorEditor' not in reader and 'class="jp-CodeMirrorEditor' in code
+        assert "import guanxian_analysis" in html.unescape(re.sub(r"<[^>]+>", "", code))
+        assert 'class="gx-toc"' in reader and 'class="gx-toc"' in code
+        assert (paths.REPORTS_DIR / "notebooks" / f"{name}.ipynb").is_file()
+
+
+def test_index_links_every_page_with_a_one_line_summary(built):
+    index = (paths.REPORTS_DIR / "index.html").read_text(encoding="utf-8")
+    for name in NOTEBOOKS:
+        item = re.search(rf'<li><a class="gx-title" href="{name}\.html">(.+?)</a><p class="gx-summary">(.*?)</p>'
+                         rf'.*?href="{name}-code\.html"', index)
+        assert item, name
+        assert len(item.group(2)) > 30 and "\n" not in item.group(2)
+
+
+def test_pages_are_self_contained(built):
+    """No script, stylesheet, font or image is fetched: the pages work offline and from file://."""
+    for page in paths.REPORTS_DIR.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'<(script|img|link)\b[^>]*(src|href)="(https?:)?//', text), page.name
+        assert "url(http" not in text and "@import" not in text, page.name
+
+
+def test_executed_notebooks_have_no_errors_warnings_or_timestamps(built):
+    for name in NOTEBOOKS:
+        nb = nbformat.read(paths.REPORTS_DIR / "notebooks" / f"{name}.ipynb", as_version=4)
+        assert [c.id for c in nb.cells] == [f"cell-{i:02d}" for i in range(len(nb.cells))]
+        for cell in nb.cells:
+            assert "execution" not in cell.metadata
+            for output in cell.get("outputs", []):
+                assert output.output_type != "error", (name, cell.source)
+                assert not (output.output_type == "stream" and output.name == "stderr"), (name, cell.source, output.text)
+
+
+def test_notebooks_are_thin_and_take_parameters():
+    for path in build.find_notebooks():
+        nb = build.read_notebook(path)
+        tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1, path.name
+        assert re.search(r"^report_path = None\b", tagged[0].source, re.M)
+        assert re.search(r'^script = "simplified"', tagged[0].source, re.M)
+        assert any("use_theme()" in c.source for c in nb.cells[:4] if c.cell_type == "code"), path.name
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                assert not re.search(r"^\s*(def|class) ", cell.source, re.M), (path.name, cell.source)
+                assert len(cell.source.splitlines()) <= 12, (path.name, cell.source)
+
+
+def test_tables_are_written_to_reports_data(built):
+    tables = sorted(p.name for p in paths.REPORTS_DATA_DIR.glob("*.csv"))
+    for expected in ["indicators.csv", "number_audit.csv", "scoreboard.csv", "ranks.csv"]:
+        assert expected in tables
+    for path in paths.REPORTS_DATA_DIR.glob("*.csv"):
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf"), path.name  # UTF-8 with BOM, for Excel
+    index = (paths.REPORTS_DIR / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="data/{t}"' in index for t in tables)
+
+
+# --------------------------------------------------------------------------- key figures, rendered from data
+KEY_FIGURES = {
+    "00-overview": ["2022年政府工作报告", "冠县", "2022-01-20", "8%", "6%左右", "7.5万亩", "5125万美元", "四好农村路"],
+    "01-economy": ["8%", "6%左右", "钢板加工", "轴承"],
+    "02-rural-revitalisation": ["高标准农田", "7.5万亩", "8万亩", "灵芝"],
+    "03-environment": ["PM2.5", "21.4%", "15.8%", "啄木鸟"],
+    "04-livelihoods": ["6069", "4500", "就业"],
+}
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_each_page_shows_its_key_figures(built, name):
+    text = page_text(paths.REPORTS_DIR / f"{name}.html")
+    for figure in KEY_FIGURES[name]:
+        assert figure in text, (name, figure)
+
+
+def test_economy_figures_come_from_the_scoreboard(built, report):
+    from guanxian_analysis import scoreboard
+
+    board = scoreboard(report)
+    gdp = board[(board.metric == "生产总值") & (board.kind == "growth_rate")].iloc[0]
+    text = page_text(paths.REPORTS_DIR / "01-economy.html")
+    assert f"{gdp.outcome_value:g}%" in text and f"{gdp.target_value:g}%{gdp.target_qualifier}" in text
+
+
+# --------------------------------------------------------------------------- the pages in a browser
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    if sync_playwright is None or not CHROMIUM.exists():
+        reason = "playwright is not installed" if sync_playwright is None else f"no browser at {CHROMIUM}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}: the browser checks must run in CI (install Debian's chromium)")
+        pytest.skip(f"{reason}; install Debian's chromium to run the browser checks")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+PAGES = ["index"] + NOTEBOOKS + [f"{n}-code" for n in NOTEBOOKS]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_in_chromium(built, browser, name):
+    path = paths.REPORTS_DIR / f"{name}.html"
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url[:80]}"))
+    try:
+        page.goto(path.as_uri(), wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        images = page.evaluate("""async () => Promise.all([...document.images].map(async img => {
+            try { await img.decode(); } catch (e) {}
+            return [img.naturalWidth, img.naturalHeight, img.getBoundingClientRect().width]; }))""")
+        assert all(w > 0 and h > 0 and shown > 0 for w, h, shown in images), images
+        links = page.evaluate("""() => [...document.querySelectorAll('nav.gx-toc a')].map(a =>
+            [a.getAttribute('href'), !!document.getElementById(decodeURIComponent(a.hash.slice(1)))])""")
+        ids = page.evaluate("() => [...document.querySelectorAll('[id]')].map(e => e.id)")
+        assert len(ids) == len(set(ids)), "duplicate ids"
+        if name != "index":
+            assert len(links) >= 4, links
+            assert all(href.startswith("#") and found for href, found in links), links
+            page.click(f"nav.gx-toc a[href='{links[-1][0]}']")
+            page.wait_for_function("id => { const r = document.getElementById(id).getBoundingClientRect();"
+                                   " return r.top >= 0 && r.top < window.innerHeight; }", arg=links[-1][0][1:])
+            assert page.evaluate("location.hash") == links[-1][0]
+            # Chinese renders with a real CJK font, not boxes, even on a machine without one
+            assert page.evaluate("document.fonts.check('16px \"Guanxian Noto Sans CJK SC\"', '冠县政府工作报告')")
+            assert page.evaluate("[...document.fonts].some(f => f.family.includes('Guanxian') && f.status === 'loaded')")
+            assert len(images) >= 3
+        # nothing pushes the page sideways: wide tables scroll inside their own box
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"page is {overflow}px wider than the window"
+        paths.ensure_dir(paths.SCREENSHOTS_DIR)
+        page.screenshot(path=str(paths.SCREENSHOTS_DIR / f"{name}.png"), full_page=True)
+    finally:
+        page.close()
+    assert not problems, problems
+
+
+def test_reader_page_on_a_phone_has_no_sideways_scroll(built, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto((paths.REPORTS_DIR / "01-economy.html").as_uri(), wait_until="load")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0
+        page.screenshot(path=str(paths.ensure_dir(paths.SCREENSHOTS_DIR) / "01-economy-phone.png"))
+    finally:
+        page.close()
+
+
+# --------------------------------------------------------------------------- failures, parameters, determinism
+def test_a_failing_cell_fails_the_build_and_shows_the_cell(tmp_path):
+    notebook = tmp_path / "99-broken.py"
+    notebook.write_text('# %% [markdown]\n# # Broken\n\n# %%\nx = 1\n\n# %%\ntotal = x / 0  # the bad cell\n',
+                        encoding="utf-8")
+    result = run_cli("build", str(notebook), "--output-dir", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "BUILD FAILED" in result.stderr
+    assert "notebook 99-broken failed in cell 2" in result.stderr
+    assert "total = x / 0  # the bad cell" in result.stderr
+    assert "ZeroDivisionError" in result.stderr
+    assert not (tmp_path / "out" / "99-broken.html").exists()
+
+
+def test_bad_arguments_exit_2(tmp_path):
+    assert run_cli("build", "--report", str(tmp_path / "missing.txt")).returncode == 2
+    assert run_cli("build", "no-such-notebook", "-o", str(tmp_path)).returncode == 2
+
+
+def test_parameters_are_injected_after_the_parameters_cell():
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# T"),
+        nbformat.v4.new_code_cell('report_path = None\nscript = "simplified"', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("print(report_path)"),
+    ])
+    injected = build.inject_parameters(nb, {"report_path": Path("/x/y.txt"), "script": "original"})
+    assert [c.source.splitlines()[-1] for c in injected.cells] == [
+        "# T", 'script = "simplified"', "script = 'original'", "print(report_path)"]
+    assert injected.cells[2].metadata.tags == ["injected-parameters"]
+    assert "report_path = '/x/y.txt'" in injected.cells[2].source
+    assert len(nb.cells) == 3  # the input is not changed
+    assert build.inject_parameters(nb, {}).cells == nb.cells
+    with pytest.raises(ValueError):
+        build.inject_parameters(nb, {"bad name": 1})
+    with pytest.raises(ValueError):
+        build.inject_parameters(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]), {"x": 2})
+
+
+def test_table_of_contents_gives_unique_ascii_anchors():
+    page = ('<nav><!-- guanxian:toc --></nav><h1 id="T">Title</h1><h2 id="a">Top terms 高频词<a class="anchor-link" '
+            'href="#a">¶</a></h2><h2>Top terms 高频词</h2><h3>经济</h3><h4>deep</h4>')
+    out = build.add_table_of_contents(page)
+    assert re.findall(r'<h\d id="([^"]+)"', out) == ["title", "top-terms", "top-terms-2", "section", "deep"]
+    assert 'href="#top-terms">¶</a>' in out
+    assert re.findall(r'<li class="gx-toc-(\d)"><a href="#([^"]+)">', out) == [
+        ("1", "title"), ("2", "top-terms"), ("2", "top-terms-2"), ("3", "section")]
+
+
+def test_notebook_title_and_summary_come_from_the_first_markdown_cell():
+    for path in build.find_notebooks():
+        title, summary = build.notebook_title(build.read_notebook(path))
+        assert title and summary.endswith(("?", ".")), (path.name, title, summary)
+
+
+def test_a_rerun_gives_the_same_bytes(tmp_path):
+    """Two builds of the same notebook write identical files (pages, executed notebook, tables)."""
+    outputs = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        result = run_cli("build", "04-livelihoods", "--output-dir", str(out), "-p", "tables_dir=" + str(tmp_path / "t"))
+        assert result.returncode == 0, result.stderr[-3000:]
+        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+    assert outputs[0].keys() == outputs[1].keys()
+    assert {"04-livelihoods.html", "04-livelihoods-code.html", "index.html", "notebooks/04-livelihoods.ipynb"} <= set(outputs[0])
+    assert [k for k in outputs[0] if outputs[0][k] != outputs[1][k]] == []
+
+
+def test_every_notebook_reruns_on_the_hailar_report(tmp_path, hailar_path):
+    result = run_cli("build", "--report", str(hailar_path), "--output-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr[-6000:]
+    overview = page_text(tmp_path / "00-overview.html")
+    assert "海拉尔" in overview and "2019" in overview
+    for name in NOTEBOOKS:
+        nb = nbformat.read(tmp_path / "notebooks" / f"{name}.ipynb", as_version=4)
+        injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+        assert json.dumps(str(hailar_path))[1:-1] in injected[0].source
+    assert sorted(p.name for p in (tmp_path / "data").glob("*.csv")) == sorted(
+        p.name for p in paths.REPORTS_DATA_DIR.glob("*.csv"))
