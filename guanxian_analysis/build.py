@@ -402,7 +402,7 @@ body.gx-page main { flex: 1 1 auto; min-width: 0; max-width: 1040px; padding: 1r
 .jp-RenderedHTMLCommon p, .jp-RenderedHTMLCommon li { max-width: 52rem; }
 .jp-RenderedHTMLCommon blockquote { border-left: 3px solid #d8c7b0; background: #fbf8f3; margin-left: 0; padding: .4em 1em; }
 /* outputs: wide tables and long text scroll instead of overflowing the page */
-.jp-OutputArea-output { overflow-x: auto; max-width: 100%; }
+.jp-OutputArea-output { overflow-x: auto; max-width: 100%; padding-left: 5px; box-sizing: border-box; }
 .jp-OutputArea-output pre { white-space: pre-wrap; word-break: break-word; }
 .jp-RenderedHTMLCommon table { font-size: 13px; border-collapse: collapse; margin: .5em 0 1em; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { max-width: 34em; vertical-align: top; }
@@ -784,41 +784,41 @@ async def build_async(notebooks: Sequence[Path | str] | None = None, *, paramete
     listing = [(name, title) for name, _, title, _ in prepared]
 
     semaphore = asyncio.Semaphore(jobs)
+    export_lock = asyncio.Lock()  # one export at a time (in a thread, so the kernels' messages keep flowing)
     failures: list[BaseException] = []
-    executed: dict[str, tuple[Any, float]] = {}
+    done: dict[str, tuple[Page, dict[Path, str]]] = {}
 
-    async def run(name: str, nb) -> None:
+    def export(name: str, title: str, summary: str, nb, seconds: float) -> tuple[Page, dict[Path, str]]:
+        notebook_path = out_dir / "notebooks" / f"{name}.ipynb"
+        notebook_path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+        reader, code = out_dir / page_file(name, with_code=False), out_dir / page_file(name, with_code=True)
+        pages = {reader: export_html(nb, name=name, title=title, with_code=False, pages=listing),
+                 code: export_html(nb, name=name, title=title, with_code=True, pages=listing)}
+        page = Page(name, title, summary, reader, code, notebook_path, seconds,
+                    sum(c.cell_type == "code" for c in nb.cells))
+        return page, pages
+
+    async def run(name: str, nb, title: str, summary: str) -> None:
         async with semaphore:
             started = time.perf_counter()
             progress.start(name, sum(c.cell_type == "code" for c in nb.cells))
             try:
                 result = await execute_notebook(nb, name=name, progress=progress, timeout=timeout)
-            except CellFailure as exc:
+            except Exception as exc:  # a failing cell (CellFailure), the kernel died, a timeout, ...
                 progress.finish(name, time.perf_counter() - started, ok=False)
                 failures.append(exc)
                 return
-            except Exception as exc:  # kernel died, timeout, ...
-                progress.finish(name, time.perf_counter() - started, ok=False)
-                failures.append(exc)
-                return
-            executed[name] = (result, time.perf_counter() - started)
-            progress.finish(name, executed[name][1])
+            seconds = time.perf_counter() - started
+            progress.finish(name, seconds)
+        # export after releasing the slot: the next notebook starts while this one is written
+        async with export_lock:
+            done[name] = await asyncio.to_thread(export, name, title, summary, result, seconds)
 
-    await asyncio.gather(*(run(name, nb) for name, nb, _, _ in prepared))
+    await asyncio.gather(*(run(name, nb, title, summary) for name, nb, title, summary in prepared))
 
-    pages: list[Page] = []
-    rendered: dict[Path, str] = {}
-    for name, _, title, summary in prepared:
-        if name not in executed:
-            continue
-        nb, seconds = executed[name]
-        notebook_path = out_dir / "notebooks" / f"{name}.ipynb"
-        notebook_path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
-        reader, code = out_dir / page_file(name, with_code=False), out_dir / page_file(name, with_code=True)
-        rendered[reader] = export_html(nb, name=name, title=title, with_code=False, pages=listing)
-        rendered[code] = export_html(nb, name=name, title=title, with_code=True, pages=listing)
-        pages.append(Page(name, title, summary, reader, code, notebook_path, seconds,
-                          sum(c.cell_type == "code" for c in nb.cells)))
+    pages: list[Page] = [done[name][0] for name, *_ in prepared if name in done]
+    rendered: dict[Path, str] = {path: page for name, *_ in prepared if name in done
+                                 for path, page in done[name][1].items()}
     if not failures and pages:
         index_pages = pages if notebooks is None else _existing_pages(out_dir, pages)
         rendered[out_dir / "index.html"] = render_index(index_pages, out_dir=out_dir,

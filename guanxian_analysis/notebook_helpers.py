@@ -100,6 +100,8 @@ GLOSSES = {
 }
 
 _PERCENT_LIKE = {"%", "个百分点"}
+#: how the indicator table's ``direction`` reads after a figure
+DIRECTIONS = {"up": "increase", "down": "decrease", "improve": "improvement"}
 _SENTENCE_CUT = 70
 
 
@@ -135,11 +137,12 @@ def gloss(term: str, english: str | None = None) -> str:
     '“高标准农田” (high-standard farmland)'
     >>> gloss("四好农村路", "the “four goods” rural roads")
     '“四好农村路” (the “four goods” rural roads)'
-    >>> gloss("冠县")
-    '“冠县”'
+    >>> gloss("冠县"), gloss("“三资”")
+    ('“冠县”', '“三资”')
     """
     english = english or GLOSSES.get(term)
-    return f"“{term}” ({english})" if english else f"“{term}”"
+    quoted = term if term.startswith(("“", "‘", "《")) and term.endswith(("”", "’", "》")) else f"“{term}”"
+    return f"{quoted} ({english})" if english else quoted
 
 
 def report_title(report: "Report") -> str:
@@ -291,6 +294,21 @@ def segment_display(report: "Report", theme: str) -> "pd.DataFrame":
     })
     return view.set_index("segment")[["period", "paragraphs", "characters", "share of the segment",
                                       "share of the theme"]]
+
+
+def structure_display(report: "Report") -> "pd.DataFrame":
+    """:func:`structure_table` for reading: indexed by part, segments named in English, shares as percentages.
+
+    >>> structure_display(load_report()).columns.tolist()
+    ['title', 'segment', 'period', 'paragraphs', 'characters', 'share']
+    """
+    table = structure_table(report)
+    return table.assign(
+        title=table.title.fillna("–"),
+        segment=[segment_label(s) for s in table.segment],
+        period=table.period.fillna("–"),
+        share=[format_share(v) for v in table.share],
+    ).set_index("part")
 
 
 def theme_sections(report: "Report", theme: str) -> "pd.DataFrame":
@@ -710,11 +728,12 @@ def indicator_lines(indicators: "pd.DataFrame", *, limit: int = 12) -> str:
     >>> row = dict(value=21.4, unit="%", qualifier=None, metric="PM2.5", kind="growth_rate", direction="improve",
     ...            period="2021", status="actual", start=0)
     >>> print(indicator_lines(pd.DataFrame([row])))
-    - “PM2.5”: **21.4%** (improve), 2021
+    - “PM2.5”: **21.4%** improvement, 2021
     """
     lines = []
     for r in indicators.head(limit).itertuples():
-        direction = f" ({r.direction})" if isinstance(getattr(r, "direction", None), str) else ""
+        direction = DIRECTIONS.get(getattr(r, "direction", None), "")
+        direction = f" {direction}" if direction else ""
         status = "" if r.status == "actual" else f" ({r.status})"
         period = r.period if isinstance(r.period, str) else "–"
         lines.append(f"- {gloss(r.metric)}: **{format_value(r.value, r.unit, r.qualifier)}**{direction}, {period}{status}")
@@ -735,7 +754,8 @@ def save_indicator_tables(report: "Report", tables_dir: str | Path | None = None
     """
     import guanxian_analysis as ga
 
-    board, ranks = ga.scoreboard(report), ga.ranks(report)  # resolve the lazy exports before importing the module
+    ga.indicators  # resolve the function before the module's other names, or ga.indicators stays the module
+    board, ranks = ga.scoreboard(report), ga.ranks(report)
     from .indicators import write_indicator_tables
 
     directory = Path(tables_dir) if tables_dir is not None else paths.REPORTS_DATA_DIR
@@ -829,7 +849,7 @@ def audit_summary(audit: "pd.DataFrame") -> "pd.DataFrame":
     table["order"] = (table.status != "indicator").astype(int)
     table = table.sort_values(["order", "mentions", "reason"], ascending=[True, False, True], kind="mergesort")
     table["share"] = [format_share(m / len(audit)) for m in table.mentions]
-    return table.drop(columns="order").set_index(["status", "reason"])
+    return table.drop(columns="order").set_index("reason")[["status", "mentions", "share"]]
 
 
 def audit_facts(audit: "pd.DataFrame") -> str:
@@ -846,3 +866,42 @@ def audit_facts(audit: "pd.DataFrame") -> str:
     common = f", the commonest being “{top.index[0]}” ({int(top.iloc[0])})" if len(top) else ""
     return (f"The text holds **{n} number mentions**: **{kept}** are indicators ({format_share(kept / max(n, 1))}), "
             f"**{len(excluded)}** are excluded with a reason{common}.")
+
+
+# --------------------------------------------------------------------------- charts
+def chart(plot, data, *, width: float = 9.0, height: float = 5.0, row_height: float | None = None,
+          empty: str = "", **kwargs):
+    """Draw ``plot(data, ax=...)`` on a new figure sized for the data, or say there is nothing to draw.
+
+    Parameters
+    ----------
+    plot : callable
+        A plot helper taking ``data`` and ``ax`` (e.g. :func:`~guanxian_analysis.plot_ranks`).
+    data : DataFrame
+        Its rows; an empty table draws nothing (and returns ``empty`` as Markdown when given).
+    width, height : float
+        Figure size in inches; with ``row_height`` the height is ``row_height * rows + 1.6``.
+    **kwargs
+        Passed to ``plot``.
+
+    Returns
+    -------
+    IPython.display.Markdown or None
+        ``None`` when a figure was drawn (the notebook shows it), so the cell prints nothing else.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> no_ranks = pd.DataFrame(columns=["metric", "scope", "rank", "rank_text"])
+    >>> chart(ga.plot_ranks, no_ranks) is None, chart(ga.plot_ranks, no_ranks, empty="_No ranks._").data
+    (True, '_No ranks._')
+    """
+    import matplotlib.pyplot as plt
+    from IPython.display import Markdown
+
+    if len(data) == 0:
+        return Markdown(empty) if empty else None
+    size = (width, row_height * len(data) + 1.6 if row_height else height)
+    fig, ax = plt.subplots(figsize=size)
+    plot(data, ax=ax, **kwargs)
+    return None

@@ -49,12 +49,12 @@ Markdown(nh.report_facts(report))
 # and its share of the text:
 
 # %%
-nh.structure_table(report)
+nh.structure_display(report)
 
 # %% [markdown]
 # ## The glossary
 #
-# The report ends with a glossary (“名词解释”) of its slogans and policy terms, each defined in a sentence or
+# A report may end with a glossary (“名词解释”) of its slogans and policy terms, each defined in a sentence or
 # two. The numbered slogans (“两不愁三保障”, “四个不摘” …) are counted in the body, with the glossary's
 # definition where there is one:
 
@@ -89,7 +89,7 @@ ga.plot_theme_map(report, value="characters", ax=ax);
 # %%
 keywords = ga.keywords(report, by=None, top=15)
 freqs = ga.term_frequencies(report)
-keywords
+keywords.set_index("rank")
 
 # %%
 fig, ax = plt.subplots(figsize=(9, 5.2))
@@ -106,8 +106,8 @@ board = ga.scoreboard(report)
 Markdown(nh.scoreboard_lines(board))
 
 # %%
-fig, ax = plt.subplots(figsize=(9, 0.55 * len(board) + 1.6))
-ga.plot_scoreboard(board, ax=ax);
+rates = board[board.outcome_unit.eq("%") & board.target_unit.eq("%")]
+nh.chart(ga.plot_scoreboard, rates, row_height=0.7)
 
 # %% [markdown]
 # ## Every number, audited
@@ -123,9 +123,17 @@ Markdown(nh.audit_facts(audit))
 # %%
 nh.audit_summary(audit)
 
+# %% [markdown]
+# ### Rank claims
+#
+# Where the report says the county stands among its peers (“位居全市第2位”, second in the city):
+
 # %%
 ranks = ga.ranks(report)
 Markdown(nh.ranks_lines(ranks))
+
+# %%
+nh.chart(ga.plot_ranks, ranks, row_height=0.4)
 
 # %% [markdown]
 # ## Urban development and governance
@@ -141,8 +149,8 @@ Markdown(nh.theme_overview(report, "urban") + "\n\n" + nh.theme_overview(report,
 urban = ga.distinctive_terms(*nh.theme_and_rest(report, "urban"), labels=("urban", "rest"))
 governance = ga.distinctive_terms(*nh.theme_and_rest(report, "governance"), labels=("governance", "rest"))
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 5), layout="constrained")
-ga.plot_distinctive_terms(urban, n=8, ax=left)
-ga.plot_distinctive_terms(governance, n=8, ax=right);
+ga.plot_distinctive_terms(urban, n=8, ax=left).set_title("Urban development against the rest")
+ga.plot_distinctive_terms(governance, n=8, ax=right).set_title("Governance against the rest");
 
 # %%
 Markdown(nh.terms_finding(urban, side="urban", n=6) + "\n\n" + nh.terms_finding(governance, side="governance", n=6))

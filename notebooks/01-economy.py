@@ -146,9 +146,8 @@ board = ga.scoreboard(report)
 Markdown(nh.scoreboard_lines(board, theme))
 
 # %%
-rates = board[(board.theme == theme) & (board.outcome_unit == "%") & (board.target_unit == "%")]
-fig, ax = plt.subplots(figsize=(9, 0.7 * len(rates) + 1.6))
-ga.plot_scoreboard(rates, ax=ax);
+rates = board[(board.theme == theme) & board.outcome_unit.eq("%") & board.target_unit.eq("%")]
+nh.chart(ga.plot_scoreboard, rates, row_height=0.7)
 
 # %% [markdown]
 # ### Where the county says it ranks
@@ -160,8 +159,7 @@ ranks = ga.ranks(report)
 Markdown(nh.ranks_lines(ranks, theme))
 
 # %%
-fig, ax = plt.subplots(figsize=(9, 0.45 * (ranks.theme == theme).sum() + 1.4))
-ga.plot_ranks(ranks[ranks.theme == theme], ax=ax);
+nh.chart(ga.plot_ranks, ranks[ranks.theme == theme], row_height=0.45)
 
 # %% [markdown]
 # ## Which words go together

@@ -92,8 +92,8 @@ HTML(nh.kwic_html(nh.kwic_table(report, ["高标准农田", "粮食"])))
 # %% [markdown]
 # ## Lingzhi and orchards
 #
-# Guanxian markets itself through specialty crops: “灵芝” (lingzhi, the reishi mushroom) and “林果” (orchards
-# and forest fruit).
+# Two specialty crops the report promotes: “灵芝” (lingzhi, the reishi mushroom) and “林果” (orchards and
+# forest fruit).
 
 # %%
 hits = nh.kwic_table(report, ["灵芝", "林果"], per_term=8)
@@ -121,11 +121,12 @@ HTML(nh.kwic_html(hits))
 #
 # After “脱贫攻坚” (the battle against poverty) ended in 2020, the report promises “四个不摘” (the four
 # “no removals”: of responsibility, policy, assistance and supervision) and “两不愁三保障” (no worries about
-# food and clothing; guaranteed schooling, medical care and housing). The glossary defines both:
+# food and clothing; guaranteed schooling, medical care and housing); the glossary's definitions where it has
+# them:
 
 # %%
 phrases = ga.numbered_phrases(report)
-phrases[phrases.phrase.isin(["四个不摘", "两不愁三保障", "五个振兴"])][["phrase", "count", "section", "definition"]]
+phrases[phrases.phrase.isin(["四个不摘", "两不愁三保障", "五个振兴"])].set_index("phrase")[["count", "definition"]]
 
 # %%
 HTML(nh.kwic_html(nh.kwic_table(report, ["脱贫", "返贫"])))
@@ -158,9 +159,8 @@ board = ga.scoreboard(report)
 Markdown(nh.scoreboard_lines(board, theme))
 
 # %%
-rates = board[(board.theme == theme) & (board.outcome_unit == "%") & (board.target_unit == "%")]
-fig, ax = plt.subplots(figsize=(9, 0.7 * len(rates) + 1.6))
-ga.plot_scoreboard(rates, ax=ax);
+rates = board[(board.theme == theme) & board.outcome_unit.eq("%") & board.target_unit.eq("%")]
+nh.chart(ga.plot_scoreboard, rates, row_height=0.7)
 
 # %% [markdown]
 # ### Where the county says it ranks
@@ -172,8 +172,7 @@ ranks = ga.ranks(report)
 Markdown(nh.ranks_lines(ranks, theme))
 
 # %%
-fig, ax = plt.subplots(figsize=(9, 0.45 * (ranks.theme == theme).sum() + 1.4))
-ga.plot_ranks(ranks[ranks.theme == theme], ax=ax);
+nh.chart(ga.plot_ranks, ranks[ranks.theme == theme], row_height=0.45)
 
 # %% [markdown]
 # ## Which words go together

@@ -55,7 +55,7 @@ nh.segment_display(report, theme)
 # %% [markdown]
 # ## Top terms and distinctive terms
 #
-# Left: the most frequent words of the the environment paragraphs, after removing generic stopwords and government
+# Left: the most frequent words of the environment paragraphs, after removing generic stopwords and government
 # boilerplate (“工作” work, “加强” strengthen, …). Right: the words that set the environment apart from the rest of
 # the report, by weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); bars
 # beyond the dashed lines are significant at the 5% level.
@@ -120,7 +120,7 @@ HTML(nh.kwic_html(hits))
 # %% [markdown]
 # ## The indicators of the environment
 #
-# Every quantitative indicator of the the environment paragraphs, with the figure as written, what it measures, its
+# Every quantitative indicator of the environment paragraphs, with the figure as written, what it measures, its
 # period and whether it is an outcome (“actual”), an estimate (“预计”) or a target, and its source sentence.
 # The full table, with offsets into the text, is exported as CSV.
 
@@ -145,27 +145,25 @@ board = ga.scoreboard(report)
 Markdown(nh.scoreboard_lines(board, theme))
 
 # %%
-rates = board[(board.theme == theme) & (board.outcome_unit == "%") & (board.target_unit == "%")]
-fig, ax = plt.subplots(figsize=(9, 0.7 * len(rates) + 1.6))
-ga.plot_scoreboard(rates, ax=ax);
+rates = board[(board.theme == theme) & board.outcome_unit.eq("%") & board.target_unit.eq("%")]
+nh.chart(ga.plot_scoreboard, rates, row_height=0.7)
 
 # %% [markdown]
 # ### Where the county says it ranks
 #
-# Rank claims (“位居全市第2位”, second in the city) of the the environment theme:
+# Rank claims (“位居全市第2位”, second in the city) of the environment theme:
 
 # %%
 ranks = ga.ranks(report)
 Markdown(nh.ranks_lines(ranks, theme))
 
 # %%
-fig, ax = plt.subplots(figsize=(9, 0.45 * (ranks.theme == theme).sum() + 1.4))
-ga.plot_ranks(ranks[ranks.theme == theme], ax=ax);
+nh.chart(ga.plot_ranks, ranks[ranks.theme == theme], row_height=0.45)
 
 # %% [markdown]
 # ## Which words go together
 #
-# Terms that share sentences in the the environment paragraphs: node size is the number of sentences with the term,
+# Terms that share sentences in the environment paragraphs: node size is the number of sentences with the term,
 # edge width the number of sentences two terms share (a fixed layout seed gives the same picture each run).
 
 # %%

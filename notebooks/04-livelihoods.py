@@ -92,7 +92,8 @@ HTML(nh.kwic_html(hits))
 # %% [markdown]
 # ## Health
 #
-# “医疗” (medical care), “医保” (medical insurance), “卫生” (public health) and hospitals (“医院”):
+# “医疗” (medical care), “医保” (medical insurance), hospitals (“医院”) and “疫情防控” (epidemic prevention and
+# control):
 
 # %%
 hits = nh.kwic_table(report, ["医疗", "医保", "医院", "疫情防控"], per_term=4)
@@ -152,9 +153,8 @@ board = ga.scoreboard(report)
 Markdown(nh.scoreboard_lines(board, theme))
 
 # %%
-rates = board[(board.theme == theme) & (board.outcome_unit == "%") & (board.target_unit == "%")]
-fig, ax = plt.subplots(figsize=(9, 0.7 * len(rates) + 1.6))
-ga.plot_scoreboard(rates, ax=ax);
+rates = board[(board.theme == theme) & board.outcome_unit.eq("%") & board.target_unit.eq("%")]
+nh.chart(ga.plot_scoreboard, rates, row_height=0.7)
 
 # %% [markdown]
 # ### Where the county says it ranks
@@ -166,8 +166,7 @@ ranks = ga.ranks(report)
 Markdown(nh.ranks_lines(ranks, theme))
 
 # %%
-fig, ax = plt.subplots(figsize=(9, 0.45 * (ranks.theme == theme).sum() + 1.4))
-ga.plot_ranks(ranks[ranks.theme == theme], ax=ax);
+nh.chart(ga.plot_ranks, ranks[ranks.theme == theme], row_height=0.45)
 
 # %% [markdown]
 # ## Which words go together

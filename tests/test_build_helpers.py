@@ -1,0 +1,87 @@
+"""The notebook helpers: their examples, and the figures they render on the real report."""
+from __future__ import annotations
+
+import doctest
+
+import pandas as pd
+import pytest
+
+import guanxian_analysis as ga
+from guanxian_analysis import build, notebook_helpers as nh
+
+# ``ga.indicators`` is both a function and the name of its module: resolve the function before any other name from
+# that module (ga.scoreboard …), or the package attribute stays the module (reported to the lead).
+ga.indicators
+
+
+def test_docstring_examples(report):
+    for module in (nh, build):
+        result = doctest.testmod(module, extraglobs={"load_report": ga.load_report, "ga": ga, "report": report},
+                                 optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+        assert result.attempted > 5 and result.failed == 0, module.__name__
+
+
+def test_theme_shares_cover_the_body_once(report):
+    shares = nh.theme_share(report)
+    body = report.paragraphs[report.paragraphs.part != "glossary"]
+    assert sorted(shares.theme) == sorted(nh.THEMES)
+    assert shares.paragraphs.sum() == len(body)
+    assert shares.characters.sum() == (body.end - body.start).sum()
+    assert shares.share.is_monotonic_decreasing
+
+
+def test_theme_by_segment_adds_up_to_the_theme(report):
+    for theme in nh.THEMES:
+        segments = nh.theme_by_segment(report, theme)
+        mine, _ = nh.theme_and_rest(report, theme)
+        assert segments.paragraphs.sum() == len(mine)
+        assert segments.share_of_theme.sum() == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("value, unit, qualifier, expected", [
+    (8.0, "%", None, "8%"), (6.0, "%", "左右", "6%左右"), (7.5, "万亩", None, "7.5万亩"),
+    (3800.0, "万美元", "以上", "3800万美元以上"), (5.5, "%", "以内", "5.5%以内"), (220.0, "个", "余", "220个余"),
+    (2.0, "位", None, "第2位"), (8.0, "%", "预计", "预计8%"), (float("nan"), "%", None, "–"),
+])
+def test_format_value(value, unit, qualifier, expected):
+    assert nh.format_value(value, unit, qualifier) == expected
+
+
+def test_scoreboard_lines_quote_the_report_figures(report):
+    lines = nh.scoreboard_lines(ga.scoreboard(report), "economy").splitlines()
+    gdp = next(line for line in lines if "“生产总值”" in line)
+    assert "**8%** (“预计”, expected) in 2021 → **6%左右** targeted for 2022 (−2 points)" in gdp
+    assert any("**5125万美元** in 2021 → **3800万美元以上** targeted for 2022" in line for line in lines)
+
+
+def test_kwic_table_keeps_provenance(report):
+    hits = nh.kwic_table(report, ["灵芝", "啄木鸟"], per_term=3)
+    assert hits.groupby("term").size().to_dict() == {"啄木鸟": 2, "灵芝": 3}
+    assert hits.loc[hits.term == "灵芝", "hits"].iloc[0] == report.text.count("灵芝")
+    page = nh.kwic_html(hits)
+    assert page.count('<mark class="gx-hit">') == len(hits)
+
+
+def test_save_table_writes_excel_friendly_csv(tmp_path):
+    path = nh.save_table(pd.DataFrame({"词": ["乡村振兴"], "n": [1]}), "terms", tmp_path)
+    assert path.read_bytes() == "\ufeff词,n\n乡村振兴,1\n".encode("utf-8")
+    with pytest.raises(ValueError):
+        nh.save_table(pd.DataFrame(), "../escape", tmp_path)
+
+
+def test_findings_render_computed_numbers(report):
+    distinct = ga.distinctive_terms(*nh.theme_and_rest(report, "environment"), labels=("environment", "rest"))
+    indicators = ga.indicators(report)
+    text = nh.theme_findings(report, "environment", distinct=distinct, indicators=indicators,
+                             board=ga.scoreboard(report), ranks=ga.ranks(report))
+    n = int((indicators.theme == "environment").sum())
+    assert f"**Numbers.** {n} indicators" in text
+    ranks = ga.ranks(report)
+    firsts = int((ranks[ranks.theme == "environment"]["rank"] == 1).sum())
+    assert firsts >= 3 and f"{firsts} of them first place" in text
+
+
+def test_helpers_work_on_the_hailar_report(hailar):
+    assert "海拉尔" in nh.report_facts(hailar)
+    assert nh.theme_share(hailar).paragraphs.sum() == (hailar.paragraphs.part != "glossary").sum()
+    assert "glossary" not in nh.report_facts(hailar)
