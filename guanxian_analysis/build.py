@@ -390,6 +390,7 @@ nav.gx-toc a { color: #333; text-decoration: none; }
 nav.gx-toc a:hover { color: var(--gx-accent); text-decoration: underline; }
 body.gx-page main { flex: 1 1 auto; min-width: 0; max-width: 1040px; padding: 1rem 2rem 4rem; box-sizing: border-box; }
 @media (max-width: 960px) {
+  .gx-topbar { position: static; }
   .gx-layout { display: block; }
   nav.gx-toc { position: static; max-height: none; border-right: 0; border-bottom: 1px solid #eee; padding: 1rem 1.5rem; }
   body.gx-page main { padding: 1rem; }

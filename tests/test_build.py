@@ -206,7 +206,8 @@ def test_page_in_chromium(built, browser, name):
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"page is {overflow}px wider than the window"
         paths.ensure_dir(paths.SCREENSHOTS_DIR)
-        page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")
+        page.evaluate("document.documentElement.style.scrollBehavior = 'auto'; window.scrollTo(0, 0)")
+        page.wait_for_function("window.scrollY === 0")
         page.screenshot(path=str(paths.SCREENSHOTS_DIR / f"{name}.png"), full_page=True)
     finally:
         page.close()
