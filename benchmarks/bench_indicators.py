@@ -34,7 +34,7 @@ def main(argv=None) -> int:
 
     from guanxian_analysis import indicators, load_report
     from guanxian_analysis.indicator_quality import load_annotations, score
-    from guanxian_analysis.indicators import _extract_uncached
+    from guanxian_analysis.indicator_extraction import _extract_uncached
 
     report = load_report()
     scores, rows = score(indicators(report), load_annotations(), report.text)

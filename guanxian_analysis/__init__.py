@@ -25,11 +25,11 @@ _EXPORTS = {
     "load_report": "report",
     "write_report_tables": "tables",
     # indicators
-    "indicators": "indicators",
-    "number_audit": "indicators",
-    "scoreboard": "indicators",
-    "ranks": "indicators",
-    "write_indicator_tables": "indicators",
+    "indicators": "indicator_extraction",
+    "number_audit": "indicator_extraction",
+    "scoreboard": "indicator_extraction",
+    "ranks": "indicator_extraction",
+    "write_indicator_tables": "indicator_extraction",
     # text mining
     "tokenize": "tokenizer",
     "get_tokenizer": "tokenizer",

@@ -745,18 +745,17 @@ def indicator_lines(indicators: "pd.DataFrame", *, limit: int = 12) -> str:
 def save_indicator_tables(report: "Report", tables_dir: str | Path | None = None) -> list[Path]:
     """Write the whole report's ``indicators``, ``number_audit``, ``scoreboard`` and ``ranks`` tables as CSV.
 
-    ``indicators.csv`` and ``number_audit.csv`` come from the indicators module's own writer.
+    ``indicators.csv`` and ``number_audit.csv`` come from :func:`~guanxian_analysis.indicator_extraction.write_indicator_tables`.
 
     Examples
     --------
     >>> [p.name for p in save_indicator_tables(report, "/tmp/t")]     # doctest: +SKIP
     ['indicators.csv', 'number_audit.csv', 'scoreboard.csv', 'ranks.csv']
     """
-    import guanxian_analysis as ga
+    from .indicator_extraction import ranks as rank_claims
+    from .indicator_extraction import scoreboard, write_indicator_tables
 
-    ga.indicators  # resolve the function before the module's other names, or ga.indicators stays the module
-    board, ranks = ga.scoreboard(report), ga.ranks(report)
-    from .indicators import write_indicator_tables
+    board, ranks = scoreboard(report), rank_claims(report)
 
     directory = Path(tables_dir) if tables_dir is not None else paths.REPORTS_DATA_DIR
     written = write_indicator_tables(report, out_dir=directory)

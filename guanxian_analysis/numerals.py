@@ -1,6 +1,6 @@
 """Numbers as written in Chinese text: numerals, units and their base values.
 
-Small pure helpers used by :mod:`guanxian_analysis.indicators` (the module is named
+Small pure helpers used by :mod:`guanxian_analysis.indicator_extraction` (the module is named
 ``numerals`` so that it never shadows the standard library's ``numbers``):
 
 - :func:`chinese_to_int` turns a Chinese numeral (``"一千二百三十"``) into an int;

@@ -144,7 +144,6 @@ def test_each_page_shows_its_key_figures(built, name):
 def test_economy_figures_come_from_the_scoreboard(built, report):
     import guanxian_analysis as ga
 
-    ga.indicators  # the function, before its module's other names (see test_build_helpers.py)
     board = ga.scoreboard(report)
     gdp = board[(board.metric == "生产总值") & (board.kind == "growth_rate")].iloc[0]
     text = page_text(paths.REPORTS_DIR / "01-economy.html")

@@ -10,7 +10,7 @@ import pytest
 
 from guanxian_analysis import indicators, number_audit, ranks, scoreboard
 from guanxian_analysis.indicator_quality import load_annotations, locate, score
-from guanxian_analysis.indicators import (
+from guanxian_analysis.indicator_extraction import (
     AUDIT_COLUMNS,
     INDICATOR_COLUMNS,
     RANK_COLUMNS,

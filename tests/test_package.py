@@ -20,3 +20,12 @@ def test_import_loads_no_heavy_library_and_reads_no_file():
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_exported_functions_stay_functions_whatever_is_imported_first():
+    """No module shares a name with a function exported at the root (tokenize, indicators)."""
+    code = ("import guanxian_analysis as ga; ga.scoreboard; import guanxian_analysis.tokenizer; "
+            "from guanxian_analysis.indicator_extraction import ranks; "
+            "print(type(ga.indicators).__name__, type(ga.tokenize).__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["function", "function"]
