@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 ## report: build every notebook and the HTML reports into reports/
 report: $(STAMP)
+	$(VENV)/bin/guanxian-analysis tables
 	$(VENV)/bin/guanxian-analysis build
 
 ## test: the whole test suite (it runs the build too)

@@ -10,6 +10,12 @@ and writes the HTML reports, executed notebooks and tables to ``reports/``
         --output-dir /tmp/hailar-reports
     guanxian-analysis build 01-economy -p top_n=30
 
+``guanxian-analysis tables`` writes the report's structure tables, indicators and
+number audit as CSV to ``data/processed/`` (``make report`` calls it first)::
+
+    guanxian-analysis tables
+    guanxian-analysis tables --report other.txt --output-dir /tmp/other-tables
+
 Exit status: 0 when every notebook ran, 1 when a cell failed (its source and
 traceback are printed), 2 for bad arguments.
 """
@@ -49,12 +55,40 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output-dir", metavar="DIR", help="where to write (default: reports/)")
     b.add_argument("-j", "--jobs", type=int, metavar="N", help="notebooks run at once (default: number of CPUs)")
     b.add_argument("--timeout", type=int, default=600, metavar="SECONDS", help="longest a cell may run (default 600)")
+    t = commands.add_parser("tables", help="write the report's tables as CSV to data/processed/",
+                            description="Write parts, sections, paragraphs, sentences, glossary, cleaning, "
+                                        "indicators and the number audit as CSV (UTF-8 with BOM).")
+    t.add_argument("--report", metavar="PATH", help="another report's text file (default: data/raw/)")
+    t.add_argument("--script", choices=["simplified", "original"], default="simplified")
+    t.add_argument("-o", "--output-dir", metavar="DIR", help="where to write (default: data/processed/)")
     return parser
+
+
+def write_tables(report_path: str | None, script: str, output_dir: str | None) -> list[Path]:
+    """Load a report and write its structure and indicator tables; return the files written."""
+    from . import paths
+    from .indicator_extraction import write_indicator_tables
+    from .report import load_report
+    from .tables import write_report_tables
+
+    report = load_report(report_path, script=script)
+    out = Path(output_dir) if output_dir else paths.PROCESSED_DIR
+    return write_report_tables(report, out) + write_indicator_tables(report, out_dir=out)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``guanxian-analysis`` console script; returns the exit status."""
     args = make_parser().parse_args(argv)
+    if args.command == "tables":
+        from .errors import ReportFormatError
+
+        try:
+            written = write_tables(args.report, args.script, args.output_dir)
+        except (FileNotFoundError, ReportFormatError) as exc:
+            print(f"guanxian-analysis: {exc}", file=sys.stderr)
+            return 2
+        print(f"wrote {len(written)} tables to {written[0].parent}", file=sys.stderr)
+        return 0
     from . import build as build_module
 
     parameters: dict[str, object] = {}
