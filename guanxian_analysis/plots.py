@@ -476,6 +476,7 @@ def plot_cooccurrence(
     pos = nx.forceatlas2_layout(graph, seed=seed, max_iter=500, gravity=gravity, strong_gravity=True,
                                 scaling_ratio=4.0, weight="weight",
                                 node_size={n: 0.6 + 0.4 * len(str(n)) for n in nodes})
+    pos = _separate_labels(pos, nodes)
     counts = [graph.nodes[n].get("count", 1) for n in nodes]
     biggest = max(counts)
     sizes = [120 + 700 * c / biggest for c in counts]
@@ -489,6 +490,41 @@ def plot_cooccurrence(
     ax.set_axis_off()
     ax.margins(0.08)
     return _finish(ax)
+
+
+def _separate_labels(pos: dict, nodes: list, *, rounds: int = 400, height: float = 0.065) -> dict:
+    """Scale a layout into the unit square and push apart nodes whose labels would overlap.
+
+    Each node gets a box as wide as its label (about 0.013 of the width per character) and
+    ``height`` tall; overlapping pairs move apart along the axis of least overlap until
+    no two boxes overlap (or ``rounds`` is reached). Deterministic for a given layout.
+    """
+    import numpy as np
+
+    xy = np.array([pos[n] for n in nodes], dtype=float)
+    span = np.ptp(xy, axis=0)
+    span[span == 0] = 1.0
+    xy = (xy - xy.min(axis=0)) / span
+    half_width = np.array([0.02 + 0.0065 * len(str(n)) for n in nodes])
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(nodes)):
+            for j in range(i + 1, len(nodes)):
+                dx, dy = xy[j] - xy[i]
+                overlap_x = half_width[i] + half_width[j] - abs(dx)
+                overlap_y = height - abs(dy)
+                if overlap_x <= 0 or overlap_y <= 0:
+                    continue
+                moved = True
+                if overlap_y < overlap_x:
+                    step = np.array([0.0, (overlap_y / 2 + 1e-3) * (1 if dy >= 0 else -1)])
+                else:
+                    step = np.array([(overlap_x / 2 + 1e-3) * (1 if dx >= 0 else -1), 0.0])
+                xy[i] -= step
+                xy[j] += step
+        if not moved:
+            break
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy)}
 
 
 # --------------------------------------------------------------------------- word cloud

@@ -188,3 +188,17 @@ def test_inputs_are_not_mutated(inputs):
 def test_docstring_examples():
     result = doctest.testmod(plots, extraglobs={"plt": plt}, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_cooccurrence_layout_keeps_labels_apart():
+    from guanxian_analysis.plots import _separate_labels
+
+    crowded = {"突破": (0.50, 0.50), "攻坚": (0.51, 0.50), "高质量发展": (0.50, 0.51), "产业": (0.0, 0.0)}
+    spread = _separate_labels(crowded, list(crowded))
+    names = list(spread)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            (xa, ya), (xb, yb) = spread[a], spread[b]
+            width = 0.04 + 0.0065 * (len(a) + len(b))
+            assert abs(xa - xb) >= width - 1e-9 or abs(ya - yb) >= 0.065 - 1e-9, (a, b)
+    assert spread == _separate_labels(crowded, list(crowded))
