@@ -37,6 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import numerals as nb
+from .structure import period_of
 
 __all__ = ["indicators", "number_audit", "scoreboard", "ranks", "write_indicator_tables",
            "INDICATOR_COLUMNS", "AUDIT_COLUMNS", "SCOREBOARD_COLUMNS", "RANK_COLUMNS"]
@@ -690,12 +691,7 @@ def _period_for(record: dict, year: int) -> str | None:
     period = record.get("period")
     if isinstance(period, str) and period:
         return period
-    return {
-        "review_five_years": f"{year - 5}-{year - 1}",
-        "review_last_year": f"{year - 1}",
-        "plan_five_years": f"{year}-{year + 4}",
-        "year_ahead": f"{year}",
-    }.get(record.get("segment"))
+    return period_of(record.get("segment"), year)
 
 
 def _status(record: dict, fig: _Figure, text: str) -> str:
