@@ -642,7 +642,8 @@ def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
         line += f"**{target}** targeted for {r.target_period}" if target != "–" else "no target"
         change = getattr(r, "change", None)
         if outcome != "–" and target != "–" and change is not None and not (isinstance(change, float) and math.isnan(change)):
-            unit = "points" if r.outcome_unit in _PERCENT_LIKE else (r.outcome_unit or "")
+            # scoreboard() gives the change in the target's unit (1.25亿元 → 5500万元: −7000 万元)
+            unit = "points" if r.target_unit in _PERCENT_LIKE else (r.target_unit or "")
             line += f" ({'+' if change > 0 else '−' if change < 0 else '±'}{abs(change):g} {unit})".replace(" )", ")")
         lines.append(line)
     return "\n".join(lines) if lines else "_No metric of this theme has both an outcome and a target._"

@@ -81,3 +81,10 @@ def test_helpers_work_on_the_hailar_report(hailar):
     assert "海拉尔" in nh.report_facts(hailar)
     assert nh.theme_share(hailar).paragraphs.sum() == (hailar.paragraphs.part != "glossary").sum()
     assert "glossary" not in nh.report_facts(hailar)
+
+
+def test_scoreboard_lines_give_the_change_in_the_targets_unit(report):
+    board = ga.scoreboard(report)
+    loans = board[board.metric == "创业担保贷款"]
+    text = nh.scoreboard_lines(loans)
+    assert "**1.25亿元** in 2021 → **5500万元以上** targeted for 2022 (−7000 万元)" in text
