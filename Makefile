@@ -23,7 +23,7 @@ test: $(STAMP)
 
 ## lab: open JupyterLab on the project
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=.
+	$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## bench: print the benchmark figures
 bench: $(STAMP)
