@@ -192,10 +192,17 @@ def to_simplified(text: str, *, log: Log | None = None, line: int = 0) -> str:
     if len(converted) != len(text):
         converted = "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
     if log is not None:
-        for i, (a, b) in enumerate(zip(text, converted)):
-            if a != b:
-                log.append(Change("to_simplified", line, a, b))
+        log_conversion(text, converted, line=line, log=log)
     return converted
+
+
+def log_conversion(original: str, converted: str, *, line: int, log: Log) -> None:
+    """Append one ``to_simplified`` :class:`Change` per character that the conversion changed.
+
+    >>> log = []; log_conversion("冠縣", "冠县", line=3, log=log); log
+    [Change(step='to_simplified', line=3, before='縣', after='县')]
+    """
+    log.extend(Change("to_simplified", line, a, b) for a, b in zip(original, converted) if a != b)
 
 
 @dataclass(frozen=True)

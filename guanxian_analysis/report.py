@@ -162,11 +162,11 @@ def parse_report(data: bytes, *, script: str = "simplified", source_path: str | 
     lines = text.split("\n")
     simplified_lines = [cleaning.to_simplified(line) for line in lines]
     kept, furniture = cleaning.split_page_furniture(lines, simplified_lines, log=log)
-    header = [simplified_lines[i] for i in range(len(lines)) if lines[i] in furniture.header and i < (kept[0] if kept else 0)]
+    header = [simplified_lines[i] for i in range(kept[0]) if lines[i]]  # the lines before the body starts
     body_original = [lines[i] for i in kept]
     body_simplified = [simplified_lines[i] for i in kept]
     for i in kept:  # log the script conversion of the kept text, per character
-        cleaning.to_simplified(lines[i], log=log, line=i + 1)
+        cleaning.log_conversion(lines[i], simplified_lines[i], line=i + 1, log=log)
 
     meta = structure.parse_front_matter(header)
     year = structure.infer_year(meta["year"], body_simplified)
@@ -234,12 +234,9 @@ def _parts_table(para_df):
     grouped = para_df.groupby(["part", "segment"], sort=False)
     table = grouped.agg(period=("period", "first"), n_paragraphs=("paragraph_id", "size"),
                         start=("start", "min"), end=("end", "max")).reset_index()
-    titles = para_df[para_df["heading"].notna()].groupby(["part", "segment"], sort=False)["heading"].first()
-    table.insert(2, "title", [titles.get((p, s)) if p not in ("opening",) else None
-                              for p, s in zip(table["part"], table["segment"])])
-    # a part's title is its heading line; segments after the first one in a part keep it
-    first_titles = table.groupby("part", sort=False)["title"].transform("first")
-    table["title"] = first_titles
+    # a part's title is the heading of its first titled paragraph (its heading line); all its segments share it
+    titles = para_df[para_df["heading"].notna()].groupby("part", sort=False)["heading"].first()
+    table.insert(2, "title", table["part"].map(titles).where(table["part"] != "opening"))
     return table.sort_values("start", kind="stable").reset_index(drop=True)
 
 

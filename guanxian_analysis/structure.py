@@ -189,6 +189,17 @@ class Paragraph:
     topic: str | None = None
 
 
+def part_heading(line: str) -> re.Match | None:
+    """Match a part heading line (``一、过去五年和2021年工作回顾``): numeral, 、, a short title, no 。.
+
+    >>> part_heading("三、2022年重点目标任务").groups(), part_heading("一、是要……。") is None
+    (('三', '2022年重点目标任务'), True)
+    """
+    if "。" in line or len(line) > 40:
+        return None
+    return res.PART_HEADING_RE.match(line)
+
+
 def _part_segment(title: str, year: int | None) -> str:
     if "回顾" in title:
         return "review_five_years" if "五年" in title else "review_last_year"
@@ -215,6 +226,8 @@ def build_paragraphs(original: list[str], simplified: list[str], line_numbers: l
     """
     paragraphs: list[Paragraph] = []
     sections: list[dict] = []
+    numerals = [m.group(1) for line in simplified if (m := part_heading(line))]
+    last_part = numerals[-1] if numerals else None
     part, segment, section, section_title, topic = "opening", "opening", None, None, None
     seen_body_in_segment = False
     in_glossary = False
@@ -223,7 +236,7 @@ def build_paragraphs(original: list[str], simplified: list[str], line_numbers: l
             in_glossary, part, segment, section, section_title, topic = True, "glossary", "glossary", None, None, None
             paragraphs.append(Paragraph(orig_line, simple_line, line_no, part, segment, heading=simple_line))
             continue
-        if not in_glossary and (m := res.PART_HEADING_RE.match(simple_line)) and "。" not in simple_line and len(simple_line) <= 40:
+        if not in_glossary and (m := part_heading(simple_line)):
             part, segment = m.group(1), _part_segment(m.group(2), year)
             section, section_title, topic, seen_body_in_segment = None, None, None, False
             paragraphs.append(Paragraph(orig_line, simple_line, line_no, part, segment, heading=m.group(2)))
@@ -248,8 +261,8 @@ def build_paragraphs(original: list[str], simplified: list[str], line_numbers: l
                     section = section_title = topic = None
                     if segment == "review_last_year" and seen_body_in_segment and not _starts_last_year(piece_s, year):
                         segment, seen_body_in_segment = "review_summary", False
-                    elif segment in ("self_building", "year_ahead", "other") and seen_body_in_segment and part != "opening" \
-                            and _is_last_part(part, original, simplified):
+                    elif segment in ("self_building", "year_ahead", "other") and seen_body_in_segment \
+                            and part == last_part:
                         segment = "closing"
                 if segment == "review_five_years" and _starts_last_year(piece_s, year):
                     segment, seen_body_in_segment, topic = "review_last_year", False, None
@@ -259,11 +272,6 @@ def build_paragraphs(original: list[str], simplified: list[str], line_numbers: l
             seen_body_in_segment = True
             paragraphs.append(Paragraph(piece_o, piece_s, line_no, part, segment, section, section_title, heading, topic))
     return paragraphs, sections
-
-
-def _is_last_part(part: str, original: list[str], simplified: list[str]) -> bool:
-    numerals = [m.group(1) for s in simplified if (m := res.PART_HEADING_RE.match(s)) and "。" not in s and len(s) <= 40]
-    return bool(numerals) and numerals[-1] == part
 
 
 def period_of(segment: str, year: int | None) -> str | None:
@@ -283,22 +291,22 @@ def period_of(segment: str, year: int | None) -> str | None:
 
 
 def infer_year(meta_year: int | None, simplified: list[str]) -> int:
-    """The report's year: the meeting's, else the largest year named in a part heading plus one
-    for a review-only heading, else the year of a plan heading.
+    """The report's year: the meeting's, else the first year named in a part heading
+    (plus one when that heading is a review: 一、2018年工作回顾 → 2019).
 
     Raises
     ------
     ReportFormatError
         When no year can be found anywhere.
     """
-    headings = [s for s in simplified if res.PART_HEADING_RE.match(s) and "。" not in s and len(s) <= 40]
+    headings = [m for line in simplified if (m := part_heading(line))]
     if not headings:
         raise ReportFormatError("this does not look like a government work report: expected numbered parts "
                                 "such as '一、…工作回顾' and '二、…年工作安排', found none")
     if meta_year:
         return meta_year
-    for s in headings:
-        if (m := res.PART_HEADING_RE.match(s)) and (y := _YEAR_RE.search(m.group(2))):
+    for m in headings:
+        if y := _YEAR_RE.search(m.group(2)):
             return int(y.group(1)) + (1 if "回顾" in m.group(2) else 0)
     raise ReportFormatError("cannot tell the report's year: expected a dated meeting line (——2022年1月20日在…) "
                             "or a year in a part heading (一、2021年工作回顾)")
