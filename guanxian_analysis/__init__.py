@@ -34,6 +34,8 @@ _EXPORTS = {
     "commitments": "commitment_extraction",
     "commitment_summary": "commitment_extraction",
     "write_tracking_sheet": "tracking_sheet",
+    "fiscal_picture": "fiscal",
+    "explain_derived": "fiscal",
     # text mining
     "tokenize": "tokenizer",
     "get_tokenizer": "tokenizer",
