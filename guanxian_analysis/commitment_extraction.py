@@ -64,7 +64,7 @@ VERB_CLASSES: dict[str, tuple[str, ...]] = {
         "巩固", "发展", "发展壮大", "培育", "培育壮大", "培植", "支持", "引导", "抓好", "做好", "加大", "规范",
         "规范发展", "扩大", "保持", "守住", "守牢", "构建", "用好", "吸引", "培养", "引进", "引进培养",
         "招引", "承接", "整合", "整合挖掘", "挖掘", "讲好", "统筹", "统筹协调", "理顺", "发挥", "明确",
-        "拓展", "拓展优化", "畅通", "打通", "投入", "打破", "打好", "遏制", "管控", "根治", "维护", "打击", "解决", "做强",
+        "拓展", "拓展优化", "畅通", "打通", "投入", "限制", "严禁", "禁止", "打破", "打好", "遏制", "管控", "根治", "维护", "打击", "解决", "做强",
         "做优", "做实", "做强做优做大", "树立", "研究", "谋划", "谋划筛选储备", "搜集", "破解", "抓住",
         "实行", "施策", "搭起", "搭建", "延伸", "注重", "凸显", "纳入", "布局", "调整", "抑制", "清违清障",
         "治污治乱", "减", "践行", "办好", "唱响", "传播", "优化提升", "优化调整", "造就", "打响", "重视", "提倡", "倡导", "保护", "保障", "改善", "增强", "促进",
@@ -91,7 +91,7 @@ ADVERBS = (
 #: a figure target without an action verb at the head: 生产总值增长6%左右
 TARGET_RE = re.compile(r"(?P<verb>增长|下降|达到|控制在|提高到|提高至|降低到|降至|突破|保持在)(?:[^，；。]{0,3})\d")
 #: clauses adding a figure to the commitment before them (rule 4)
-ATTRIBUTE_RE = re.compile(r"^(?:其中|总投资|年度计划投资|计划投资|投资|总面积|总长|总里程|面积|长度|共)")
+ATTRIBUTE_RE = re.compile(r"^(?:其中|总投资|年度计划投资|计划投资|投资|总面积|总长|总里程|面积|长度|共计|合计)")
 #: an explicit deadline
 DEADLINE_RE = re.compile(
     r"(?:\d{4}年)?(?:\d{1,2}月(?:底|末|份)?|年底|年末|上半年|下半年|年内|年前)前?(?:完成|建成|投用|竣工)?"
@@ -102,7 +102,7 @@ HONOUR_RE = re.compile(r"国家级|省级|全国|全省|国家|省|市级|试点
 #: outcomes that someone else decides: 争取…落地 / 召开 / 获批 is a bid
 BID_RE = re.compile(r"落地|召开|获批|批复|列为|命名")
 #: words that end the subject of a figure target without belonging to it (城乡…收入分别增长, 失业率全年控制在)
-SUBJECT_TAIL_RE = re.compile(r"(?:分别|全年|均|都|要|从[\d.]+%?|由[\d.]+%?)+$")
+SUBJECT_TAIL_RE = re.compile(r"(?:分别|全年|均|都|要|拟按|拟|按|约|近|超过|不低于|不少于|不超过|从[\d.]+%?|由[\d.]+%?)+$")
 #: named-deliverable endings (projects, sites, facilities, programmes, titles)
 DELIVERABLE_SUFFIX = (
     "项目", "工程", "行动", "计划", "产业园", "园区", "基地", "示范区", "中心", "净水厂", "处理厂", "用水厂",
@@ -119,7 +119,7 @@ ABSTRACT_RE = re.compile(r"(?:高地|风尚|环境|格局|城市|冠县|体系|�
 CAMPAIGN_RE = re.compile(r"(?:行动|活动|会战|招商|交易|整顿|试点)$")
 #: a counted amount inside a phrase (a name holds none; 5G in 5G+智慧园区 is not a count)
 COUNT_RE = re.compile(r"\d+(?:\.\d+)?(?:个|处|家|条|座|项|件|万|亿|公里|米|亩|人|套|%)")
-GENERIC_RE = re.compile(r"^(?:一批|一支|一个|更多|各类|各项|一系列|所有|重点|新一轮|系列|多部门|更高水平)")
+GENERIC_RE = re.compile(r"^(?:涉及|有关|一批|一支|一个|更多|各类|各项|一系列|所有|重点|新一轮|系列|多部门|更高水平)")
 
 COMMITMENT_COLUMNS = [
     "commitment_id", "verb", "verb_class", "object", "quantity", "indicator_ids", "value", "unit",
@@ -207,6 +207,23 @@ def _classify(verb: str, obj: str, clause: str, has_quantity: bool) -> str:
     return cls
 
 
+def _mask_quotes(text: str) -> str:
+    """``text`` with every character inside “…” replaced by ``_`` (same length), so splits skip quotes."""
+    return re.sub(r"“[^”]*”", lambda m: "“" + "_" * (len(m.group(0)) - 2) + "”", text)
+
+
+def _split_spans(match: re.Match, separators: str) -> list[tuple[int, int]]:
+    """Spans of the ``names`` group of ``match`` split at any of ``separators``."""
+    start, end = match.span("names")
+    spans, at = [], start
+    for i in range(start, end):
+        if match.string[i] in separators:
+            spans.append((at, i))
+            at = i + 1
+    spans.append((at, end))
+    return spans
+
+
 def _outside_quotes(name: str) -> str:
     return re.sub(r"“[^”]*”", "", name)
 
@@ -214,17 +231,19 @@ def _outside_quotes(name: str) -> str:
 def _deliverables(clause_after_verb: str, verb_class: str) -> list[str]:
     """Named projects, sites, programmes and titles in the words after the verb (rule 9)."""
     names: list[str] = []
-    for match in NAMED_LIST_RE.finditer(clause_after_verb):
-        items = [n.strip() for n in match.group("names").split("、")]
+    clause_after_verb = clause_after_verb.removeprefix("好")  # 实施好…, 完成好…: the complement of the verb
+    for match in NAMED_LIST_RE.finditer(_mask_quotes(clause_after_verb)):
+        items = [clause_after_verb[a:b].strip() for a, b in _split_spans(match, "、")]
         if NAMED_LIST_WHAT_RE.search(match.group("what")) or all(n.endswith(DELIVERABLE_SUFFIX) for n in items):
-            names += [n for n in items if n and not GENERIC_RE.match(n) and not COUNT_RE.search(n)]
+            names += [n for n in items if len(n) >= 3 and not GENERIC_RE.match(n) and not COUNT_RE.search(n)]
     if names:
         return names
     obj = re.sub(r"(?:建设|创建工作|建设工作|编制报批|创建|尽快落地|尽快获批|在我县召开)$", "", clause_after_verb)
-    for part in re.split(r"、|和(?=[^”]*(?:“|$))", obj):
-        part = part.strip()
+    masked = _mask_quotes(obj)
+    for a, b in _split_spans(re.fullmatch(r"(?P<names>.*)", masked, re.S), "、和"):
+        part = obj[a:b].strip()
         bare = _outside_quotes(part)
-        if len(part) < 3 or GENERIC_RE.match(part) or COUNT_RE.search(bare) or "的" in bare \
+        if len(part) < 3 or GENERIC_RE.match(part) or COUNT_RE.search(bare) or "的" in bare or "等" in bare \
                 or re.search(r"新平台|新高地", bare):
             continue
         if _head(part)[0]:  # 做优企业、做实平台: a second action, not a name
@@ -360,7 +379,8 @@ def commitments(report=None) -> pd.DataFrame:
         deliverables = _deliverables(DEADLINE_RE.sub("", after_verb), row["verb_class"])
         previous = out[-1] if out else None
         bare = DEADLINE_RE.sub("", after_verb)
-        if not row["_subject"] and (not re.sub(r"实施|工作", "", bare) or _head(bare)[0]) and previous \
+        if not row["_subject"] and (not re.sub(r"实施|工作", "", bare) or (len(bare) <= 4 and _head(bare)[0])) \
+                and previous \
                 and previous["sentence_id"] == sent.sentence_id:
             # 完成红旗路北延前期规划，力争尽快启动实施: the object is the one before
             obj, deliverables = previous["object"], previous["deliverables"].split("; ")
