@@ -28,16 +28,11 @@ Examples
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 import pandas as pd
 
 from .indicator_extraction import AFTER_RE, PRE_QUALIFIER_RE, indicators
 
-__all__ = [
-    "commitments", "commitment_summary", "VERB_CLASSES", "COMMITMENT_COLUMNS", "TRACKING_COLUMNS",
-    "STATUS_CHOICES",
-]
+__all__ = ["commitments", "commitment_summary", "VERB_CLASSES", "COMMITMENT_COLUMNS"]
 
 #: verb class -> the verbs that put a clause in it (one table; the longest match wins)
 VERB_CLASSES: dict[str, tuple[str, ...]] = {
@@ -125,11 +120,6 @@ COMMITMENT_COLUMNS = [
     "commitment_id", "verb", "verb_class", "object", "quantity", "indicator_ids", "value", "unit",
     "qualifier", "deadline", "deliverables", "checkable", "theme", "part", "section", "paragraph_id",
     "sentence_id", "clause", "sentence", "start", "end",
-]
-STATUS_CHOICES = ("done", "partly", "not done", "unclear")
-TRACKING_COLUMNS = [
-    "commitment_id", "theme", "section", "verb_class", "verb", "object", "quantity", "deadline",
-    "deliverables", "checkable", "status", "evidence", "clause", "sentence", "sentence_id",
 ]
 
 _VERB_TO_CLASS = {verb: cls for cls, verbs in VERB_CLASSES.items() for verb in verbs}

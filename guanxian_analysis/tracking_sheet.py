@@ -1,8 +1,7 @@
 """The commitment tracking sheet: the commitments as CSV and as an Excel workbook for an analyst to fill in.
 
 The workbook has one row per commitment, an empty ``status`` column with a drop-down
-(:data:`~guanxian_analysis.commitment_extraction.STATUS_CHOICES`: done, partly, not done,
-unclear), an empty ``evidence`` column, a frozen header row, filters on every column, set
+(:data:`STATUS_CHOICES`: done, partly, not done, unclear), an empty ``evidence`` column, a frozen header row, filters on every column, set
 column widths, wrapped text and the source sentence in full. The CSV has the same columns
 (UTF-8 with BOM, so Excel opens it in the right encoding).
 
@@ -18,10 +17,17 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .commitment_extraction import STATUS_CHOICES, TRACKING_COLUMNS
 from .tables import write_csv
 
-__all__ = ["write_tracking_sheet", "tracking_table", "COLUMN_WIDTHS"]
+__all__ = ["write_tracking_sheet", "tracking_table", "STATUS_CHOICES", "TRACKING_COLUMNS", "COLUMN_WIDTHS"]
+
+#: the values an analyst picks for ``status``
+STATUS_CHOICES = ("done", "partly", "not done", "unclear")
+#: the sheet's columns, in order: what was promised, the two columns to fill in, then the source
+TRACKING_COLUMNS = [
+    "commitment_id", "theme", "section", "verb_class", "verb", "object", "quantity", "deadline",
+    "deliverables", "checkable", "status", "evidence", "clause", "sentence", "sentence_id",
+]
 
 #: column widths in the workbook (characters; CJK characters count about double)
 COLUMN_WIDTHS = {
@@ -42,7 +48,7 @@ def tracking_table(commitments: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`~guanxian_analysis.commitment_extraction.TRACKING_COLUMNS`.
+        Columns :data:`TRACKING_COLUMNS`.
 
     Examples
     --------

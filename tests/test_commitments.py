@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 import guanxian_analysis as ga
-from guanxian_analysis.commitment_extraction import COMMITMENT_COLUMNS, STATUS_CHOICES, TRACKING_COLUMNS, VERB_CLASSES
+from guanxian_analysis.commitment_extraction import COMMITMENT_COLUMNS, VERB_CLASSES
+from guanxian_analysis.tracking_sheet import STATUS_CHOICES, TRACKING_COLUMNS
 from guanxian_analysis.commitment_quality import commitment_agreement, load_commitment_annotations
 
 NATIONAL_2022 = ga.paths.PROJECT_ROOT.parent / "shared" / "corpus" / "national" / "national_2022.txt"
