@@ -30,6 +30,12 @@ _EXPORTS = {
     "scoreboard": "indicator_extraction",
     "ranks": "indicator_extraction",
     "write_indicator_tables": "indicator_extraction",
+    # promises and money
+    "commitments": "commitment_extraction",
+    "commitment_summary": "commitment_extraction",
+    "write_tracking_sheet": "tracking_sheet",
+    "fiscal_picture": "fiscal",
+    "explain_derived": "fiscal",
     # text mining
     "tokenize": "tokenizer",
     "get_tokenizer": "tokenizer",
