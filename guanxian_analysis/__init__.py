@@ -24,6 +24,12 @@ _EXPORTS = {
     "Report": "report",
     "load_report": "report",
     "write_report_tables": "tables",
+    # several reports
+    "Corpus": "corpus",
+    "load_reports": "corpus",
+    "theme_shares": "corpus",
+    "term_trends": "corpus",
+    "new_terms": "corpus",
     # indicators
     "indicators": "indicator_extraction",
     "number_audit": "indicator_extraction",
