@@ -48,6 +48,8 @@ _EXPORTS = {
     "cooccurrence_graph": "terms",
     "action_verbs": "terms",
     "numbered_phrases": "terms",
+    "policy_phrases": "echo",
+    "phrase_echo": "echo",
     # charts
     "use_theme": "style",
     "plot_top_terms": "plots",

@@ -588,7 +588,7 @@ def term_trends(reports, terms: Sequence[str] | str) -> "pd.DataFrame":
     >>> from guanxian_analysis import load_report
     >>> t = term_trends([load_report()], ["乡村振兴"])
     >>> t[["place", "year", "term", "count"]].to_dict("records")
-    [{'place': '冠县', 'year': 2022, 'term': '乡村振兴', 'count': 9}]
+    [{'place': '冠县', 'year': 2022, 'term': '乡村振兴', 'count': 11}]
     """
     import pandas as pd
 
