@@ -59,6 +59,7 @@ _EXPORTS = {
     "plot_ranks": "plots",
     "plot_cooccurrence": "plots",
     "plot_wordcloud": "plots",
+    "plot_term_trends": "corpus_plots",
 }
 
 __all__ = ["ReportFormatError", "__version__", *_EXPORTS]

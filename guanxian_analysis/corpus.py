@@ -581,7 +581,7 @@ def term_trends(reports, terms: Sequence[str] | str) -> "pd.DataFrame":
     -------
     DataFrame
         ``report_id, place, level, year, term, count, characters, rate_per_10k``, by
-        place, term and year.
+        place, term (in the order given) and year.
 
     Examples
     --------
@@ -606,7 +606,9 @@ def term_trends(reports, terms: Sequence[str] | str) -> "pd.DataFrame":
     table = pd.DataFrame(rows, columns=["report_id", "place", "level", "year", "term", "count", "characters",
                                         "rate_per_10k"])
     table = table.astype({"count": "Int64", "characters": "Int64", "year": "Int64", "rate_per_10k": "float64"})
-    return table.sort_values(["place", "term", "year"], kind="stable").reset_index(drop=True)
+    order = {term: i for i, term in enumerate(terms)}
+    return table.sort_values(["place", "term", "year"], key=lambda c: c.map(order) if c.name == "term" else c,
+                             kind="stable").reset_index(drop=True)
 
 
 def new_terms(reports, *, min_count: int = 1, min_length: int = 2) -> "pd.DataFrame":

@@ -255,3 +255,25 @@ def test_corpus_docstring_examples():
 
     result = doctest.testmod(corpus_module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_plot_term_trends_breaks_the_line_at_the_missing_year(hailar_corpus):
+    import matplotlib.pyplot as plt
+
+    from guanxian_analysis import corpus_plots
+
+    table = ga.term_trends(hailar_corpus, ["生态", "改革"])
+    assert table.term.unique().tolist() == ["生态", "改革"]  # the order given
+    fig, ax = plt.subplots()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph would warn
+        assert ga.plot_term_trends(table, ax=ax) is ax
+        fig.canvas.draw()
+    lines = ax.get_lines()
+    assert [line.get_label() for line in lines] == ["生态", "改革"]
+    xs, ys = lines[0].get_data()
+    assert list(xs) == list(range(2012, 2020)) and math.isnan(ys[list(xs).index(2017)])
+    assert ys[0] == pytest.approx(table.rate_per_10k.iloc[0])
+    assert any("无报告" in t.get_text() for t in ax.texts)
+    result = __import__("doctest").testmod(corpus_plots)
+    assert result.attempted > 0 and result.failed == 0
