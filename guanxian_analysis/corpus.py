@@ -211,7 +211,8 @@ class Corpus:
     def __repr__(self) -> str:
         places = self.meta["place"].nunique()
         bad = f", {len(self.errors)} not loaded" if len(self.errors) else ""
-        return f"<Corpus {len(self.reports)} reports, {places} places{bad}>"
+        plural = "" if places == 1 else "s"
+        return f"<Corpus {len(self.reports)} reports, {places} place{plural}{bad}>"
 
     def __len__(self) -> int:
         return len(self.reports)
