@@ -63,6 +63,8 @@ def test_numbered_slogans_come_from_numbered_phrases(nation):
 
 def test_echoed_phrases(echo, report):
     assert set(echo.status) <= set(ECHO_STATUSES)
+    # the README's figures: 31 quoted phrases + 20 distinctive terms; 12 echoed, 39 absent
+    assert len(echo) == 51 and echo.status.value_counts().to_dict() == {"absent": 39, "echoed": 12}
     row = echo.loc["放管服"]
     assert (row.status, row.count_source, row.count_target) == ("echoed", 2, 3)
     row = echo.loc["专精特新"]
