@@ -67,6 +67,8 @@ _MEETING_PLACE = re.compile(r"^(?:在)?(?P<place>\S+?(?:省|自治区|市|州|�
 #: a county-level name written under its prefecture (呼伦贝尔市海拉尔区 → 海拉尔区)
 _UNDER_PREFECTURE = re.compile(r"^\S+?(?:市|州|盟)(?P<county>\S+(?:县|区|旗))$")
 
+#: failures that mean bad input (raised as ReportFormatError); any other is a bug, raised as RuntimeError
+_INPUT_ERRORS = ("ReportFormatError", "FileNotFoundError", "IsADirectoryError", "PermissionError")
 # reports loaded by load_reports in this process, keyed like load_report's own cache
 _LOADED: OrderedDict[tuple, "Report"] = OrderedDict()
 _LOADED_MAX = 128
@@ -340,7 +342,7 @@ def _load_one(path: str, script: str):
 
     try:
         return load_report(path, script=script), None
-    except (ReportFormatError, FileNotFoundError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - sent back and reported with the file's name
         return None, (type(exc).__name__, str(exc))
 
 
@@ -395,6 +397,9 @@ def load_reports(
     ReportFormatError
         A file is not a readable report (``errors="raise"``), or two files have the same
         name (their ids would clash).
+    RuntimeError
+        Loading failed with another exception (a bug in the loader); the message names
+        every failing file with the exception's type and message.
     FileNotFoundError
         A path or the folder does not exist, or the folder holds no ``.txt`` file.
 
@@ -449,6 +454,9 @@ def load_reports(
     if failures:
         listing = "; ".join(f"{files[i]}: {m}" for i, (_, m) in sorted(failures.items()))
         if errors == "raise":
+            if any(e not in _INPUT_ERRORS for e, _ in failures.values()):  # a loader bug, not bad input
+                listing = "; ".join(f"{files[i]}: {e}: {m}" for i, (e, m) in sorted(failures.items()))
+                raise RuntimeError(f"loading failed for {len(failures)} of {len(files)} report(s): {listing}")
             raise ReportFormatError(f"{len(failures)} of {len(files)} report(s) could not be loaded: {listing}")
         warnings.warn(f"{len(failures)} of {len(files)} report(s) not loaded: {listing}", stacklevel=2)
 

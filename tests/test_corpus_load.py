@@ -277,3 +277,17 @@ def test_plot_term_trends_breaks_the_line_at_the_missing_year(hailar_corpus):
     assert any("无报告" in t.get_text() for t in ax.texts)
     result = __import__("doctest").testmod(corpus_plots)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_loader_crash_names_the_file(tmp_path, monkeypatch):
+    """An exception that is not about bad input (a loader bug) still names its file."""
+    from guanxian_analysis import report as report_module
+
+    shutil.copy(NATIONAL_2022, tmp_path / "crash.txt")
+
+    def broken(*args, **kwargs):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(report_module, "load_report", broken)
+    with pytest.raises(RuntimeError, match=r"crash\.txt: KeyError: 'boom'"):
+        load_reports(tmp_path, workers=1, progress=False)
