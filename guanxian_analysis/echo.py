@@ -94,7 +94,7 @@ def policy_phrases(source, against=None, *, top: int = 20, min_length: int = 3) 
     >>> from guanxian_analysis import load_report
     >>> nation = load_report("../shared/corpus/national/national_2022.txt")   # doctest: +SKIP
     >>> policy_phrases(nation).query("kind == 'quoted'").phrase.head(3).tolist()  # doctest: +SKIP
-    ['放管服', '十四五', '一带一路']
+    ['十四五', '放管服', '一带一路']
     """
     import pandas as pd
 
@@ -197,7 +197,7 @@ def phrase_echo(source, target, *, phrases=None, examples: int = 3) -> "pd.DataF
     >>> e = phrase_echo(nation, load_report(), phrases=["放管服", "一带一路"])  # doctest: +SKIP
     >>> e[["phrase", "count_target", "status"]]                                # doctest: +SKIP
          phrase  count_target  status
-    0    放管服             4  echoed
+    0    放管服             3  echoed
     1  一带一路             0  absent
     """
     import pandas as pd
