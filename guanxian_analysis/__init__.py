@@ -24,6 +24,12 @@ _EXPORTS = {
     "Report": "report",
     "load_report": "report",
     "write_report_tables": "tables",
+    # several reports
+    "Corpus": "corpus",
+    "load_reports": "corpus",
+    "theme_shares": "corpus",
+    "term_trends": "corpus",
+    "new_terms": "corpus",
     # indicators
     "indicators": "indicator_extraction",
     "number_audit": "indicator_extraction",
@@ -48,6 +54,8 @@ _EXPORTS = {
     "cooccurrence_graph": "terms",
     "action_verbs": "terms",
     "numbered_phrases": "terms",
+    "policy_phrases": "echo",
+    "phrase_echo": "echo",
     # charts
     "use_theme": "style",
     "plot_top_terms": "plots",
@@ -57,6 +65,7 @@ _EXPORTS = {
     "plot_ranks": "plots",
     "plot_cooccurrence": "plots",
     "plot_wordcloud": "plots",
+    "plot_term_trends": "corpus_plots",
 }
 
 __all__ = ["ReportFormatError", "__version__", *_EXPORTS]

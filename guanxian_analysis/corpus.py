@@ -1,0 +1,685 @@
+"""Several reports at once: ``load_reports()`` returns a :class:`Corpus`.
+
+A corpus holds its :class:`~guanxian_analysis.report.Report` objects, ordered by place
+and year, and gives the tables of one report stacked, with ``report_id, place, level,
+year`` first. It also holds the analyses that need more than one report: theme shares
+side by side, term rates by year and the terms new in each year of a place's series.
+
+=====================  ==============================================================
+function               returns
+=====================  ==============================================================
+``load_reports``       a Corpus of every report in a folder or list of paths
+``Corpus.paragraphs``  every report's paragraphs, stacked (``sentences`` likewise)
+``Corpus.indicators``  ``ga.indicators(report)`` of every report, stacked
+``theme_shares``       each theme's share of the characters, one column per report
+``term_trends``        each term's rate per 10,000 characters by place and year
+``new_terms``          terms appearing for the first time in a year of a place's series
+=====================  ==============================================================
+
+Nothing heavy is imported at module import: worker processes of the pool import only
+what loading a report needs.
+
+Examples
+--------
+>>> import guanxian_analysis as ga
+>>> corpus = ga.load_reports("../shared/corpus/hailar", progress=False)   # doctest: +SKIP
+>>> corpus.meta[["report_id", "place", "level", "year"]].head(2)          # doctest: +SKIP
+             report_id   place   level  year
+0  hailar_district_2012  海拉尔区  county  2012
+1  hailar_district_2013  海拉尔区  county  2013
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+import warnings
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ReportFormatError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from .report import Report
+
+__all__ = ["Corpus", "load_reports", "apply_metadata", "infer_level", "theme_shares", "term_trends", "new_terms"]
+
+#: the columns every stacked table starts with
+KEY_COLUMNS = ("report_id", "place", "level", "year")
+#: the columns of ``Corpus.meta``
+META_COLUMNS = ("report_id", "path", "place", "level", "year", "title", "place_source", "level_source",
+                "year_source", "place_as_written", "speaker_title", "meeting", "characters")
+#: levels a report can have, from the top
+LEVELS = ("national", "province", "city", "county")
+#: the four municipalities directly under the central government: province level although named 市
+MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+#: text of the report that names the nation as its place
+_NATIONAL_MARKERS = ("国务院", "全国人民代表大会", "全国")
+_REPORT_SUFFIX = re.compile(r"(?:人民)?政府工作报告$")
+_TITLE_PLACE = re.compile(r"^(?:\d{4}年)?(?P<place>\S+?(?:省|自治区|市|州|盟|县|区|旗))(?:人民)?政府工作报告$")
+_SPEAKER_PLACE = re.compile(r"^(?P<place>\S+?(?:省|自治区|市|州|盟|县|区|旗))(?:人民政府)?(?:省长|主席|市长|州长|盟长|县长|区长|旗长|代省长|代市长|代县长|代区长)")
+_MEETING_PLACE = re.compile(r"^(?:在)?(?P<place>\S+?(?:省|自治区|市|州|盟|县|区|旗))第[一二三四五六七八九十]+届人民代表大会")
+#: a county-level name written under its prefecture (呼伦贝尔市海拉尔区 → 海拉尔区)
+_UNDER_PREFECTURE = re.compile(r"^\S+?(?:市|州|盟)(?P<county>\S+(?:县|区|旗))$")
+
+#: failures that mean bad input (raised as ReportFormatError); any other is a bug, raised as RuntimeError
+_INPUT_ERRORS = ("ReportFormatError", "FileNotFoundError", "IsADirectoryError", "PermissionError")
+# reports loaded by load_reports in this process, keyed like load_report's own cache
+_LOADED: OrderedDict[tuple, "Report"] = OrderedDict()
+_LOADED_MAX = 128
+
+
+# --------------------------------------------------------------------------- places and levels
+def infer_level(place: str | None) -> str | None:
+    """The administrative level a place name implies, or None when the name does not say.
+
+    国务院/全国/中国 → ``"national"``; 省, 自治区 and the four municipalities (北京市, 上海市,
+    天津市, 重庆市) → ``"province"``; 县, 区, 旗 and a 市 written under its prefecture →
+    ``"county"``; another 市, 州 or 盟 → ``"city"`` (prefecture level).
+
+    Examples
+    --------
+    >>> [infer_level(p) for p in ("全国", "山东省", "重庆市", "冠县", "呼伦贝尔市海拉尔区", "聊城市", None)]
+    ['national', 'province', 'province', 'county', 'county', 'city', None]
+    """
+    if not place:
+        return None
+    if place in ("全国", "中国", "国务院") or place.startswith("中华人民共和国"):
+        return "national"
+    if place.endswith(("省", "自治区")) or place in MUNICIPALITIES:
+        return "province"
+    if place.endswith(("县", "区", "旗")):
+        return "county"
+    if place.endswith(("市", "州", "盟")):
+        return "city"
+    return None
+
+
+def _short_place(place: str) -> str:
+    """A county-level place without its prefecture, so that a series keeps one name."""
+    m = _UNDER_PREFECTURE.match(place)
+    return m.group("county") if m else place
+
+
+def _place_from_text(meta: dict) -> tuple[str | None, str | None]:
+    """(place, where it was read) from the report's own front matter."""
+    if meta.get("place"):
+        return meta["place"], "text"
+    title = (meta.get("title") or "").replace(" ", "")
+    if m := _TITLE_PLACE.match(title):
+        return m.group("place"), "title"
+    speaker_title = (meta.get("speaker_title") or "").replace(" ", "")
+    if speaker_title.startswith("国务院"):
+        return "全国", "speaker_title"
+    if m := _SPEAKER_PLACE.match(speaker_title):
+        return m.group("place"), "speaker_title"
+    meeting = (meta.get("meeting") or "").replace(" ", "")
+    if "全国人民代表大会" in meeting:
+        return "全国", "meeting"
+    if m := _MEETING_PLACE.match(meeting):
+        return m.group("place"), "meeting"
+    for line in meta.get("header") or ():
+        line = line.replace(" ", "").replace("\u3000", "")
+        if line.startswith("国务院总理"):
+            return "全国", "header"
+        if m := _SPEAKER_PLACE.match(line):
+            return m.group("place"), "header"
+        if m := re.search(r"在(?P<place>\S+?(?:省|自治区|市|州|盟|县|区|旗))第[一二三四五六七八九十]+届人民代表大会", line):
+            return m.group("place"), "header"
+    return None, None
+
+
+def apply_metadata(report: "Report", row: dict | None = None) -> dict:
+    """The place, level and year of a report: from its text, else from a metadata row,
+    else inferred; with the source of each value.
+
+    Values given in ``row`` (a row of the ``metadata`` table of :func:`load_reports`)
+    win over the text: the analyst's table is the explicit statement. Sources:
+    ``"metadata"``, ``"text"`` (the front matter's place or the loader's year),
+    ``"title"``, ``"speaker_title"``, ``"meeting"`` or ``"header"`` (a place read from
+    that line), ``"place"`` (a level inferred from the place name with
+    :func:`infer_level`), or None when nothing says.
+
+    This is the one place that applies metadata. It will switch to the loader's
+    ``load_report(path, year=..., place=..., level=...)`` keywords once they land; the
+    returned values and sources stay the same.
+
+    Examples
+    --------
+    >>> from guanxian_analysis import load_report
+    >>> v = apply_metadata(load_report(), {"level": "county"})
+    >>> v["place"], v["place_source"], v["level"], v["level_source"], v["year"], v["year_source"]
+    ('冠县', 'text', 'county', 'metadata', 2022, 'text')
+    """
+    row = {k: v for k, v in (row or {}).items() if not _missing(v)}
+    meta = report.meta
+    place_written, place_source = _place_from_text(meta)
+    if "place" in row:
+        place_written, place_source = str(row["place"]), "metadata"
+    place = _short_place(place_written) if place_written else None
+    if "level" in row:
+        level, level_source = str(row["level"]), "metadata"
+        if level not in LEVELS:
+            raise ReportFormatError(f"metadata level {level!r} for {meta.get('source_path')}: expected one of {LEVELS}")
+    else:
+        level = infer_level(place_written)
+        level_source = "place" if level else None
+    if "year" in row:
+        year, year_source = int(row["year"]), "metadata"
+    else:
+        year = meta.get("year")
+        year_source = "text" if year is not None else None
+    return {"place": place, "place_source": place_source, "place_as_written": place_written,
+            "level": level, "level_source": level_source, "year": year, "year_source": year_source}
+
+
+def _missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN
+    except (TypeError, ValueError):  # pragma: no cover
+        return False
+
+
+# --------------------------------------------------------------------------- the corpus
+@dataclass(frozen=True, eq=False)
+class Corpus:
+    """Several reports, ordered by place and year, with stacked tables.
+
+    Attributes
+    ----------
+    reports : tuple of Report
+        In the order of ``meta`` (by place, then year, then path).
+    meta : DataFrame
+        One row per report: ``report_id, path, place, level, year, title, place_source,
+        level_source, year_source, place_as_written, speaker_title, meeting, characters``.
+    errors : DataFrame
+        ``path, error, message`` of the files that could not be loaded (only with
+        ``load_reports(..., errors="collect")``; empty otherwise).
+
+    Treat it as read-only, like a Report.
+    """
+
+    reports: tuple
+    meta: "pd.DataFrame" = field(repr=False)
+    errors: "pd.DataFrame" = field(repr=False)
+
+    def __repr__(self) -> str:
+        places = self.meta["place"].nunique()
+        bad = f", {len(self.errors)} not loaded" if len(self.errors) else ""
+        plural = "" if places == 1 else "s"
+        return f"<Corpus {len(self.reports)} reports, {places} place{plural}{bad}>"
+
+    def __len__(self) -> int:
+        return len(self.reports)
+
+    def __iter__(self):
+        return iter(self.reports)
+
+    def __getitem__(self, report_id: str) -> "Report":
+        """The report with this ``report_id``."""
+        try:
+            return self.reports[self.report_ids.index(report_id)]
+        except ValueError:
+            raise KeyError(f"no report {report_id!r} in the corpus; it has {self.report_ids}") from None
+
+    @property
+    def report_ids(self) -> list[str]:
+        """The ids of the reports, in order (the file name without extension)."""
+        return list(self.meta["report_id"])
+
+    def items(self):
+        """``(meta row as dict, report)`` pairs, in order."""
+        return zip(self.meta.to_dict("records"), self.reports)
+
+    def _stack(self, tables: Iterable["pd.DataFrame"]) -> "pd.DataFrame":
+        import pandas as pd
+
+        pieces = []
+        for row, table in zip(self.meta.to_dict("records"), tables):
+            keyed = table.copy()
+            for i, column in enumerate(KEY_COLUMNS):
+                keyed.insert(i, column, row[column])
+            pieces.append(keyed)
+        if not pieces:
+            return pd.DataFrame(columns=list(KEY_COLUMNS))
+        return pd.concat(pieces, ignore_index=True)
+
+    @property
+    def paragraphs(self) -> "pd.DataFrame":
+        """Every report's ``paragraphs`` stacked, ``report_id, place, level, year`` first."""
+        return self._stack(r.paragraphs for r in self.reports)
+
+    @property
+    def sentences(self) -> "pd.DataFrame":
+        """Every report's ``sentences`` stacked, ``report_id, place, level, year`` first."""
+        return self._stack(r.sentences for r in self.reports)
+
+    def indicators(self, *, errors: str = "raise") -> "pd.DataFrame":
+        """``ga.indicators(report)`` for every report, stacked with the key columns first.
+
+        Parameters
+        ----------
+        errors : {"raise", "collect"}
+            ``"raise"``: if extraction fails on any report, raise a RuntimeError naming
+            every failing report (all reports are tried first). ``"collect"``: return the
+            table of the others, warn, and list the failures (``report_id, path, error,
+            message``) in the result's ``attrs["errors"]``.
+        """
+        import pandas as pd
+
+        from .indicator_extraction import indicators
+
+        if errors not in ("raise", "collect"):
+            raise ValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
+        tables, keep, failed = [], [], []
+        for i, report in enumerate(self.reports):
+            try:
+                tables.append(indicators(report))
+                keep.append(i)
+            except Exception as exc:  # noqa: BLE001 - every failure is reported below
+                row = self.meta.iloc[i]
+                failed.append({"report_id": row.report_id, "path": row.path, "error": type(exc).__name__,
+                               "message": str(exc)})
+        message = "; ".join(f"{f['report_id']} ({f['path']}): {f['error']}: {f['message']}" for f in failed)
+        if failed and errors == "raise":
+            raise RuntimeError(f"indicator extraction failed for {len(failed)} report(s): {message}")
+        sub = Corpus(tuple(self.reports[i] for i in keep), self.meta.iloc[keep].reset_index(drop=True), self.errors)
+        table = sub._stack(tables)
+        table.attrs["errors"] = pd.DataFrame(failed, columns=["report_id", "path", "error", "message"])
+        if failed:
+            warnings.warn(f"indicators left out for {len(failed)} report(s): {message}", stacklevel=2)
+        return table
+
+
+# --------------------------------------------------------------------------- loading
+def _paths(paths_or_folder) -> list[Path]:
+    if isinstance(paths_or_folder, (str, os.PathLike)):
+        root = Path(paths_or_folder)
+        if root.is_dir():
+            found = sorted(p for p in root.rglob("*.txt") if p.is_file())
+            if not found:
+                raise FileNotFoundError(f"no .txt reports in {root}")
+            return found
+        return [root]
+    return [Path(p) for p in paths_or_folder]
+
+
+def _read_metadata(metadata) -> dict[str, dict]:
+    """Metadata rows keyed by resolved path."""
+    if metadata is None:
+        return {}
+    import pandas as pd
+
+    table = metadata if isinstance(metadata, pd.DataFrame) else pd.read_csv(metadata, dtype={"place": str, "level": str})
+    if "path" not in table.columns:
+        raise ValueError("metadata needs a 'path' column (and any of place, level, year)")
+    unknown = set(table.columns) - {"path", "place", "level", "year"}
+    if unknown:
+        raise ValueError(f"metadata columns {sorted(unknown)} are not understood; use path, place, level, year")
+    base = Path(metadata).parent if not isinstance(metadata, pd.DataFrame) else Path.cwd()
+    rows = {}
+    for row in table.to_dict("records"):
+        path = Path(row.pop("path"))
+        rows[str((path if path.is_absolute() else base / path).resolve())] = row
+    return rows
+
+
+def _cache_key(path: Path, script: str) -> tuple:
+    stat = path.stat()
+    return (str(path.resolve()), stat.st_mtime_ns, stat.st_size, script)
+
+
+def _load_one(path: str, script: str):
+    """Worker: load one report; a failure comes back as (type name, message)."""
+    from .report import load_report
+
+    try:
+        return load_report(path, script=script), None
+    except Exception as exc:  # noqa: BLE001 - sent back and reported with the file's name
+        return None, (type(exc).__name__, str(exc))
+
+
+def _progress(total: int, progress: bool | None):
+    from tqdm.auto import tqdm
+
+    quiet = progress is False or (progress is None and not sys.stderr.isatty())
+    return tqdm(total=total, desc="loading reports", unit="report", disable=quiet)
+
+
+def load_reports(
+    paths_or_folder,
+    *,
+    metadata=None,
+    script: str = "simplified",
+    workers: int | None = None,
+    progress: bool | None = None,
+    errors: str = "raise",
+) -> Corpus:
+    """Load several reports into a :class:`Corpus`, in parallel across processes.
+
+    Parameters
+    ----------
+    paths_or_folder : path-like or iterable of path-like
+        A folder (every ``*.txt`` below it) or the report files.
+    metadata : DataFrame or path-like of a CSV, optional
+        Columns ``path`` (absolute, or relative to the CSV's folder / the working
+        directory for a DataFrame) and any of ``place``, ``level``
+        (national/province/city/county), ``year``: values the texts lack. A value given
+        here wins over the text; ``meta`` says where each value came from (see
+        :func:`apply_metadata`).
+    script : {"simplified", "original"}
+        As for :func:`~guanxian_analysis.load_report`.
+    workers : int, optional
+        Processes to load with; default the number of CPUs. ``1`` loads in this process
+        (and fills ``load_report``'s own cache).
+    progress : bool, optional
+        Show a progress bar (tqdm). Default: only when stderr is a terminal.
+    errors : {"raise", "collect"}
+        ``"raise"``: after trying every file, raise one ReportFormatError naming every file
+        that failed and why. ``"collect"``: return the reports that loaded, warn, and keep
+        the failures in ``Corpus.errors``.
+
+    Returns
+    -------
+    Corpus
+        Reports ordered by place, year and path. Reports already loaded by an earlier
+        call (same file, modification time, size and script) are reused, not re-read.
+
+    Raises
+    ------
+    ReportFormatError
+        A file is not a readable report (``errors="raise"``), or two files have the same
+        name (their ids would clash).
+    RuntimeError
+        Loading failed with another exception (a bug in the loader); the message names
+        every failing file with the exception's type and message.
+    FileNotFoundError
+        A path or the folder does not exist, or the folder holds no ``.txt`` file.
+
+    Examples
+    --------
+    >>> corpus = load_reports("../shared/corpus/hailar", progress=False)   # doctest: +SKIP
+    >>> corpus.report_ids[:2]                                              # doctest: +SKIP
+    ['hailar_district_2012', 'hailar_district_2013']
+    """
+    import pandas as pd
+
+    if errors not in ("raise", "collect"):
+        raise ValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
+    files = _paths(paths_or_folder)
+    for path in files:
+        if not path.exists():
+            raise FileNotFoundError(f"report not found: {path}")
+    rows_by_path = _read_metadata(metadata)
+    keys = [_cache_key(p, script) for p in files]
+    loaded: dict[int, "Report"] = {i: _LOADED[k] for i, k in enumerate(keys) if k in _LOADED}
+    failures: dict[int, tuple[str, str]] = {}
+    todo = [i for i in range(len(files)) if i not in loaded]
+    n_workers = min(workers or os.cpu_count() or 1, max(len(todo), 1))
+    with _progress(len(files), progress) as bar:
+        bar.update(len(loaded))
+        if n_workers <= 1:
+            for i in todo:
+                loaded[i], failure = _load_one(str(files[i]), script)
+                if failure:
+                    failures[i] = failure
+                bar.update(1)
+        else:
+            from concurrent.futures import ProcessPoolExecutor, as_completed
+
+            with ProcessPoolExecutor(max_workers=n_workers) as pool:
+                futures = {pool.submit(_load_one, str(files[i]), script): i for i in todo}
+                for future in as_completed(futures):
+                    i = futures[future]
+                    loaded[i], failure = future.result()
+                    if failure:
+                        failures[i] = failure
+                    bar.update(1)
+    for i, key in enumerate(keys):
+        if loaded.get(i) is not None:
+            _LOADED[key] = loaded[i]
+            _LOADED.move_to_end(key)
+    while len(_LOADED) > _LOADED_MAX:
+        _LOADED.popitem(last=False)
+
+    error_table = pd.DataFrame([{"path": str(files[i]), "error": e, "message": m}
+                                for i, (e, m) in sorted(failures.items())], columns=["path", "error", "message"])
+    if failures:
+        listing = "; ".join(f"{files[i]}: {m}" for i, (_, m) in sorted(failures.items()))
+        if errors == "raise":
+            if any(e not in _INPUT_ERRORS for e, _ in failures.values()):  # a loader bug, not bad input
+                listing = "; ".join(f"{files[i]}: {e}: {m}" for i, (e, m) in sorted(failures.items()))
+                raise RuntimeError(f"loading failed for {len(failures)} of {len(files)} report(s): {listing}")
+            raise ReportFormatError(f"{len(failures)} of {len(files)} report(s) could not be loaded: {listing}")
+        warnings.warn(f"{len(failures)} of {len(files)} report(s) not loaded: {listing}", stacklevel=2)
+
+    records = []
+    for i, path in enumerate(files):
+        report = loaded.get(i)
+        if report is None:
+            continue
+        values = apply_metadata(report, rows_by_path.get(str(path.resolve())))
+        records.append({"report_id": path.stem, "path": str(path), **values, "title": report.meta.get("title"),
+                        "speaker_title": report.meta.get("speaker_title"), "meeting": report.meta.get("meeting"),
+                        "characters": len(report.text), "_report": report})
+    ids = [r["report_id"] for r in records]
+    clashes = sorted({i for i in ids if ids.count(i) > 1})
+    if clashes:
+        raise ReportFormatError(f"several files are named {clashes}; report ids come from file names and must differ")
+    records.sort(key=lambda r: (r["place"] is None, r["place"] or "", r["year"] is None, r["year"] or 0, r["path"]))
+    reports = tuple(r.pop("_report") for r in records)
+    meta = pd.DataFrame(records, columns=list(META_COLUMNS))
+    meta["year"] = meta["year"].astype("Int64")
+    return Corpus(reports, meta, error_table)
+
+
+# --------------------------------------------------------------------------- analyses
+def _reports_with_ids(reports) -> list[tuple[dict, "Report"]]:
+    """(key row, report) pairs from a Corpus or a sequence of Reports."""
+    if isinstance(reports, Corpus):
+        return [({k: row[k] for k in KEY_COLUMNS}, report) for row, report in reports.items()]
+    pairs = []
+    for report in reports:
+        meta = report.meta
+        path = meta.get("source_path")
+        values = apply_metadata(report)
+        report_id = Path(path).stem if path else f"{values['place']}_{values['year']}"
+        pairs.append(({"report_id": report_id, "place": values["place"], "level": values["level"],
+                       "year": values["year"]}, report))
+    return pairs
+
+
+def _body(report) -> "pd.DataFrame":
+    p = report.paragraphs
+    return p[p["part"] != "glossary"]
+
+
+def theme_shares(reports, *, value: str = "share") -> "pd.DataFrame":
+    """Each theme's share of the body's characters (glossary excluded), one column per report.
+
+    The same figure as ``notebook_helpers.theme_share`` for one report (the
+    duplication is deliberate while that module is being split; the two should end up
+    in one home).
+
+    Parameters
+    ----------
+    reports : Corpus or sequence of Report
+        Two or more reports.
+    value : {"share", "characters", "paragraphs"}
+        What the report columns hold.
+
+    Returns
+    -------
+    DataFrame
+        ``theme, label`` and one column per ``report_id``; themes in the package's order
+        (economy, rural, environment, livelihoods, urban, governance). Shares of a
+        column sum to 1.
+
+    Examples
+    --------
+    >>> from guanxian_analysis import load_report
+    >>> t = theme_shares([load_report()])
+    >>> t.columns.tolist(), round(float(t.iloc[:, 2].sum()), 6)
+    (['theme', 'label', 'guanxian-2022-government-work-report'], 1.0)
+    """
+    import pandas as pd
+
+    from .plots import THEME_LABELS
+    from .themes import THEMES
+
+    if value not in ("share", "characters", "paragraphs"):
+        raise ValueError(f"value must be 'share', 'characters' or 'paragraphs', not {value!r}")
+    table = pd.DataFrame({"theme": list(THEMES), "label": [THEME_LABELS[t] for t in THEMES]})
+    for key, report in _reports_with_ids(reports):
+        body = _body(report).assign(characters=lambda d: d["end"] - d["start"])
+        grouped = body.groupby("theme").agg(paragraphs=("paragraph_id", "size"), characters=("characters", "sum"))
+        grouped = grouped.reindex(list(THEMES)).fillna(0)
+        column = grouped["characters"] / grouped["characters"].sum() if value == "share" else grouped[value].astype(int)
+        table[key["report_id"]] = column.to_numpy()
+    return table
+
+
+def _series(reports) -> "pd.DataFrame":
+    """Key rows of every report with its body text, and every missing year of each place's series."""
+    import pandas as pd
+
+    rows = []
+    for key, report in _reports_with_ids(reports):
+        text = "\n".join(_body(report)["text"])
+        rows.append({**key, "text": text, "characters": len(text) - text.count("\n")})
+    table = pd.DataFrame(rows, columns=[*KEY_COLUMNS, "text", "characters"])
+    if table["place"].isna().any():
+        missing = table.loc[table["place"].isna(), "report_id"].tolist()
+        raise ValueError(f"reports without a place: {missing}; give it in load_reports(metadata=...)")
+    dupes = table[table.duplicated(["place", "year"], keep=False)]
+    if len(dupes):
+        raise ValueError(f"several reports for the same place and year: {dupes.report_id.tolist()}")
+    gaps = []
+    for place, group in table.groupby("place", sort=False):
+        years = set(group["year"])
+        level = group["level"].iloc[0]
+        gaps += [{"report_id": None, "place": place, "level": level, "year": y, "text": None, "characters": None}
+                 for y in range(min(years), max(years) + 1) if y not in years]
+    if gaps:
+        table = pd.concat([table, pd.DataFrame(gaps, columns=table.columns)], ignore_index=True)
+    return table.sort_values(["place", "year"], kind="stable").reset_index(drop=True)
+
+
+def term_trends(reports, terms: Sequence[str] | str) -> "pd.DataFrame":
+    """Each term's rate per 10,000 characters in each year of each place's series.
+
+    A term is counted wherever its characters occur in the body text (glossary
+    excluded; ``kwic``'s plain matching, so 发展 also counts inside 高质量发展). Rates
+    divide by the body's characters (line breaks not counted). A year missing between a
+    place's first and last report gets a row with ``report_id``, ``count``,
+    ``characters`` and ``rate_per_10k`` missing: the series is never bridged.
+
+    Parameters
+    ----------
+    reports : Corpus or sequence of Report
+    terms : str or sequence of str
+
+    Returns
+    -------
+    DataFrame
+        ``report_id, place, level, year, term, count, characters, rate_per_10k``, by
+        place, term (in the order given) and year.
+
+    Examples
+    --------
+    >>> from guanxian_analysis import load_report
+    >>> t = term_trends([load_report()], ["乡村振兴"])
+    >>> t[["place", "year", "term", "count"]].to_dict("records")
+    [{'place': '冠县', 'year': 2022, 'term': '乡村振兴', 'count': 11}]
+    """
+    import pandas as pd
+
+    terms = [terms] if isinstance(terms, str) else list(dict.fromkeys(terms))
+    if not terms or any(not t for t in terms):
+        raise ValueError("give one or more non-empty terms")
+    series = _series(reports)
+    rows = []
+    for term in terms:
+        for row in series.itertuples(index=False):
+            count = None if row.text is None else row.text.count(term)
+            rows.append({"report_id": row.report_id, "place": row.place, "level": row.level, "year": row.year,
+                         "term": term, "count": count, "characters": row.characters,
+                         "rate_per_10k": None if count is None else 10_000 * count / row.characters})
+    table = pd.DataFrame(rows, columns=["report_id", "place", "level", "year", "term", "count", "characters",
+                                        "rate_per_10k"])
+    table = table.astype({"count": "Int64", "characters": "Int64", "year": "Int64", "rate_per_10k": "float64"})
+    order = {term: i for i, term in enumerate(terms)}
+    return table.sort_values(["place", "term", "year"], key=lambda c: c.map(order) if c.name == "term" else c,
+                             kind="stable").reset_index(drop=True)
+
+
+def new_terms(reports, *, min_count: int = 1, min_length: int = 2) -> "pd.DataFrame":
+    """Terms that a place's report uses for the first time in its series.
+
+    Terms are the package tokenizer's tokens (:func:`guanxian_analysis.tokenize`,
+    default stopwords, at least ``min_length`` characters) of the body (glossary
+    excluded). A term is new in year Y when the report of Y uses it at least
+    ``min_count`` times and no earlier report of the same place uses it. The first report
+    of each series is the baseline and gets no rows. After a missing year the comparison
+    is with every earlier report there is; ``after_gap`` says so.
+
+    Returns
+    -------
+    DataFrame
+        ``report_id, place, level, year, term, count, compared_with, after_gap``:
+        ``compared_with`` the years of the earlier reports (``"2012-2016"``, or a list
+        where the series has gaps); by place, year, count (descending), term.
+
+    Examples
+    --------
+    >>> t = new_terms(corpus)                                          # doctest: +SKIP
+    >>> t.query("year == 2018").head(3)                                # doctest: +SKIP
+    """
+    import pandas as pd
+
+    from .terms import _tokens_of
+    from .tokenizer import DEFAULT_STOPWORDS
+
+    series = _series(reports)
+    rows = []
+    for place, group in series.groupby("place", sort=False):
+        seen: set[str] = set()
+        years_seen: list[int] = []
+        previous_missing = False
+        for row in group.itertuples(index=False):
+            if row.text is None:
+                previous_missing = bool(years_seen)
+                continue
+            counts = Counter(_tokens_of(row.text, DEFAULT_STOPWORDS, None, min_length))
+            if years_seen:
+                compared = _years_label(years_seen)
+                for term, count in counts.items():
+                    if term not in seen and count >= min_count:
+                        rows.append({"report_id": row.report_id, "place": place, "level": row.level,
+                                     "year": row.year, "term": term, "count": count, "compared_with": compared,
+                                     "after_gap": previous_missing})
+            seen |= set(counts)
+            years_seen.append(int(row.year))
+            previous_missing = False
+    table = pd.DataFrame(rows, columns=["report_id", "place", "level", "year", "term", "count", "compared_with",
+                                        "after_gap"])
+    table["year"] = table["year"].astype("Int64")
+    return table.sort_values(["place", "year", "count", "term"], ascending=[True, True, False, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def _years_label(years: list[int]) -> str:
+    """2012-2016 for a run of years, 2012-2016, 2018 across a gap."""
+    runs, start = [], years[0]
+    for a, b in zip(years, years[1:] + [None]):
+        if b != a + 1:
+            runs.append(str(start) if start == a else f"{start}-{a}")
+            start = b
+    return ", ".join(runs)
