@@ -30,6 +30,9 @@ _EXPORTS = {
     "scoreboard": "indicator_extraction",
     "ranks": "indicator_extraction",
     "write_indicator_tables": "indicator_extraction",
+    # the year's main expected targets (主要预期目标)
+    "main_targets": "main_target_extraction",
+    "target_table": "main_target_extraction",
     # text mining
     "tokenize": "tokenizer",
     "get_tokenizer": "tokenizer",
