@@ -39,7 +39,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .report import Report
 
-__all__ = ["main_targets", "target_table", "COMMON_METRICS", "COLUMNS", "find_passage"]
+__all__ = ["main_targets", "target_table", "targets_from_text", "find_passage", "common_metric",
+           "COMMON_METRICS", "COLUMNS"]
 
 #: columns of :func:`main_targets` for one report (a corpus adds report_id, place, level, year first)
 COLUMNS = [
@@ -87,8 +88,7 @@ def find_passage(text: str) -> tuple[int, int] | None:
             lead_start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
             if _PLAN_LEAD_IN.search(text[lead_start:m.start()]):
                 continue
-            end = text.find("\n", m.end())
-            end = len(text) if end < 0 else end
+            end = _paragraph_end(text, m.end())
             for sentence in re.finditer(r"[^。]+。?", text[m.end():end]):
                 if sentence.start() > 0 and _COMMENTARY.match(sentence.group().lstrip()):
                     end = m.end() + sentence.start()
@@ -97,7 +97,22 @@ def find_passage(text: str) -> tuple[int, int] | None:
     return None
 
 
+def _paragraph_end(text: str, start: int) -> int:
+    """End of the paragraph from ``start``; a line ending in a range dash (4.5%—) or right
+    after the marker continues on the next line."""
+    pos = start
+    while True:
+        newline = text.find("\n", pos)
+        if newline < 0:
+            return len(text)
+        before = text[start:newline].rstrip()
+        if before and before[-1] not in _RANGE_DASHES:
+            return newline
+        pos = newline + 1
+
+
 # ----------------------------------------------------------------------------- the figures
+_RANGE_DASHES = "—－-～~至"
 _NUM = r"\d+(?:\.\d+)?"
 _EXTRA_UNITS = ("万亿斤", "亿斤", "万斤", "斤", "微克/立方米", "万亿元")
 
@@ -286,13 +301,36 @@ def _report_id(report) -> str:
     return stem
 
 
-def _one_report(report: Report) -> pd.DataFrame:
+def targets_from_text(text: str) -> pd.DataFrame:
+    """The main targets of a plain text: :func:`main_targets` without the sentence columns.
+
+    Offsets index into ``text``; ``attrs["passage"]`` holds the passage's (start, end), or None.
+
+    Examples
+    --------
+    >>> t = targets_from_text("主要预期目标是：地区生产总值增长4.5%—\\n5%，城镇调查失业率5.5%以内。")
+    >>> t[["metric", "value", "upper", "bound", "figure"]].values.tolist()
+    [['地区生产总值', 4.5, 5.0, 'range', '4.5%—\\n5%'], ['城镇调查失业率', 5.5, nan, 'max', '5.5%以内']]
+    """
     import pandas as pd
 
-    text = report.text
     span = find_passage(text)
     rows = _passage_rows(text, *span) if span else []
     frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c not in ("order", "sentence_id", "sentence")])
+    frame.insert(0, "order", range(1, len(frame) + 1))
+    for col in ("value", "upper"):
+        frame[col] = frame[col].astype(float)
+    for col in ("start", "end", "number_start", "number_end"):
+        frame[col] = pd.array(frame[col], dtype="Int64")
+    frame.attrs["passage"] = span
+    return frame
+
+
+def _one_report(report: Report) -> pd.DataFrame:
+    import pandas as pd
+
+    frame = targets_from_text(report.text)
+    span = frame.attrs["passage"]
     sentences = report.sentences
     ids, texts = [], []
     for s in frame["start"]:
@@ -301,17 +339,10 @@ def _one_report(report: Report) -> pd.DataFrame:
         texts.append(hit["text"].iloc[0] if len(hit) else "")
     frame["sentence_id"] = pd.Series(ids, dtype=object)
     frame["sentence"] = texts
-    frame.insert(0, "order", range(1, len(frame) + 1))
-    for col in ("value", "upper"):
-        frame[col] = frame[col].astype(float)
-    for col in ("start", "end", "number_start", "number_end"):
-        frame[col] = pd.array(frame[col], dtype="Int64")
     frame = frame[COLUMNS]
-    if span:
-        frame.attrs["passage"] = (span[0], span[1])
-        frame.attrs["note"] = ""
-    else:
-        frame.attrs["passage"] = None
+    frame.attrs["passage"] = span
+    frame.attrs["note"] = ""
+    if span is None:
         frame.attrs["note"] = (f"no main-target passage (主要预期目标是：…) in {_report_id(report)}: "
                                "the report states no targets for the year")
     return frame
