@@ -54,6 +54,7 @@ _EXPORTS = {
     "plot_ranks": "plots",
     "plot_cooccurrence": "plots",
     "plot_wordcloud": "plots",
+    "plot_growth_targets": "plots",
 }
 
 __all__ = ["ReportFormatError", "__version__", *_EXPORTS]
