@@ -29,6 +29,7 @@ Examples
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -124,17 +125,18 @@ def _unit_pattern() -> str:
     return "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
 
 
-_FIGURE_CACHE: dict[str, re.Pattern] = {}
-
-
+@functools.lru_cache(maxsize=1)
 def _figure_re() -> re.Pattern:
-    if "re" not in _FIGURE_CACHE:
-        unit = _unit_pattern()
-        _FIGURE_CACHE["re"] = re.compile(
-            rf"(?P<value>{_NUM})(?P<unit>{unit})?"
-            rf"(?:\s*(?:—{{1,2}}|－|-|～|~|至)\s*(?P<upper>{_NUM})(?P<unit2>{unit})?)?"
-            r"(?P<qualifier>左右|以上|以内|以下)?")
-    return _FIGURE_CACHE["re"]
+    unit = _unit_pattern()
+    return re.compile(
+        rf"(?<![A-Za-z\d.])(?P<value>{_NUM})(?P<unit>{unit})?"
+        rf"(?:\s*(?:—{{1,2}}|－|-|～|~|至)\s*(?P<upper>{_NUM})(?P<unit2>{unit})?)?"
+        r"(?P<qualifier>左右|以上|以内|以下)?"
+        r"(?![\dA-Za-z年月日号]|\.\d)")  # not a code (5G), a year or a date
+
+
+def _figures(body: str) -> list[re.Match]:
+    return list(_figure_re().finditer(body))
 
 
 _BOUNDS = {"左右": "approx", "以上": "min", "以内": "max", "以下": "max", "力争": "aim"}
@@ -191,7 +193,7 @@ def _clauses(text: str, start: int, end: int):
 
 
 def _numeric_rows(text: str, cs: int, body: str, previous_metric: str | None) -> list[dict]:
-    figures = list(_figure_re().finditer(body))
+    figures = _figures(body)
     prefix = body[: figures[0].start()]
     aim = ""
     if "力争" in prefix:
@@ -216,8 +218,11 @@ def _numeric_rows(text: str, cs: int, body: str, previous_metric: str | None) ->
             figures = figures * len(items)
     metrics = items if len(items) == len(figures) else [words] * len(figures)
     rows = []
-    prev_end = 0
+    quote_from = 0  # a listed figure's quote starts after the figure before it (…分别增长7%|和8%左右)
     for i, (metric, f) in enumerate(zip(metrics, figures)):
+        if i and f is not figures[i - 1]:
+            quote_from = figures[i - 1].end()
+        quote_start = quote_from + len(body[quote_from:]) - len(body[quote_from:].lstrip("、和"))
         metric = metric or previous_metric or ""
         unit = (f.group("unit") or f.group("unit2") or "").replace("％", "%")
         qualifier = f.group("qualifier") or ""
@@ -229,10 +234,6 @@ def _numeric_rows(text: str, cs: int, body: str, previous_metric: str | None) ->
         elif aim and not qualifier:
             qualifier = aim
         upper = float(f.group("upper")) if f.group("upper") else None
-        q_start = 0 if i == 0 or figures[i] is figures[i - 1] else prev_end
-        if figures[i] is not figures[i - 1] or i == 0:
-            prev_end = f.end()
-        quote_start = q_start + (len(body[q_start:]) - len(body[q_start:].lstrip("、和")))
         rows.append({
             "metric": metric,
             "kind": _kind(unit, change, metric),
@@ -264,7 +265,7 @@ def _passage_rows(text: str, start: int, end: int) -> list[dict]:
     pending: tuple[int, str] | None = None  # a verbal clause without a predicate, waiting for the next
     previous_metric = None
     for (cs, ce), body in _clauses(text, start, end):
-        if _figure_re().search(body):
+        if _figures(body):
             new = _numeric_rows(text, cs, body, previous_metric)
             rows.extend(new)
             previous_metric = new[-1]["metric"]

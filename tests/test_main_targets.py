@@ -276,6 +276,12 @@ def test_aim_qualifier_and_level():
         ["一般公共预算收入", "level", 12.5, "亿元", "", ""]]
 
 
+def test_years_codes_and_dates_in_a_passage_are_not_figures():
+    t = targets_from_text("主要预期目标是：到2026年5G基站覆盖率达到95%，地区生产总值增长6%左右。")
+    assert t[["metric", "value", "kind"]].values.tolist() == [
+        ["到2026年5G基站覆盖率", 95.0, "share"], ["地区生产总值", 6.0, "growth_rate"]]
+
+
 def test_a_report_without_a_passage_is_empty_with_a_note():
     raw = paths.RAW_REPORT.read_bytes().decode("utf-8")
     line = next(x for x in raw.splitlines() if "主要預期目標" in x)
