@@ -170,17 +170,13 @@ def _split_change(prefix: str) -> tuple[str, str, str]:
 
 
 def _kind(unit: str, change: str, metric: str) -> str:
-    if unit == "%" and change:
+    if unit in ("%", "个百分点") and change:
         return "growth_rate"
     if unit == "%":
         return "share"
     if unit.endswith("人") or (unit == "万" and "人口" in metric):
         return "count"
     return "level"
-
-
-def _fmt(value: float) -> str:
-    return f"{value:g}"
 
 
 def _clauses(text: str, start: int, end: int):
