@@ -326,8 +326,11 @@ def targets_from_text(text: str) -> pd.DataFrame:
 def _one_report(report: Report) -> pd.DataFrame:
     import pandas as pd
 
-    frame = targets_from_text(report.text)
+    # read in the simplified script (the patterns are simplified; offsets are the same in both
+    # scripts), quote in the report's own script
+    frame = targets_from_text(report.text_simplified)
     span = frame.attrs["passage"]
+    frame["quote"] = [report.text[s:e] for s, e in zip(frame["start"], frame["end"])]
     sentences = report.sentences
     ids, texts = [], []
     for s in frame["start"]:
@@ -370,6 +373,9 @@ def main_targets(reports, *, metadata: dict | None = None) -> pd.DataFrame:
           aim, range, or empty for a point figure).
         - ``figure``: the figure as written (``5%—5.5%``, ``5%左右``, ``按增长5%安排``).
         - ``verbal``: a target without a number; ``note``: add-ons such as 在实际工作中努力争取更好结果.
+          ``metric``, ``figure``, ``verbal`` and ``note`` are in the simplified script whatever the
+          report's script (so metrics match across reports); ``quote`` and ``sentence`` are in the
+          report's script.
         - ``start``/``end``: offsets of ``quote`` in ``report.text``; ``number_start``/``number_end``:
           of the figure's number (for joining with other tables); ``sentence_id``/``sentence``: the
           sentence it is in.

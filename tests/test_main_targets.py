@@ -97,6 +97,14 @@ def test_guanxian_2022_main_targets():
     assert t.attrs["note"] == ""
 
 
+def test_a_report_in_the_original_script_gives_the_same_targets_quoted_in_that_script():
+    simplified = ga.main_targets(ga.load_report())
+    original = ga.main_targets(ga.load_report(paths.RAW_REPORT, script="original"))
+    same = ["metric", "kind", "value", "unit", "qualifier", "figure", "verbal", "start", "end", "sentence_id"]
+    pd.testing.assert_frame_equal(original[same], simplified[same])
+    assert original.quote[0] == "生產總值增長6%左右" and original.sentence[0].startswith("主要預期目標是")
+
+
 def test_the_year_ahead_targets_are_not_last_years_outcomes():
     # the review gives 生产总值 8% (预计) and 固定资产投资 20% for 2021: neither is a target
     t = ga.main_targets(ga.load_report())
