@@ -86,7 +86,7 @@ def find_passage(text: str) -> tuple[int, int] | None:
     """
     for marker in (_MARKER, _FALLBACK_MARKER):
         for m in marker.finditer(text):
-            lead_start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+            lead_start = max(text.rfind(c, 0, m.start()) for c in "。；;，,\n") + 1
             if _PLAN_LEAD_IN.search(text[lead_start:m.start()]):
                 continue
             end = _paragraph_end(text, m.end())

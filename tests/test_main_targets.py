@@ -282,6 +282,9 @@ def test_find_passage_skips_a_plans_targets_and_stops_at_the_comment():
     start, end = find_passage(text)
     assert text[start:end] == "经济增长5%左右，城镇调查失业率5%以内。"
     assert find_passage("今年要办好十件实事。") is None
+    # a period named earlier in the sentence does not make the year's targets a plan's
+    text = "当前正处于爬坡过坎的关键时期，今年主要预期目标是：经济增长5%左右。"
+    assert text[slice(*find_passage(text))] == "经济增长5%左右。"
 
 
 def test_ranges_in_every_written_form():
