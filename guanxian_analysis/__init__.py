@@ -42,6 +42,9 @@ _EXPORTS = {
     "write_tracking_sheet": "tracking_sheet",
     "fiscal_picture": "fiscal",
     "explain_derived": "fiscal",
+    # the year's main expected targets (主要预期目标)
+    "main_targets": "main_target_extraction",
+    "target_table": "main_target_extraction",
     # text mining
     "tokenize": "tokenizer",
     "get_tokenizer": "tokenizer",
@@ -66,6 +69,7 @@ _EXPORTS = {
     "plot_cooccurrence": "plots",
     "plot_wordcloud": "plots",
     "plot_term_trends": "corpus_plots",
+    "plot_growth_targets": "plots",
 }
 
 __all__ = ["ReportFormatError", "__version__", *_EXPORTS]

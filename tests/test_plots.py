@@ -58,6 +58,7 @@ def inputs(report):
         "plot_ranks": RANKS,
         "plot_cooccurrence": ga.cooccurrence(report),
         "plot_wordcloud": ga.term_frequencies(report),
+        "plot_growth_targets": ga.main_targets([report]),
     }
 
 
