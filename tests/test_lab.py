@@ -19,6 +19,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -182,20 +183,25 @@ def test_the_server_answers_with_the_projects_config(lab):
 
 
 @pytest.fixture(scope="module")
-def browser():
+def chromium() -> Path:
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError:
-        sync_playwright = None
-    if sync_playwright is None or not CHROMIUM.exists():
-        reason = "playwright is not installed" if sync_playwright is None else f"no browser at {CHROMIUM}"
+        reason = "playwright is not installed"
+    else:
+        reason = None if CHROMIUM.exists() else f"no browser at {CHROMIUM}"
+    if reason:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{reason}: the browser checks must run in CI (install Debian's chromium)")
         pytest.skip(f"{reason}; install Debian's chromium to run the browser checks")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    return CHROMIUM
+
+
+def _in_own_thread(function, *args):
+    """Run Playwright's sync API in a thread of its own: tests/test_build.py keeps a session-wide Playwright whose
+    event loop occupies the main thread, and a second one cannot start there."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(function, *args).result()
 
 
 #: JavaScript: in element ``el``, the first run of two or more CJK ideographs, its rendered width, the font the
@@ -243,7 +249,22 @@ def _assert_drawn_with_the_cjk_font(found: dict) -> None:
         assert abs(found["fallback"] - found["width"]) > 0.1 * found["width"], found
 
 
-def test_a_py_notebook_opens_as_a_notebook_runs_and_shows_chinese_in_the_cjk_font(lab, browser):
+def test_a_py_notebook_opens_as_a_notebook_runs_and_shows_chinese_in_the_cjk_font(lab, chromium):
+    _in_own_thread(_open_run_and_measure, lab, chromium)
+
+
+def _open_run_and_measure(lab: Lab, chromium: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            _check_in_browser(lab, browser)
+        finally:
+            browser.close()
+
+
+def _check_in_browser(lab: Lab, browser) -> None:
     shots = paths.ensure_dir(paths.SCREENSHOTS_DIR)
     source = lab.root / "notebooks" / "01-economy.py"
     before = source.read_bytes()

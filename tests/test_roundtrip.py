@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,9 @@ def test_the_servers_async_contents_manager_keeps_the_py_too(project, name):
         model = await manager.get(path)
         await manager.save(_as_after_a_run(model), path)
 
-    asyncio.run(round_trip())
+    # in a thread of its own: a session-wide Playwright (tests/test_build.py) may hold this thread's event loop
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, round_trip()).result()
     assert (project / path).read_bytes() == before
 
 
