@@ -6,7 +6,8 @@ What it does, and nothing else:
   Noto Sans CJK SC with ``@font-face`` so Markdown, DataFrames and text outputs show Chinese on machines
   without a system CJK font;
 - ``ServerApp.extra_static_paths``: the folder holding that font is served under ``/static/``; it is the
-  ``mplfonts`` file that :mod:`guanxian_analysis.style` draws the charts with (found the same way, not copied);
+  bundled ``mplfonts`` file :mod:`guanxian_analysis.style` falls back to for the charts (found by the same
+  function, ``style._bundled_font``, not copied);
 - ``app_settings_dir``: ``lab/settings/overrides.json`` makes jupytext's notebook view the default for ``.py``
   files (double-clicking ``notebooks/01-economy.py`` opens it as a notebook);
 - terminals started inside JupyterLab drop ``GUANXIAN_TABLES_DIR``, so ``make report`` run from one writes the
