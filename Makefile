@@ -25,9 +25,17 @@ report: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
-## lab: open JupyterLab on the project
+## lab: open JupyterLab on the project, configured by jupyter/ (CJK font, .py opens as a notebook); everything it
+## writes goes to .cache/lab/, tables written by notebooks to LAB_TABLES_DIR. LAB_ARGS: more `jupyter lab` options.
+LAB_ROOT       ?= .
+LAB_CACHE      := $(CURDIR)/.cache/lab
+LAB_TABLES_DIR ?= $(LAB_CACHE)/tables
+LAB_ARGS       ?=
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)
+	JUPYTER_CONFIG_DIR=$(CURDIR)/jupyter JUPYTER_DATA_DIR=$(LAB_CACHE)/data JUPYTER_RUNTIME_DIR=$(LAB_CACHE)/runtime \
+	JUPYTERLAB_SETTINGS_DIR=$(LAB_CACHE)/user-settings JUPYTERLAB_WORKSPACES_DIR=$(LAB_CACHE)/workspaces \
+	IPYTHONDIR=$(LAB_CACHE)/ipython MPLCONFIGDIR=$(LAB_CACHE)/matplotlib GUANXIAN_TABLES_DIR=$(LAB_TABLES_DIR) \
+	$(VENV)/bin/jupyter lab --notebook-dir=$(LAB_ROOT) $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 ## bench: print the benchmark figures
 bench: $(STAMP)

@@ -5,6 +5,7 @@ by the code that writes into them (``ensure_dir``).
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,11 @@ BOILERPLATE_STOPWORDS = DATA_DIR / "stopwords_boilerplate.txt"
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_DIR = PROJECT_ROOT / "reports"
-REPORTS_DATA_DIR = REPORTS_DIR / "data"
+#: where the build writes the notebooks' tables
+BUILT_TABLES_DIR = REPORTS_DIR / "data"
+#: environment variable naming the folder notebooks write their tables to when ``tables_dir`` is None;
+#: ``make lab`` sets it to ``.cache/lab/tables`` so interactive runs never overwrite the built reports
+TABLES_DIR_ENV = "GUANXIAN_TABLES_DIR"
 SCREENSHOTS_DIR = REPORTS_DIR / "screenshots"
 
 #: caches that may be deleted at any time (jieba's dictionary cache, …)
@@ -40,3 +45,23 @@ def ensure_dir(path: Path) -> Path:
     """Create ``path`` (and parents) if needed and return it."""
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def tables_dir() -> Path:
+    """Where notebooks write their tables by default: ``$GUANXIAN_TABLES_DIR`` if set, else ``reports/data/``.
+
+    ``REPORTS_DATA_DIR`` is this value, read from the environment each time it is used (not at import).
+
+    Examples
+    --------
+    >>> tables_dir()                          # doctest: +SKIP
+    PosixPath('/…/guanxian-analysis/reports/data')
+    """
+    override = os.environ.get(TABLES_DIR_ENV)
+    return Path(override).expanduser().resolve() if override else BUILT_TABLES_DIR
+
+
+def __getattr__(name: str):
+    if name == "REPORTS_DATA_DIR":  # the notebooks' default tables folder (see tables_dir)
+        return tables_dir()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -71,6 +71,33 @@ def _axes(ax):
     return apply_font(ax)  # the Axes' existing text (tick labels …) too
 
 
+#: columns that mark groups in a term table (term_frequencies(by=...)), one of which may split it
+_GROUP_COLUMNS = ("theme", "part", "section", "segment", "period", "paragraph_id")
+
+
+def _require(data, columns, helper: str, what: str):
+    """``data`` must be a DataFrame with ``columns``; otherwise a TypeError / ValueError naming them."""
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"{helper} expects {what} (a DataFrame), got {type(data).__name__}")
+    missing = [c for c in columns if c not in data.columns]
+    if missing:
+        raise ValueError(f"{helper} needs the column(s) {missing} of {what}; the table has {list(data.columns)}")
+
+
+def _one_group(data: pd.DataFrame, helper: str, term: str = "term") -> None:
+    """One row per term: a table with several groups would otherwise be averaged or summed silently."""
+    for column in _GROUP_COLUMNS:
+        if column in data.columns and data[column].nunique(dropna=False) > 1:
+            groups = list(dict.fromkeys(data[column]))
+            shown = ", ".join(map(str, groups[:6])) + (" …" if len(groups) > 6 else "")
+            raise ValueError(f"{helper} draws one group, but the table has {len(groups)} values of {column!r} "
+                             f"({shown}); filter it first, e.g. data[data.{column} == {groups[0]!r}]")
+    repeated = data[term][data[term].duplicated()]
+    if len(repeated):
+        raise ValueError(f"{helper} draws one row per term, but {repeated.iloc[0]!r} appears "
+                         f"{int((data[term] == repeated.iloc[0]).sum())} times; aggregate or filter the table first")
+
+
 def _finish(ax, *extra):
     apply_font(ax)
     for artist in extra:
@@ -108,6 +135,12 @@ def plot_top_terms(
     -------
     matplotlib Axes
 
+    Raises
+    ------
+    ValueError
+        A column is missing, or the table holds several groups (several values of
+        ``theme``, ``part`` … or a term twice): bars are never averaged across groups.
+
     Examples
     --------
     >>> import pandas as pd
@@ -117,6 +150,8 @@ def plot_top_terms(
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['乡村振兴', '冠县']
     """
+    _require(data, [term, value], "plot_top_terms", "a term_frequencies table")
+    _one_group(data, "plot_top_terms", term)
     import seaborn as sns
 
     ax = _axes(ax)
@@ -167,6 +202,8 @@ def plot_distinctive_terms(
     >>> len(plot_distinctive_terms(t, ax=ax).patches)
     2
     """
+    _require(data, ["term", "z", "favours"], "plot_distinctive_terms", "a distinctive_terms table")
+    _one_group(data, "plot_distinctive_terms")
     import seaborn as sns
 
     ax = _axes(ax)
@@ -232,8 +269,9 @@ def plot_theme_map(
     """
     import seaborn as sns
 
-    ax = _axes(ax)
     paragraphs = getattr(data, "paragraphs", data)
+    _require(paragraphs, ["theme", "part", "text"], "plot_theme_map", "report.paragraphs or a Report")
+    ax = _axes(ax)
     if value not in ("paragraphs", "characters"):
         raise ValueError("value must be 'paragraphs' or 'characters'")
     weights = paragraphs["text"].str.len() if value == "characters" else pd.Series(1, index=paragraphs.index)
@@ -316,6 +354,8 @@ def plot_scoreboard(
     >>> [t.get_text() for t in plot_scoreboard(sb, ax=ax).get_yticklabels()]
     ['生产总值增长']
     """
+    _require(data, ["metric", "outcome_value", "outcome_unit", "target_value", "target_unit"], "plot_scoreboard",
+             "a scoreboard table")
     ax = _axes(ax)
     rows = data
     if unit is not None:
@@ -385,6 +425,7 @@ def plot_ranks(data: pd.DataFrame, *, ax=None):
     >>> [t.get_text() for t in plot_ranks(r, ax=ax).get_yticklabels()]
     ['优良天数（全市）', '普惠金融贷款余额占比（全市）']
     """
+    _require(data, ["metric", "scope", "rank", "rank_text"], "plot_ranks", "a ranks table")
     import seaborn as sns
 
     ax = _axes(ax)
@@ -466,6 +507,9 @@ def plot_cooccurrence(
 
     from .terms import cooccurrence_graph
 
+    if not isinstance(data, nx.Graph):
+        _require(data, ["term_a", "term_b", "count", "count_a", "count_b", "jaccard", "pmi"], "plot_cooccurrence",
+                 "a cooccurrence table or its networkx graph")
     ax = _axes(ax)
     graph = data if isinstance(data, nx.Graph) else cooccurrence_graph(data, top=top)
     if graph.number_of_nodes() == 0:
@@ -531,9 +575,17 @@ def _separate_labels(pos: dict, nodes: list, *, rounds: int = 400, height: float
 # --------------------------------------------------------------------------- word cloud
 def _frequencies(freqs) -> dict[str, float]:
     if isinstance(freqs, pd.DataFrame):
-        value = "count" if "count" in freqs.columns else freqs.select_dtypes("number").columns[0]
+        _require(freqs, ["term"], "plot_wordcloud", "a term_frequencies table")
+        numbers = [c for c in freqs.select_dtypes("number").columns if c != "rank"]
+        if "count" not in freqs.columns and not numbers:
+            raise ValueError(f"plot_wordcloud needs a 'count' (or another numeric) column; the table has "
+                             f"{list(freqs.columns)}")
+        value = "count" if "count" in freqs.columns else numbers[0]
         grouped = freqs.groupby("term", sort=True)[value].sum()
         return {str(k): float(v) for k, v in grouped.items() if v > 0}
+    if not isinstance(freqs, (Mapping, pd.Series)):
+        raise TypeError(f"plot_wordcloud expects a term_frequencies table, a Series or a mapping of term -> weight, "
+                        f"got {type(freqs).__name__}")
     items = freqs.items()
     return {str(k): float(v) for k, v in sorted(items, key=lambda kv: str(kv[0])) if v > 0}
 

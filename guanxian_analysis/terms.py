@@ -17,6 +17,22 @@ function                   returns
 ``numbered_phrases``       numbered slogans (两不愁三保障, “1457” …) + glossary definition
 =========================  ============================================================
 
+Counting rule
+-------------
+:func:`term_frequencies` and :func:`kwic` count the same way, chosen by two keywords with the
+same defaults in both:
+
+- ``match="token"`` (default): an occurrence counts where the package tokenizer cuts the text
+  at both its ends, i.e. as a whole word (教育 in 教育局 or 啄木鸟 in 啄木鸟智慧监管平台 does not
+  count); ``match="substring"``: every occurrence of the characters counts;
+- ``glossary=False`` (default): the glossary (名词解释) is left out, since its definitions repeat
+  the glossed terms; ``glossary=True`` counts it too.
+
+So ``len(kwic(report, "教育"))`` equals the count of 教育 in ``term_frequencies(report)`` (10 in
+the Guanxian report; 19 with ``match="substring", glossary=True``). A term argument (``kwic``'s
+``term``, ``action_verbs``' ``words``) takes one string or a list of strings; anything else
+raises ``TypeError``.
+
 Examples
 --------
 >>> import guanxian_analysis as ga
@@ -86,11 +102,50 @@ def _frame(data, level: str = "paragraphs") -> pd.DataFrame:
     return table
 
 
-def _body(table: pd.DataFrame) -> pd.DataFrame:
-    """Drop the glossary: its definitions would double-count the glossed terms."""
-    if "part" in table.columns:
+def _body(table: pd.DataFrame, glossary: bool = False) -> pd.DataFrame:
+    """Drop the glossary (unless ``glossary``): its definitions would double-count the glossed terms."""
+    if not isinstance(glossary, bool):
+        raise TypeError(f"glossary must be True or False, got {type(glossary).__name__}")
+    if not glossary and "part" in table.columns:
         return table[table["part"] != "glossary"]
     return table
+
+
+#: the values of ``match=`` (see the module's counting rule)
+MATCH_RULES = ("token", "substring")
+
+
+def _check_match(match) -> str:
+    if match not in MATCH_RULES:
+        raise ValueError(f"match must be one of {MATCH_RULES} (whole tokens or any substring), got {match!r}")
+    return match
+
+
+def _as_terms(terms, name: str = "term") -> list[str]:
+    """One string or a list (tuple, set, Series …) of strings, as a list without duplicates.
+
+    >>> _as_terms("教育"), _as_terms(["教育", "养老", "教育"])
+    (['教育'], ['教育', '养老'])
+    >>> _as_terms(3)
+    Traceback (most recent call last):
+    TypeError: term must be a string or a list of strings, got int
+    """
+    expected = f"{name} must be a string or a list of strings"
+    if isinstance(terms, str):
+        items = [terms]
+    elif isinstance(terms, (bytes, bytearray, Mapping)) or not isinstance(terms, Iterable):
+        raise TypeError(f"{expected}, got {type(terms).__name__}")
+    else:
+        items = list(terms)
+        wrong = [t for t in items if not isinstance(t, str)]
+        if wrong:
+            raise TypeError(f"{expected}, got a {type(terms).__name__} holding {type(wrong[0]).__name__} "
+                            f"({wrong[0]!r})")
+    if not items:
+        raise ValueError(f"{name}: no terms given")
+    if any(t == "" for t in items):
+        raise ValueError(f"{name} must not be empty")
+    return list(dict.fromkeys(items))
 
 
 @lru_cache(maxsize=16384)
@@ -141,6 +196,8 @@ def term_frequencies(
     report,
     *,
     by: str | None = None,
+    match: str = "token",
+    glossary: bool = False,
     stopwords=DEFAULT_STOPWORDS,
     pos=None,
     min_length: int = 2,
@@ -152,9 +209,15 @@ def term_frequencies(
     Parameters
     ----------
     report : Report or DataFrame
-        The report (its ``paragraphs``, glossary excluded) or any paragraph table.
+        The report (its ``paragraphs``) or any paragraph table.
     by : {None, "theme", "part", "section", "segment", "period", "paragraph_id"}
         Grouping column; groups come in order of first appearance.
+    match : {"token", "substring"}
+        The counting rule shared with :func:`kwic` (see the module docstring): ``"token"``
+        counts whole tokens; ``"substring"`` counts, for each term the tokenizer finds, every
+        occurrence of its characters (振兴 inside 乡村振兴 too), so shares may sum to more than 1.
+    glossary : bool
+        Count the glossary (名词解释) too; by default it is left out, as in :func:`kwic`.
     stopwords, pos, min_length
         Passed to :func:`guanxian_analysis.tokenize`; single characters (新, 位, 化 …)
         are dropped by default.
@@ -178,11 +241,14 @@ def term_frequencies(
     0  rural  乡村振兴      3   0.75     1
     1  rural    冠县      1   0.25     2
     """
-    table = _body(_frame(report))
+    _check_match(match)
+    table = _body(_frame(report), glossary)
     rows = []
     for value, texts in _groups(table, by):
         counts = _counts(texts, stopwords, pos, min_length)
         total = sum(counts.values())
+        if match == "substring":
+            counts = Counter({term: sum(text.count(term) for text in texts) for term in counts})
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         ordered = [(t, c) for t, c in ordered if c >= min_count][: top if top else None]
         for rank, (term, count) in enumerate(ordered, 1):
@@ -379,58 +445,93 @@ def _locate(table: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
     return ordered.iloc[idx.clip(0)].reset_index(drop=True)
 
 
-def kwic(report, term: str, *, window: int = 15, regex: bool = False, whole_word: bool = False) -> pd.DataFrame:
-    """Keyword in context: every occurrence of ``term`` in ``report.text``.
+def kwic(
+    report,
+    term,
+    *,
+    window: int = 15,
+    match: str = "token",
+    glossary: bool = False,
+    regex: bool = False,
+) -> pd.DataFrame:
+    """Keyword in context: every occurrence of ``term`` (or of each of several terms) in the report.
+
+    Occurrences are counted by the rule :func:`term_frequencies` uses, with the same defaults
+    (whole tokens, glossary left out), so ``len(kwic(report, "教育"))`` is the count of 教育 in
+    ``term_frequencies(report)``.
 
     Parameters
     ----------
     report : Report
-    term : str
-        The text to find (a regular expression when ``regex=True``).
+    term : str or list of str
+        The word to find, or several (``["教育", "养老"]``); a regular expression when
+        ``regex=True``. A string is one term, never its characters.
     window : int
         Characters of context on each side (cut at the paragraph's edges).
-    whole_word : bool
-        Keep only hits that the tokenizer also cuts at both ends (``振兴`` then does not
-        match inside ``乡村振兴``).
+    match : {"token", "substring"}
+        ``"token"`` (default): only where the tokenizer cuts the text at both ends of the hit
+        (``振兴`` then does not match inside ``乡村振兴``; a term of several words, such as
+        ``疫情防控``, still matches on word boundaries). ``"substring"``: every occurrence.
+    glossary : bool
+        Include hits in the glossary (名词解释); left out by default, as in
+        :func:`term_frequencies`.
+    regex : bool
+        Treat each term as a regular expression.
 
     Returns
     -------
     DataFrame
         ``hit, term, left, match, right, start, end, paragraph_id, sentence_id, part,
-        segment, section, theme``, in text order; ``report.text[start:end] == match``.
+        segment, section, theme``, in text order (hits of several terms interleaved, ``term``
+        says which); ``report.text[start:end] == match``.
+
+    Raises
+    ------
+    TypeError
+        ``term`` is not a string or a list of strings.
+    ValueError
+        An empty term, or ``match`` not one of ``"token"``, ``"substring"``.
 
     Examples
     --------
     >>> hits = kwic(report, "链长制", window=6)                 # doctest: +SKIP
     >>> hits[["paragraph_id", "section", "left", "match", "right"]]  # doctest: +SKIP
+    >>> kwic(report, ["教育", "养老"]).term.value_counts()        # doctest: +SKIP
     """
-    if not term:
-        raise ValueError("term must not be empty")
+    terms = _as_terms(term)
+    _check_match(match)
+    if not isinstance(glossary, bool):
+        raise TypeError(f"glossary must be True or False, got {type(glossary).__name__}")
     text = report.text
-    pattern = re.compile(term if regex else re.escape(term))
-    spans = [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
     paragraphs = report.paragraphs
     sentences = report.sentences
-    if whole_word and spans:
-        para_rows = _locate(paragraphs, [s for s, _ in spans])
-        kept = []
-        for (start, end), (_, para) in zip(spans, para_rows.iterrows()):
-            cuts = _cuts(para["text"], int(para["start"]))
-            if start in cuts and end in cuts:
-                kept.append((start, end))
-        spans = kept
+    found = []  # (start, end, term index, term)
+    for index, one in enumerate(terms):
+        pattern = re.compile(one if regex else re.escape(one))
+        found.extend((m.start(), m.end(), index, one) for m in pattern.finditer(text) if m.end() > m.start())
+    found.sort()
     columns = ["hit", "term", "left", "match", "right", "start", "end", "paragraph_id", "sentence_id", "part",
                "segment", "section", "theme"]
-    if not spans:
+    kept = []
+    if found:
+        para_rows = _locate(paragraphs, [start for start, *_ in found])
+        for (start, end, _, one), (_, para) in zip(found, para_rows.iterrows()):
+            if not glossary and para.get("part") == "glossary":
+                continue
+            if match == "token":
+                cuts = _cuts(para["text"], int(para["start"]))
+                if start not in cuts or end not in cuts:
+                    continue
+            kept.append((start, end, one, para))
+    if not kept:
         return pd.DataFrame(columns=columns)
-    para_rows = _locate(paragraphs, [s for s, _ in spans])
-    sent_rows = _locate(sentences, [s for s, _ in spans])
+    sent_rows = _locate(sentences, [start for start, *_ in kept])
     rows = []
-    for i, ((start, end), (_, para), (_, sent)) in enumerate(zip(spans, para_rows.iterrows(), sent_rows.iterrows()), 1):
+    for i, ((start, end, one, para), (_, sent)) in enumerate(zip(kept, sent_rows.iterrows()), 1):
         p_start, p_end = int(para["start"]), int(para["end"])
         rows.append({
             "hit": i,
-            "term": term,
+            "term": one,
             "left": text[max(p_start, start - window):start],
             "match": text[start:end],
             "right": text[end:min(p_end, end + window)],
@@ -550,7 +651,8 @@ def action_verbs(report, *, by: str = "theme", words: Iterable[str] | None = Non
 
     Tokenizes with only the generic stopword layer (the boilerplate layer would remove
     exactly these words) and counts :data:`COMMITMENT_VERBS` and
-    :data:`COMMITMENT_ADVERBS` (or ``words``) per group.
+    :data:`COMMITMENT_ADVERBS` (or ``words``: one word or a list) per group, as whole tokens
+    outside the glossary (the counting rule's defaults).
 
     Returns
     -------
@@ -567,7 +669,7 @@ def action_verbs(report, *, by: str = "theme", words: Iterable[str] | None = Non
     if words is None:
         kinds = {**{w: "verb" for w in COMMITMENT_VERBS}, **{w: "adverb" for w in COMMITMENT_ADVERBS}}
     else:
-        kinds = {w: "word" for w in words}
+        kinds = {w: "word" for w in _as_terms(words, "words")}
     table = _body(_frame(report))
     rows = []
     for value, texts in _groups(table, by):

@@ -113,10 +113,11 @@ def test_kwic_offsets_hold_in_the_original_script(report, report_original):
     assert [report.text[h.start:h.end] for h in hits.itertuples()] == ["链长制", "链长制"]
 
 
-def test_kwic_whole_word_skips_hits_inside_longer_words(report):
-    everywhere = ga.kwic(report, "振兴")
-    whole = ga.kwic(report, "振兴", whole_word=True)
+def test_kwic_whole_tokens_skip_hits_inside_longer_words(report):
+    everywhere = ga.kwic(report, "振兴", match="substring")
+    whole = ga.kwic(report, "振兴")  # match="token" is the default
     assert len(whole) < len(everywhere)
+    assert any(h.left.endswith("乡村") for h in everywhere.itertuples())
     assert not any(h.left.endswith("乡村") for h in whole.itertuples())
 
 
@@ -184,3 +185,86 @@ def test_docstring_examples(report):
     result = doctest.testmod(terms, extraglobs={"report": report},
                              optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+# ------------------------------------------------------------------ one counting rule, terms as str or list (issue 12)
+def test_kwic_and_term_frequencies_count_education_alike_by_default(report):
+    """The issue: kwic counted 教育 19 times (substrings, glossary in), term_frequencies 10."""
+    freqs = ga.term_frequencies(report).set_index("term")["count"]
+    assert len(ga.kwic(report, "教育")) == freqs["教育"] == 10
+    # the other rules, chosen with the same keywords in both functions
+    assert len(ga.kwic(report, "教育", match="substring", glossary=True)) == report.text.count("教育") == 19
+    assert len(ga.kwic(report, "教育", match="substring")) == 15
+    for match, glossary in [("substring", True), ("substring", False), ("token", True)]:
+        counted = ga.term_frequencies(report, match=match, glossary=glossary).set_index("term")["count"]
+        assert counted["教育"] == len(ga.kwic(report, "教育", match=match, glossary=glossary)), (match, glossary)
+
+
+def test_kwic_and_term_frequencies_agree_on_every_frequent_term(report):
+    freqs = ga.term_frequencies(report, top=150)
+    for term, count in zip(freqs["term"], freqs["count"]):
+        assert len(ga.kwic(report, term)) == count, term
+
+
+def test_kwic_takes_a_list_of_terms(report):
+    """The issue: ga.kwic(report, ["教育", "养老"]) raised a TypeError from re."""
+    hits = ga.kwic(report, ["教育", "养老"])
+    assert hits.groupby("term").size().to_dict() == {"养老": 1, "教育": 10}
+    assert list(hits["hit"]) == list(range(1, 12))
+    assert hits["start"].is_monotonic_increasing           # text order, terms interleaved
+    assert (hits["match"] == hits["term"]).all()
+    alone = pd.concat([ga.kwic(report, "教育"), ga.kwic(report, "养老")]).sort_values("start")
+    assert list(hits["start"]) == list(alone["start"])
+    assert ga.kwic(report, ("教育",)).equals(ga.kwic(report, "教育"))
+
+
+def test_kwic_searches_a_string_as_one_word_not_its_characters(report):
+    """The issue: kwic_table(report, "教育") searched 教 and 育."""
+    hits = ga.kwic(report, "教育")
+    assert set(hits["match"]) == {"教育"} and set(hits["term"]) == {"教育"}
+
+
+@pytest.mark.parametrize("bad", [3, None, b"\xe6\x95\x99", ["教育", 3], {"教育": 1}, 2.5])
+def test_kwic_wrong_term_types_raise_type_error_saying_what_was_expected(report, bad):
+    with pytest.raises(TypeError, match="term must be a string or a list of strings"):
+        ga.kwic(report, bad)
+
+
+def test_kwic_bad_values_raise_value_error(report):
+    with pytest.raises(ValueError, match="must not be empty"):
+        ga.kwic(report, "")
+    with pytest.raises(ValueError, match="no terms"):
+        ga.kwic(report, [])
+    with pytest.raises(ValueError, match=r"match must be one of \('token', 'substring'\)"):
+        ga.kwic(report, "教育", match="words")
+    with pytest.raises(ValueError, match="match must be one of"):
+        ga.term_frequencies(report, match="words")
+    with pytest.raises(TypeError, match="glossary must be True or False"):
+        ga.term_frequencies(report, glossary="yes")
+
+
+def test_glossary_hits_only_when_asked(report):
+    inside = ga.kwic(report, "两不愁三保障", glossary=True)
+    outside = ga.kwic(report, "两不愁三保障")
+    assert set(inside["part"]) - set(outside["part"]) == {"glossary"}
+    assert "glossary" not in set(outside["part"])
+
+
+def test_the_counting_rule_has_the_same_defaults_in_both_functions():
+    import inspect
+
+    kw = inspect.signature(ga.kwic).parameters
+    tf = inspect.signature(ga.term_frequencies).parameters
+    for name in ("match", "glossary"):
+        assert kw[name].kind is inspect.Parameter.KEYWORD_ONLY and tf[name].kind is inspect.Parameter.KEYWORD_ONLY
+        assert kw[name].default == tf[name].default
+    assert kw["match"].default == "token" and kw["glossary"].default is False
+
+
+def test_action_verbs_take_one_word_or_a_list(report):
+    one = ga.action_verbs(report, words="推进")
+    assert set(one["word"]) == {"推进"}
+    assert one.equals(ga.action_verbs(report, words=["推进"]))
+    assert one.set_index("theme").loc["environment", "count"] == 8
+    with pytest.raises(TypeError, match="words must be a string or a list of strings"):
+        ga.action_verbs(report, words=5)
