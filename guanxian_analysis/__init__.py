@@ -16,7 +16,18 @@ from typing import TYPE_CHECKING
 
 from .errors import ReportFormatError
 
-__version__ = "0.1.0"
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("guanxian-analysis")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
+
+
+__version__ = _version()
 
 # public name -> module that defines it (imported lazily, PEP 562)
 _EXPORTS = {

@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -39,65 +40,21 @@ THEMES = {
     "governance": "Governance",
 }
 
-#: English glosses of the Chinese terms the notebooks quote (simplified script)
-GLOSSES = {
-    "生产总值": "gross domestic product, GDP",
-    "地区生产总值": "gross regional product",
-    "一般公共预算收入": "general public budget revenue",
-    "规模以上工业增加值": "value added of industry above designated size",
-    "固定资产投资": "fixed-asset investment",
-    "社会消费品零售总额": "retail sales of consumer goods",
-    "城乡居民人均可支配收入": "per-capita disposable income, urban and rural",
-    "居民人均可支配收入": "per-capita disposable income",
-    "城镇居民人均可支配收入": "urban per-capita disposable income",
-    "农村居民人均可支配收入": "rural per-capita disposable income",
-    "实际使用外资": "foreign capital actually used",
-    "进出口总额": "total imports and exports",
-    "城镇新增就业": "new urban jobs",
-    "城镇调查失业率": "surveyed urban unemployment rate",
-    "高标准农田": "high-standard farmland",
-    "钢板加工": "steel-plate processing",
-    "纺织服装": "textiles and garments",
-    "轴承": "bearings",
-    "纸制品": "paper products",
-    "装备制造": "equipment manufacturing",
-    "专精特新": "specialised, refined, distinctive and innovative (SME label)",
-    "数字经济": "digital economy",
-    "招商引资": "attracting investment",
-    "重点项目": "key projects",
-    "营商环境": "business environment",
-    "金融": "finance",
-    "科技创新": "science and technology innovation",
-    "高新技术企业": "high-tech enterprises",
-    "灵芝": "lingzhi (reishi) mushroom",
-    "林果": "orchards and forest fruit",
-    "乡村振兴": "rural revitalisation",
-    "人居环境": "living environment",
-    "集体经济": "village collective economy",
-    "脱贫攻坚": "the battle against poverty",
-    "巩固拓展脱贫攻坚成果": "consolidating the gains of poverty alleviation",
-    "防返贫": "preventing a return to poverty",
-    "优良天数": "days of good or excellent air quality",
-    "河湖长制": "river and lake chief system",
-    "污水": "sewage",
-    "污水处理": "sewage treatment",
-    "土壤": "soil",
-    "啄木鸟智慧监管平台": "'Woodpecker' smart supervision platform",
-    "碳达峰": "carbon peaking",
-    "碳中和": "carbon neutrality",
-    "教育": "education",
-    "医疗": "medical care",
-    "健康": "health",
-    "就业": "employment",
-    "社会保障": "social security",
-    "养老": "elderly care",
-    "安全生产": "work safety",
-    "平安": "public safety",
-    "城市更新": "urban renewal",
-    "棚户区改造": "shanty-town redevelopment",
-    "放管服": "streamline administration, delegate power, improve services",
-    "政府工作报告": "government work report",
-}
+def glosses() -> dict[str, str]:
+    """English glosses of the Chinese terms the notebooks quote (``guanxian_analysis/data/glosses.csv``).
+
+    >>> glosses()["高标准农田"]
+    'high-standard farmland'
+    """
+    return dict(_read_glosses())
+
+
+@lru_cache(maxsize=1)
+def _read_glosses() -> tuple[tuple[str, str], ...]:
+    import csv
+
+    with open(paths.GLOSSES, encoding="utf-8", newline="") as handle:
+        return tuple((row["term"], row["english"]) for row in csv.DictReader(handle))
 
 _PERCENT_LIKE = {"%", "个百分点"}
 #: how the indicator table's ``direction`` reads after a figure
@@ -140,7 +97,7 @@ def gloss(term: str, english: str | None = None) -> str:
     >>> gloss("冠县"), gloss("“三资”")
     ('“冠县”', '“三资”')
     """
-    english = english or GLOSSES.get(term)
+    english = english or glosses().get(term)
     quoted = term if term.startswith(("“", "‘", "《")) and term.endswith(("”", "’", "》")) else f"“{term}”"
     return f"{quoted} ({english})" if english else quoted
 

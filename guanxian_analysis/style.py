@@ -35,8 +35,6 @@ __all__ = ["FONT_ENV", "SAMPLE", "Theme", "use_theme", "find_cjk_font", "font_fa
 FONT_ENV = "GUANXIAN_CJK_FONT"
 #: characters a candidate system font must cover
 SAMPLE = "冠县政府工作报告高质量发展乡村振兴营商环境专精特新两不愁三保障聊城鲁西灵芝0123456789%（），。、“”"
-#: the bundled fallback: file name inside mplfonts' ``fonts`` folder
-BUNDLED_FONT = "NotoSansCJKsc-Regular.otf"
 _SYSTEM_HINTS = ("notosanscjk", "notoserifcjk", "sourcehan", "wqy", "wenquanyi", "droidsansfallback", "simhei",
                  "simsun", "msyh", "yahei", "pingfang", "hiragino", "heiti", "songti", "kaiti", "fangsong",
                  "arphic", "uming", "ukai", "cjk")
@@ -89,9 +87,9 @@ def _covers(path: str, sample: str) -> bool:
 
 
 def _bundled_font() -> Path:
-    import mplfonts
+    from . import paths
 
-    return Path(mplfonts.__file__).resolve().parent / "fonts" / BUNDLED_FONT
+    return paths.bundled_font()
 
 
 def _system_candidates() -> list[str]:
