@@ -27,8 +27,6 @@ def _version() -> str:
         return "0+unknown"
 
 
-__version__ = _version()
-
 # public name -> module that defines it (imported lazily, PEP 562)
 _EXPORTS = {
     # loading and structure
@@ -68,6 +66,9 @@ __all__ = ["ReportFormatError", "__version__", *_EXPORTS]
 
 
 def __getattr__(name: str):
+    if name == "__version__":  # read from the installed metadata on first use (importlib.metadata is slow to import)
+        globals()["__version__"] = value = _version()
+        return value
     try:
         module = _EXPORTS[name]
     except KeyError:
