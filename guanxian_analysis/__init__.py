@@ -1,4 +1,4 @@
-"""Data and text analysis of the 冠县 2022年政府工作报告.
+"""Data and text analysis of the 冠县 2022年政府工作报告: the public names, imported lazily (nothing heavy at import).
 
 Everything public is importable from the package root::
 
@@ -39,6 +39,16 @@ _EXPORTS = {
     "scoreboard": "indicator_extraction",
     "ranks": "indicator_extraction",
     "write_indicator_tables": "indicator_extraction",
+    # coverage tables: how the text spreads over themes and parts
+    "theme_share": "coverage",
+    "theme_by_segment": "coverage",
+    "theme_sections": "coverage",
+    "theme_and_rest": "coverage",
+    "theme_sentences": "coverage",
+    "theme_indicators": "coverage",
+    "structure_table": "coverage",
+    "kwic_table": "coverage",
+    "part_labels": "coverage",
     # text mining
     "tokenize": "tokenizer",
     "get_tokenizer": "tokenizer",

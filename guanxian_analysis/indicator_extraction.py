@@ -45,7 +45,7 @@ from . import numerals as nb
 from .structure import period_of
 
 __all__ = ["indicators", "number_audit", "scoreboard", "ranks", "write_indicator_tables",
-           "INDICATOR_COLUMNS", "AUDIT_COLUMNS", "SCOREBOARD_COLUMNS", "RANK_COLUMNS"]
+           "INDICATOR_COLUMNS", "AUDIT_COLUMNS", "SCOREBOARD_COLUMNS", "RANK_COLUMNS", "BOUNDS", "STATUSES"]
 
 INDICATOR_COLUMNS = [
     "indicator_id", "value", "unit", "value_base", "base_unit", "kind", "direction", "qualifier",
@@ -59,6 +59,10 @@ SCOREBOARD_COLUMNS = [
     "target_bound", "change", "outcome_sentence_id", "target_sentence_id",
 ]
 RANK_COLUMNS = ["metric", "scope", "rank", "rank_text", "period", "theme", "sentence_id"]
+#: the values of ``bound`` (and ``target_bound``): what a qualifier means (左右 approx, 以上 min, 以内 max …)
+BOUNDS = ("approx", "min", "max", "aim", "estimate", "from", "to")
+#: the values of ``status`` (and ``outcome_status``): 实际, 预计, 目标
+STATUSES = ("actual", "estimate", "target")
 
 # --------------------------------------------------------------------------- patterns
 _NUM_CHARS = "零〇一二两三四五六七八九十百千"
@@ -281,16 +285,12 @@ def write_indicator_tables(report, out_dir: Path | str | None = None) -> list[Pa
     ['indicators.csv', 'number_audit.csv']
     """
     from . import paths
+    from .tables import FLOAT_FORMAT, write_csv
 
     report = _report(report)
-    out = paths.ensure_dir(Path(out_dir) if out_dir is not None else paths.PROCESSED_DIR)
-    written = []
-    for name, table in (("indicators.csv", indicators(report)), ("number_audit.csv", number_audit(report))):
-        path = out / name
-        text = table.to_csv(index=False, lineterminator="\n", float_format="%.12g")
-        path.write_bytes(text.encode("utf-8-sig"))
-        written.append(path)
-    return written
+    out = Path(out_dir) if out_dir is not None else paths.PROCESSED_DIR
+    return [write_csv(table, out / name, float_format=FLOAT_FORMAT)
+            for name, table in (("indicators.csv", indicators(report)), ("number_audit.csv", number_audit(report)))]
 
 
 # --------------------------------------------------------------------------- extraction

@@ -11,9 +11,10 @@ from guanxian_analysis import build, notebook_helpers as nh
 
 
 def test_docstring_examples(report):
+    from guanxian_analysis import coverage, display, findings
     from guanxian_analysis.build import index, notebooks, pages
 
-    for modules in ((nh,), (notebooks, pages, index)):
+    for modules in ((coverage, findings, display), (notebooks, pages, index)):
         attempted = 0
         for module in modules:
             result = doctest.testmod(module, extraglobs={"load_report": ga.load_report, "ga": ga, "report": report},
