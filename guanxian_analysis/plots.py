@@ -1,7 +1,8 @@
 """Plot helpers in seaborn's manner: data first, keyword options, ``ax=None``.
 
 Each helper draws on ``ax`` (or the current Axes), sets the CJK font of
-:func:`guanxian_analysis.style.find_cjk_font` on the text it draws, and returns the Axes.
+:func:`guanxian_analysis.style.theme_font` (the font ``use_theme(font=...)`` set, else the one found
+automatically) on the text it draws, and returns the Axes.
 None of them shows, saves, or fixes a figure size; random layouts take a ``seed``.
 
 Examples
@@ -21,7 +22,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from .coverage import part_labels
-from .style import apply_font, find_cjk_font, font_family
+from .style import apply_font, font_family, theme_font
 from .themes import THEME_NAMES_ZH, THEMES
 
 __all__ = [
@@ -581,7 +582,7 @@ def plot_wordcloud(
     if not words:
         raise ValueError("no positive frequencies to draw")
     cloud = WordCloud(
-        font_path=str(find_cjk_font()),
+        font_path=str(theme_font()),
         width=width,
         height=height,
         random_state=seed,
