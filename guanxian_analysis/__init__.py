@@ -49,6 +49,8 @@ _EXPORTS = {
     "structure_table": "coverage",
     "kwic_table": "coverage",
     "part_labels": "coverage",
+    "theme_profile": "profile",
+    "ThemeProfile": "profile",
     # text mining
     "tokenize": "tokenizer",
     "get_tokenizer": "tokenizer",
