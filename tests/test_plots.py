@@ -231,3 +231,24 @@ def test_theme_map_names_parts_from_the_report_itself(report, hailar):
         labels[name] = [t.get_text() for t in ax.get_xticklabels()]
     assert labels["guanxian"] == ["开场", "一 回顾", "二 五年", "三 2022", "四 自身建设", "名词解释"]
     assert labels["hailar"] == ["开场", "一 回顾", "二 2019", "三 自身建设"]
+
+
+def test_plots_on_the_pipeline_tables_and_their_empty_and_nan_variants(frequencies, board, rank_table,
+                                                                       empty_tables, nan_tables):
+    import matplotlib.pyplot as plt
+
+    cases = [(plots.plot_top_terms, "frequencies", frequencies), (plots.plot_scoreboard, "board", board),
+             (plots.plot_ranks, "ranks", rank_table)]
+    for helper, key, full in cases:
+        for data in (full, empty_tables[key], nan_tables[key]):
+            fig, ax = plt.subplots()
+            assert helper(data, ax=ax) is ax, helper.__name__
+            plt.close(fig)
+    # the scoreboard leaves out a metric with neither outcome nor target, and keeps the others
+    fig, ax = plt.subplots()
+    shown = {t.get_text() for t in plots.plot_scoreboard(nan_tables["board"], ax=ax).get_yticklabels()}
+    percent = board[board.outcome_unit.eq("%") & board.target_unit.eq("%")]
+    assert percent.metric.iloc[0] not in shown and percent.metric.iloc[2] in shown
+    # nothing to draw in a word cloud is an error that says so
+    with pytest.raises(ValueError, match="no positive frequencies"):
+        plots.plot_wordcloud(empty_tables["frequencies"])
