@@ -418,3 +418,13 @@ def audit_facts(audit: "pd.DataFrame") -> str:
     common = f", the commonest being “{top.index[0]}” ({int(top.iloc[0])})" if len(top) else ""
     return (f"The text holds **{n} number mentions**: **{kept}** are indicators ({format_share(kept / max(n, 1))}), "
             f"**{len(excluded)}** are excluded with a reason{common}.")
+
+
+def indicator_count(indicators: "pd.DataFrame") -> str:
+    """A Markdown line counting indicators and, of them, targets.
+
+    >>> import pandas as pd
+    >>> indicator_count(pd.DataFrame({"status": ["actual", "target", "target"]}))
+    '**3** indicators, 2 of them targets.'
+    """
+    return f"**{len(indicators)}** indicators, {int((indicators.status == 'target').sum())} of them targets."

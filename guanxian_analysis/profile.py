@@ -39,6 +39,8 @@ class ThemeProfile:
         The whole report's indicators, scoreboard and rank claims.
     theme_indicators : DataFrame
         The indicators of the theme's paragraphs.
+    theme_scoreboard, theme_ranks : DataFrame
+        The theme's scoreboard rows in % (as charted) and its rank claims.
     sentences, cooccurrence : DataFrame
         The theme's sentences and their term co-occurrence pairs.
     """
@@ -102,6 +104,17 @@ class ThemeProfile:
         from .indicator_extraction import ranks
 
         return ranks(self.report)
+
+    @property
+    def theme_scoreboard(self) -> "pd.DataFrame":
+        """The scoreboard rows of the theme whose outcome and target are both in % (the chart's rows)."""
+        board = self.scoreboard
+        return board[(board.theme == self.theme) & board.outcome_unit.eq("%") & board.target_unit.eq("%")]
+
+    @property
+    def theme_ranks(self) -> "pd.DataFrame":
+        """The rank claims of the theme."""
+        return self.ranks[self.ranks.theme == self.theme]
 
     @cached_property
     def sentences(self) -> "pd.DataFrame":

@@ -127,8 +127,7 @@ HTML(nh.kwic_html(hits))
 mine_indicators = profile.theme_indicators
 written = [nh.save_table(mine_indicators, f"{theme}-indicators", tables_dir),
            nh.save_table(distinct, f"{theme}-distinctive-terms", tables_dir)]
-Markdown(f"**{len(mine_indicators)}** indicators, "
-         f"{(mine_indicators.status == 'target').sum()} of them targets.")
+Markdown(nh.indicator_count(mine_indicators))
 
 # %%
 HTML(nh.scroll_table(nh.indicator_display(mine_indicators)))
@@ -145,8 +144,7 @@ board = profile.scoreboard
 Markdown(nh.scoreboard_lines(board, theme))
 
 # %%
-rates = board[(board.theme == theme) & board.outcome_unit.eq("%") & board.target_unit.eq("%")]
-nh.chart(ga.plot_scoreboard, rates, row_height=0.7)
+nh.chart(ga.plot_scoreboard, profile.theme_scoreboard, row_height=0.7)
 
 # %% [markdown]
 # ### Where the county says it ranks
@@ -158,7 +156,7 @@ ranks = profile.ranks
 Markdown(nh.ranks_lines(ranks, theme))
 
 # %%
-nh.chart(ga.plot_ranks, ranks[ranks.theme == theme], row_height=0.45)
+nh.chart(ga.plot_ranks, profile.theme_ranks, row_height=0.45)
 
 # %% [markdown]
 # ## Which words go together
