@@ -1,4 +1,4 @@
-"""Data and text analysis of the 冠县 2022年政府工作报告.
+"""Data and text analysis of the 冠县 2022年政府工作报告: the public names, imported lazily (nothing heavy at import).
 
 Everything public is importable from the package root::
 
@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 
 from .errors import ReportFormatError
 
-__version__ = "0.1.0"
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("guanxian-analysis")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
+
 
 # public name -> module that defines it (imported lazily, PEP 562)
 _EXPORTS = {
@@ -45,6 +54,18 @@ _EXPORTS = {
     # the year's main expected targets (主要预期目标)
     "main_targets": "main_target_extraction",
     "target_table": "main_target_extraction",
+    # coverage tables: how the text spreads over themes and parts
+    "theme_share": "coverage",
+    "theme_by_segment": "coverage",
+    "theme_sections": "coverage",
+    "theme_and_rest": "coverage",
+    "theme_sentences": "coverage",
+    "theme_indicators": "coverage",
+    "structure_table": "coverage",
+    "kwic_table": "coverage",
+    "part_labels": "coverage",
+    "theme_profile": "profile",
+    "ThemeProfile": "profile",
     # text mining
     "tokenize": "tokenizer",
     "get_tokenizer": "tokenizer",
@@ -76,6 +97,9 @@ __all__ = ["ReportFormatError", "__version__", *_EXPORTS]
 
 
 def __getattr__(name: str):
+    if name == "__version__":  # read from the installed metadata on first use (importlib.metadata is slow to import)
+        globals()["__version__"] = value = _version()
+        return value
     try:
         module = _EXPORTS[name]
     except KeyError:

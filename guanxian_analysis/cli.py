@@ -1,8 +1,10 @@
-"""The ``guanxian-analysis`` command.
+"""The ``guanxian-analysis`` command line (argument parsing only; the work is in ``build`` and ``tables``).
 
-``guanxian-analysis build`` runs every notebook in ``notebooks/`` headless
-and writes the HTML reports, executed notebooks and tables to ``reports/``
-(``make report`` calls it). Rerun on another report with ``--report`` (and
+``python -m guanxian_analysis`` is the same command. ``guanxian-analysis build``
+runs every notebook (``notebooks/`` of the checkout, or the copies shipped in the
+installed package) headless and writes the HTML reports, executed notebooks and
+tables to ``reports/`` (of the checkout; ``./reports`` when installed; ``make
+report`` calls it). Rerun on another report with ``--report`` (and
 ``--output-dir`` so the Guanxian pages are kept)::
 
     guanxian-analysis build
@@ -11,7 +13,8 @@ and writes the HTML reports, executed notebooks and tables to ``reports/``
     guanxian-analysis build 01-economy -p top_n=30
 
 ``guanxian-analysis tables`` writes the report's structure tables, indicators and
-number audit as CSV to ``data/processed/`` (``make report`` calls it first)::
+number audit as CSV to ``data/processed/`` (of the checkout; ``./data/processed``
+when installed; ``make report`` calls it first)::
 
     guanxian-analysis tables
     guanxian-analysis tables --report other.txt --output-dir /tmp/other-tables
@@ -41,7 +44,11 @@ def _parameter(text: str) -> tuple[str, object]:
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="guanxian-analysis", description=__doc__.split("\n\n")[0])
+    from . import __version__
+
+    parser = argparse.ArgumentParser(prog="guanxian-analysis", description="Run the analysis notebooks of a "
+                                     "government work report and write HTML pages and tables.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     b = commands.add_parser("build", help="run the notebooks and write the HTML reports to reports/",
                             description="Run the notebooks headless and write HTML reports, executed notebooks, "
@@ -52,15 +59,15 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--script", choices=["simplified", "original"], help="script of the report text (parameter)")
     b.add_argument("-p", "--parameter", action="append", type=_parameter, default=[], metavar="NAME=VALUE",
                    help="set a notebook parameter (a Python literal or a bare string); repeatable")
-    b.add_argument("-o", "--output-dir", metavar="DIR", help="where to write (default: reports/)")
+    b.add_argument("-o", "--output-dir", metavar="DIR", help="where to write (default: reports/ of the checkout, or ./reports when installed)")
     b.add_argument("-j", "--jobs", type=int, metavar="N", help="notebooks run at once (default: number of CPUs)")
     b.add_argument("--timeout", type=int, default=600, metavar="SECONDS", help="longest a cell may run (default 600)")
     t = commands.add_parser("tables", help="write the report's tables as CSV to data/processed/",
                             description="Write parts, sections, paragraphs, sentences, glossary, cleaning, "
                                         "indicators and the number audit as CSV (UTF-8 with BOM).")
-    t.add_argument("--report", metavar="PATH", help="another report's text file (default: data/raw/)")
+    t.add_argument("--report", metavar="PATH", help="another report's text file (default: the Guanxian 2022 report shipped with the package)")
     t.add_argument("--script", choices=["simplified", "original"], default="simplified")
-    t.add_argument("-o", "--output-dir", metavar="DIR", help="where to write (default: data/processed/)")
+    t.add_argument("-o", "--output-dir", metavar="DIR", help="where to write (default: data/processed/ of the checkout, or ./data/processed when installed)")
     return parser
 
 

@@ -1,7 +1,8 @@
-"""Indicators: every number in a work report as a tidy table traced to its sentence.
+"""Indicators: every number in a work report as a tidy table traced to its sentence (no I/O but the CSV writer).
 
-Public functions (all take a :class:`~guanxian_analysis.report.Report`, default
-``load_report()``):
+Public functions (each takes a :class:`~guanxian_analysis.report.Report`, which is
+required: nothing here loads a report behind the caller's back; ``scoreboard``
+also takes an indicator table):
 
 - :func:`indicators` one row per quantitative indicator (value, unit, kind,
   qualifier, metric, period, status and where it is in the text);
@@ -24,8 +25,12 @@ order, and ``城乡X分别…`` becomes 城镇X and 农村X.
 Examples
 --------
 >>> from guanxian_analysis import load_report, indicators
->>> table = indicators(load_report())                      # doctest: +SKIP
->>> table.query("metric == '生产总值'")[["value", "unit", "kind", "period", "status"]]  # doctest: +SKIP
+>>> table = indicators(load_report())
+>>> table.query("metric == '生产总值' and kind == 'growth_rate'")[["value", "unit", "period", "status"]]
+     value unit     period    status
+1      4.5    %  2017-2021    actual
+33     8.0    %       2021  estimate
+147    6.0    %       2022    target
 """
 from __future__ import annotations
 
@@ -40,7 +45,7 @@ from . import numerals as nb
 from .structure import period_of
 
 __all__ = ["indicators", "number_audit", "scoreboard", "ranks", "write_indicator_tables",
-           "INDICATOR_COLUMNS", "AUDIT_COLUMNS", "SCOREBOARD_COLUMNS", "RANK_COLUMNS"]
+           "INDICATOR_COLUMNS", "AUDIT_COLUMNS", "SCOREBOARD_COLUMNS", "RANK_COLUMNS", "BOUNDS", "STATUSES"]
 
 INDICATOR_COLUMNS = [
     "indicator_id", "value", "unit", "value_base", "base_unit", "kind", "direction", "qualifier",
@@ -54,6 +59,10 @@ SCOREBOARD_COLUMNS = [
     "target_bound", "change", "outcome_sentence_id", "target_sentence_id",
 ]
 RANK_COLUMNS = ["metric", "scope", "rank", "rank_text", "period", "theme", "sentence_id"]
+#: the values of ``bound`` (and ``target_bound``): what a qualifier means (左右 approx, 以上 min, 以内 max …)
+BOUNDS = ("approx", "min", "max", "aim", "estimate", "from", "to")
+#: the values of ``status`` (and ``outcome_status``): 实际, 预计, 目标
+STATUSES = ("actual", "estimate", "target")
 
 # --------------------------------------------------------------------------- patterns
 _NUM_CHARS = "零〇一二两三四五六七八九十百千"
@@ -150,13 +159,13 @@ class _Figure:
 
 
 # --------------------------------------------------------------------------- public API
-def indicators(report=None) -> pd.DataFrame:
+def indicators(report) -> pd.DataFrame:
     """One row per quantitative indicator of the report.
 
     Parameters
     ----------
-    report : Report, optional
-        A loaded report; ``load_report()`` when omitted.
+    report : Report
+        A loaded report (``load_report()`` for the default one).
 
     Returns
     -------
@@ -172,15 +181,15 @@ def indicators(report=None) -> pd.DataFrame:
     Examples
     --------
     >>> from guanxian_analysis import load_report
-    >>> t = indicators(load_report())                                   # doctest: +SKIP
-    >>> t.loc[t.metric.eq("生产总值") & t.status.eq("target"), ["value", "qualifier"]]  # doctest: +SKIP
-       value qualifier
-    …    6.0        左右
+    >>> t = indicators(load_report())
+    >>> t.loc[t.metric.eq("生产总值") & t.status.eq("target"), ["value", "qualifier"]]
+         value qualifier
+    147    6.0        左右
     """
-    return _extract(_report(report))[0].copy()
+    return _extract(_report(report))[0]
 
 
-def number_audit(report=None) -> pd.DataFrame:
+def number_audit(report) -> pd.DataFrame:
     """Every number mention in ``report.text`` with its status and reason.
 
     Arabic numbers are all listed; Chinese numerals are listed where they count
@@ -190,16 +199,19 @@ def number_audit(report=None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> audit = number_audit()                                          # doctest: +SKIP
-    >>> audit.loc[audit.text.eq("309"), ["status", "reason"]]           # doctest: +SKIP
-          status       reason
-    …  excluded  road number
+    >>> from guanxian_analysis import load_report
+    >>> audit = number_audit(load_report())
+    >>> audit.loc[audit.text.eq("309"), ["status", "reason"]].to_numpy().tolist()
+    [['excluded', 'road number']]
     """
-    return _extract(_report(report))[1].copy()
+    return _extract(_report(report))[1]
 
 
-def scoreboard(report=None) -> pd.DataFrame:
+def scoreboard(data) -> pd.DataFrame:
     """Outcomes set against targets for the same metric and kind.
+
+    ``data`` is an indicator table (:func:`indicators`) or a report (its
+    indicators are extracted first): data first, nothing loaded by default.
 
     Last year's outcomes (period ``Y-1``) meet the year-ahead targets (``Y``);
     the five-year review (``Y-5 … Y-1``) meets the five-year plan (``Y … Y+4``).
@@ -209,12 +221,13 @@ def scoreboard(report=None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> board = scoreboard()                                            # doctest: +SKIP
-    >>> board.loc[board.metric.eq("生产总值"), ["outcome_value", "target_value", "change"]]  # doctest: +SKIP
+    >>> from guanxian_analysis import load_report
+    >>> board = scoreboard(indicators(load_report()))
+    >>> board.loc[board.metric.eq("生产总值"), ["outcome_value", "target_value", "change"]]
        outcome_value  target_value  change
     0            8.0           6.0    -2.0
     """
-    table = indicators(report)
+    table = data if isinstance(data, pd.DataFrame) else indicators(data)
     pairs = []
     for outcome_period, target_period in _period_pairs(table):
         outcomes = table[(table.period == outcome_period) & (table.status != "target")]
@@ -230,7 +243,7 @@ def scoreboard(report=None) -> pd.DataFrame:
     return pd.DataFrame(pairs, columns=SCOREBOARD_COLUMNS)
 
 
-def ranks(report=None) -> pd.DataFrame:
+def ranks(report) -> pd.DataFrame:
     """The report's rankings: what, where (全市, 全省, 全国), which place, when.
 
     ``rank`` is the place (1 for 第1位 and 第一档); a move such as 前移1个位次 has no
@@ -238,15 +251,16 @@ def ranks(report=None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> ranks().head(2)                                                 # doctest: +SKIP
-      metric scope  rank    rank_text     period  …
-    0  生产总值    全市   NaN  全市前移1个位次  2017-2021
-    1  工业总产值  全市   3.0    全市第3位  2017-2021
+    >>> from guanxian_analysis import load_report
+    >>> ranks(load_report())[["metric", "scope", "rank", "rank_text"]].head(2)
+      metric scope  rank rank_text
+    0   生产总值    全市   NaN  全市前移1个位次
+    1  工业总产值    全市   3.0    全市第3位
     """
-    return _extract(_report(report))[2].copy()
+    return _extract(_report(report))[2]
 
 
-def write_indicator_tables(report=None, out_dir: Path | str | None = None) -> list[Path]:
+def write_indicator_tables(report, out_dir: Path | str | None = None) -> list[Path]:
     """Write ``indicators.csv`` and ``number_audit.csv`` (UTF-8 with BOM).
 
     The files are byte-identical on a rerun: fixed column order, ``\\n`` line
@@ -254,7 +268,7 @@ def write_indicator_tables(report=None, out_dir: Path | str | None = None) -> li
 
     Parameters
     ----------
-    report : Report, optional
+    report : Report
     out_dir : path, optional
         Defaults to ``paths.PROCESSED_DIR`` (created if missing).
 
@@ -265,45 +279,31 @@ def write_indicator_tables(report=None, out_dir: Path | str | None = None) -> li
 
     Examples
     --------
-    >>> write_indicator_tables(out_dir="/tmp/out")                      # doctest: +SKIP
-    [PosixPath('/tmp/out/indicators.csv'), PosixPath('/tmp/out/number_audit.csv')]
+    >>> import tempfile
+    >>> from guanxian_analysis import load_report
+    >>> [p.name for p in write_indicator_tables(load_report(), out_dir=tempfile.mkdtemp())]
+    ['indicators.csv', 'number_audit.csv']
     """
     from . import paths
+    from .tables import FLOAT_FORMAT, write_csv
 
     report = _report(report)
-    out = paths.ensure_dir(Path(out_dir) if out_dir is not None else paths.PROCESSED_DIR)
-    written = []
-    for name, table in (("indicators.csv", indicators(report)), ("number_audit.csv", number_audit(report))):
-        path = out / name
-        text = table.to_csv(index=False, lineterminator="\n", float_format="%.12g")
-        path.write_bytes(text.encode("utf-8-sig"))
-        written.append(path)
-    return written
+    out = Path(out_dir) if out_dir is not None else paths.PROCESSED_DIR
+    return [write_csv(table, out / name, float_format=FLOAT_FORMAT)
+            for name, table in (("indicators.csv", indicators(report)), ("number_audit.csv", number_audit(report)))]
 
 
 # --------------------------------------------------------------------------- extraction
 def _report(report):
-    if report is None:
-        from .report import load_report
-
-        report = load_report()
+    if report is None or isinstance(report, (str, Path)):
+        raise TypeError("pass a loaded report (ga.load_report(path)); indicator functions load none by default")
     return report
 
 
-_CACHE: dict[int, tuple] = {}
-
-
 def _extract(report) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Indicators, audit and ranks of a report (computed once per report object)."""
-    key = id(report)
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0] is report:
-        return cached[1]
-    result = _extract_uncached(_simplified_text(report), report.sentences, int(report.meta["year"]),
-                               shown_text=report.text)
-    _CACHE.clear()  # keep one report: a notebook works on one at a time
-    _CACHE[key] = (report, result)
-    return result
+    """Indicators, audit and ranks of a report: new tables on every call (no cache, no hidden state)."""
+    return _extract_uncached(_simplified_text(report), report.sentences, int(report.meta["year"]),
+                             shown_text=report.text)
 
 
 def _simplified_text(report) -> str:

@@ -1,7 +1,8 @@
 """Plot helpers in seaborn's manner: data first, keyword options, ``ax=None``.
 
 Each helper draws on ``ax`` (or the current Axes), sets the CJK font of
-:func:`guanxian_analysis.style.find_cjk_font` on the text it draws, and returns the Axes.
+:func:`guanxian_analysis.style.theme_font` (the font ``use_theme(font=...)`` set, else the one found
+automatically) on the text it draws, and returns the Axes.
 None of them shows, saves, or fixes a figure size; random layouts take a ``seed``.
 
 Examples
@@ -20,7 +21,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from .style import apply_font, find_cjk_font, font_family
+from .coverage import part_labels
+from .style import apply_font, font_family, theme_font
+from .themes import THEME_NAMES_ZH, THEMES
 
 __all__ = [
     "plot_top_terms",
@@ -34,18 +37,9 @@ __all__ = [
     "THEME_LABELS",
 ]
 
-#: display names of the themes
-THEME_LABELS = {
-    "economy": "经济 economy",
-    "rural": "乡村 rural",
-    "environment": "环境 environment",
-    "livelihoods": "民生 livelihoods",
-    "urban": "城市 urban",
-    "governance": "政府 governance",
-}
-_THEME_ORDER = tuple(THEME_LABELS)
-_PART_LABELS = {"opening": "开场", "一": "一 回顾", "二": "二 五年", "三": "三 2022", "四": "四 自身建设",
-                "glossary": "名词解释"}
+#: display names of the themes (from ``themes``: Chinese label and key), in their order
+THEME_LABELS = {theme: f"{THEME_NAMES_ZH[theme]} {theme}" for theme in THEMES}
+_THEME_ORDER = THEMES
 
 
 def _cjk(helper):
@@ -261,7 +255,8 @@ def plot_theme_map(
     Examples
     --------
     >>> import pandas as pd
-    >>> p = pd.DataFrame({"theme": ["rural", "urban", "rural"], "part": ["一", "一", "三"], "text": ["a", "b", "cc"]})
+    >>> p = pd.DataFrame({"theme": ["rural", "urban", "rural"], "part": ["一", "一", "三"], "text": ["a", "b", "cc"],
+    ...                   "segment": ["review_last_year", "review_last_year", "year_ahead"], "period": ["2021", "2021", "2022"]})
     >>> fig, ax = plt.subplots()
     >>> ax = plot_theme_map(p, ax=ax)
     >>> [t.get_text() for t in ax.get_xticklabels()]
@@ -284,7 +279,8 @@ def plot_theme_map(
     sns.heatmap(table, annot=True, fmt="d", cmap=cmap, linewidths=0.5, linecolor="white",
                 cbar_kws={"label": "段落数 paragraphs" if value == "paragraphs" else "字数 characters"}, ax=ax)
     ax.set_yticks([i + 0.5 for i in range(len(themes))], labels=[labels.get(t, t) for t in themes], rotation=0)
-    ax.set_xticks([i + 0.5 for i in range(len(parts))], labels=[_PART_LABELS.get(p, p) for p in parts], rotation=0)
+    names = part_labels(paragraphs)  # from the report's own segments and periods
+    ax.set_xticks([i + 0.5 for i in range(len(parts))], labels=[names.get(p, p) for p in parts], rotation=0)
     ax.set_xlabel("报告部分 part")
     ax.set_ylabel("主题 theme")
     colorbar = ax.collections[0].colorbar
@@ -295,16 +291,21 @@ def plot_theme_map(
 _LOWER = ("以上", "不低于", "超过", "至少", "≥")
 _UPPER = ("以内", "以下", "不超过", "控制在", "≤")
 _APPROX = ("左右", "约", "≈")
+#: marker and legend name for the target bounds the pipeline produces (indicator_extraction.BOUNDS)
+_BOUND_MARKERS = {"min": (">", "≥ 以上"), "max": ("<", "≤ 以内"), "approx": ("D", "≈ 左右")}
 
 
 def _bound_marker(qualifier, bound) -> tuple[str, str]:
-    text = f"{qualifier or ''} {bound or ''}"
-    if any(q in text for q in _LOWER) or "lower" in text or "min" in text:
-        return ">", "≥ 以上"
-    if any(q in text for q in _UPPER) or "upper" in text or "max" in text:
-        return "<", "≤ 以内"
-    if any(q in text for q in _APPROX) or "approx" in text:
-        return "D", "≈ 左右"
+    """Marker and legend name of a target: by its ``bound`` (one of ``BOUNDS``), else by its qualifier."""
+    if bound in _BOUND_MARKERS:
+        return _BOUND_MARKERS[bound]
+    text = str(qualifier or "")
+    if any(q in text for q in _LOWER):
+        return _BOUND_MARKERS["min"]
+    if any(q in text for q in _UPPER):
+        return _BOUND_MARKERS["max"]
+    if any(q in text for q in _APPROX):
+        return _BOUND_MARKERS["approx"]
     return "s", "目标 target"
 
 
@@ -324,7 +325,7 @@ def plot_scoreboard(
     """Last-year outcome against year-ahead target, one row per metric (a dumbbell chart).
 
     Outcomes are dots (hollow when the report only "expects" them, i.e. their qualifier or
-    status says 预计/expected); targets are marked by their bound: ``>`` for 以上 (at
+    status is ``"estimate"``); targets are marked by their bound: ``>`` for 以上 (at
     least), ``<`` for 以内 (at most), a diamond for 左右 (about), a square otherwise. Every
     point is labelled with its value and qualifier.
 
@@ -347,7 +348,7 @@ def plot_scoreboard(
     --------
     >>> import pandas as pd
     >>> sb = pd.DataFrame({"metric": ["生产总值增长"], "outcome_period": ["2021"], "outcome_value": [8.0],
-    ...     "outcome_unit": ["%"], "outcome_qualifier": ["预计"], "outcome_status": ["expected"],
+    ...     "outcome_unit": ["%"], "outcome_qualifier": ["预计"], "outcome_status": ["estimate"],
     ...     "target_period": ["2022"], "target_value": [6.0], "target_unit": ["%"],
     ...     "target_qualifier": ["左右"], "target_bound": ["approx"]})
     >>> fig, ax = plt.subplots()
@@ -377,8 +378,7 @@ def plot_scoreboard(
         if pd.notna(o) and pd.notna(t):
             ax.plot([o, t], [y, y], color="0.75", linewidth=2, zorder=1)
         if pd.notna(o):
-            expected = any("预计" in str(row.get(c) or "") or "expect" in str(row.get(c) or "")
-                           for c in ("outcome_qualifier", "outcome_status"))
+            expected = row.get("outcome_status") == "estimate" or "预计" in str(row.get("outcome_qualifier") or "")
             label = f"{row.get('outcome_period') or ''} 实际 outcome" + ("（预计 expected）" if expected else "")
             ax.scatter([o], [y], s=70, zorder=3, color="white" if expected else outcome_color,
                        edgecolors=outcome_color, linewidths=1.8, label=once(label))
@@ -635,7 +635,7 @@ def plot_wordcloud(
     if not words:
         raise ValueError("no positive frequencies to draw")
     cloud = WordCloud(
-        font_path=str(find_cjk_font()),
+        font_path=str(theme_font()),
         width=width,
         height=height,
         random_state=seed,

@@ -1,4 +1,4 @@
-"""The report: ``load_report()`` reads, cleans and structures a government work report.
+"""The report: ``load_report()`` reads, cleans and structures a government work report (no analysis here).
 
 >>> from guanxian_analysis import load_report
 >>> report = load_report()
@@ -60,7 +60,8 @@ class Report:
     parts, sections, paragraphs, sentences, glossary : DataFrame
         The structure; see the README for their columns.
 
-    Treat a Report as read-only: ``load_report`` caches and returns the same object.
+    Each ``load_report`` call returns its own Report (a copy-on-write copy of a
+    cached one): editing its tables or ``meta`` never changes what the next caller gets.
     """
 
     text: str
@@ -106,8 +107,10 @@ def load_report(path: str | os.PathLike | None = None, *, script: str = "simplif
     Returns
     -------
     Report
-        Cached: calling again with the same file (same modification time) and script
-        returns the same object.
+        The parsed report is cached (same file, modification time and script), and each
+        call returns a new Report over it: pandas copy-on-write copies of the tables and
+        a copy of ``meta``, so a caller that edits a table cannot change what the next
+        caller gets; a cached load stays cheap (no data is copied until written).
 
     Raises
     ------
@@ -131,7 +134,20 @@ def load_report(path: str | os.PathLike | None = None, *, script: str = "simplif
         raise FileNotFoundError(f"report not found: {source}") from None
     if source.is_dir():
         raise ReportFormatError(f"expected a report file, got a directory: {source}")
-    return _load_cached(str(source.resolve()), stat.st_mtime_ns, stat.st_size, script)
+    return _private_copy(_load_cached(str(source.resolve()), stat.st_mtime_ns, stat.st_size, script))
+
+
+#: the Report fields that are tables
+TABLE_FIELDS = ("cleaning", "changes", "parts", "sections", "paragraphs", "sentences", "glossary")
+
+
+def _private_copy(report: Report) -> Report:
+    """A Report of the caller's own: shallow copy-on-write tables (pandas >= 3), a deep copy of ``meta``."""
+    import copy
+    from dataclasses import replace
+
+    tables = {name: getattr(report, name).copy(deep=False) for name in TABLE_FIELDS}
+    return replace(report, meta=copy.deepcopy(report.meta), **tables)
 
 
 @lru_cache(maxsize=16)

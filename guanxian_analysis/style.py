@@ -29,14 +29,12 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["FONT_ENV", "SAMPLE", "Theme", "use_theme", "find_cjk_font", "font_family", "missing_glyphs",
-           "apply_font"]
+           "apply_font", "theme_font"]
 
 #: environment variable naming a font file to use
 FONT_ENV = "GUANXIAN_CJK_FONT"
 #: characters a candidate system font must cover
 SAMPLE = "冠县政府工作报告高质量发展乡村振兴营商环境专精特新两不愁三保障聊城鲁西灵芝0123456789%（），。、“”"
-#: the bundled fallback: file name inside mplfonts' ``fonts`` folder
-BUNDLED_FONT = "NotoSansCJKsc-Regular.otf"
 _SYSTEM_HINTS = ("notosanscjk", "notoserifcjk", "sourcehan", "wqy", "wenquanyi", "droidsansfallback", "simhei",
                  "simsun", "msyh", "yahei", "pingfang", "hiragino", "heiti", "songti", "kaiti", "fangsong",
                  "arphic", "uming", "ukai", "cjk")
@@ -89,9 +87,9 @@ def _covers(path: str, sample: str) -> bool:
 
 
 def _bundled_font() -> Path:
-    import mplfonts
+    from . import paths
 
-    return Path(mplfonts.__file__).resolve().parent / "fonts" / BUNDLED_FONT
+    return paths.bundled_font()
 
 
 def _system_candidates() -> list[str]:
@@ -165,16 +163,54 @@ def _register(path: str) -> str:
     return font_manager.FontProperties(fname=path).get_name()
 
 
+def theme_font() -> Path:
+    """The CJK font plot helpers draw with: the theme's, else the one found automatically.
+
+    When the first family of matplotlib's ``font.family`` covers :data:`SAMPLE` (as after
+    ``use_theme(font=...)``, or any CJK font the user set), that font; otherwise
+    :func:`find_cjk_font`. So a helper never replaces the font the user chose.
+
+    Examples
+    --------
+    >>> theme = use_theme()
+    >>> theme_font() == theme.font_path
+    True
+    """
+    import matplotlib as mpl
+
+    family = mpl.rcParams["font.family"]
+    first = family[0] if isinstance(family, (list, tuple)) and family else family or None
+    path = _family_path(first) if isinstance(first, str) else None
+    if path is not None and _covers_sample(path):
+        return Path(path)
+    return find_cjk_font()
+
+
+@lru_cache(maxsize=32)
+def _family_path(name: str) -> str | None:
+    from matplotlib import font_manager
+
+    try:
+        return font_manager.findfont(font_manager.FontProperties(family=name), fallback_to_default=False)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=32)
+def _covers_sample(path: str) -> bool:
+    return _covers(path, SAMPLE)
+
+
 def font_family(font: str | os.PathLike | None = None) -> list[str]:
     """Matplotlib ``font.family`` list: the CJK font first, DejaVu Sans as fallback for
-    symbols it lacks.
+    symbols it lacks. Without ``font``, the theme's font (:func:`theme_font`).
 
     Examples
     --------
     >>> font_family()[-1]
     'DejaVu Sans'
     """
-    name = _register(str(find_cjk_font(font)))
+    name = _register(str(find_cjk_font(font) if font is not None else theme_font()))
     return [name, "DejaVu Sans"]
 
 

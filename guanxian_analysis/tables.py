@@ -1,6 +1,10 @@
-"""Write the report's tables as CSV files that Excel opens correctly and that are identical on a rerun."""
+"""The one table writer: every CSV the package writes goes through :func:`write_csv` (UTF-8 with BOM, LF, no index).
+
+Holds no analysis; it only writes tables it is given (structure tables, notebook tables, indicator tables).
+"""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,10 +15,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .report import Report
 
+#: floats in the indicator tables: up to 12 significant digits (1.26e+09 stays exact, no 0.30000000000000004)
+FLOAT_FORMAT = "%.12g"
 STRUCTURE_TABLES = ("parts", "sections", "paragraphs", "sentences", "glossary", "cleaning")
 
 
-def write_csv(table: "pd.DataFrame", path: Path) -> Path:
+def write_csv(table: "pd.DataFrame", path: Path, *, float_format: str | None = None) -> Path:
     """Write ``table`` as UTF-8 CSV with a BOM (for Excel) and LF line ends, without the index.
 
     The bytes depend only on the table, so a rerun writes the same file.
@@ -25,7 +31,7 @@ def write_csv(table: "pd.DataFrame", path: Path) -> Path:
     True
     """
     paths.ensure_dir(path.parent)
-    table.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    table.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n", float_format=float_format)
     return path
 
 
@@ -45,3 +51,40 @@ def write_report_tables(report: "Report", out_dir: Path | None = None) -> list[P
     """
     out_dir = out_dir or paths.PROCESSED_DIR
     return [write_csv(getattr(report, name), out_dir / f"{name}.csv") for name in STRUCTURE_TABLES]
+
+
+def save_table(table: "pd.DataFrame", name: str, tables_dir: str | Path | None = None) -> Path:
+    """Write ``table`` as ``<tables_dir>/<name>.csv`` (UTF-8 with BOM, byte-identical on a rerun).
+
+    ``tables_dir`` defaults to ``reports/data/``; the build points it elsewhere
+    when it builds another report.
+
+    Examples
+    --------
+    >>> save_table(ga.indicators(report), "indicators")             # doctest: +SKIP
+    PosixPath('.../reports/data/indicators.csv')
+    """
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
+        raise ValueError(f"table name {name!r}: use lower-case letters, digits, - and _")
+    directory = Path(tables_dir) if tables_dir is not None else paths.REPORTS_DATA_DIR
+    return write_csv(table, directory / f"{name}.csv")
+
+
+def save_indicator_tables(report: "Report", tables_dir: str | Path | None = None) -> list[Path]:
+    """Write the whole report's ``indicators``, ``number_audit``, ``scoreboard`` and ``ranks`` tables as CSV.
+
+    ``indicators.csv`` and ``number_audit.csv`` come from :func:`~guanxian_analysis.indicator_extraction.write_indicator_tables`.
+
+    Examples
+    --------
+    >>> [p.name for p in save_indicator_tables(report, "/tmp/t")]     # doctest: +SKIP
+    ['indicators.csv', 'number_audit.csv', 'scoreboard.csv', 'ranks.csv']
+    """
+    from .indicator_extraction import ranks as rank_claims
+    from .indicator_extraction import scoreboard, write_indicator_tables
+
+    board, ranks = scoreboard(report), rank_claims(report)
+
+    directory = Path(tables_dir) if tables_dir is not None else paths.REPORTS_DATA_DIR
+    written = write_indicator_tables(report, out_dir=directory)
+    return written + [save_table(board, "scoreboard", directory), save_table(ranks, "ranks", directory)]

@@ -51,7 +51,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from .tokenizer import DEFAULT_STOPWORDS, _layers, get_pos_tokenizer, stopword_set
+from .tokenizer import DEFAULT_STOPWORDS, get_pos_tokenizer, stopword_layers, stopword_set
 from .tokenizer import tokenize as _tokenize
 
 __all__ = [
@@ -156,7 +156,7 @@ def _tokens(text: str, layers: tuple[str, ...], pos: tuple[str, ...] | None, min
 def _tokens_of(text: str, stopwords, pos, min_length: int = 1) -> tuple[str, ...]:
     if pos is not None:
         pos = (pos,) if isinstance(pos, str) else tuple(pos)
-    return _tokens(text, _layers(stopwords), pos, min_length)
+    return _tokens(text, stopword_layers(stopwords), pos, min_length)
 
 
 def _groups(table: pd.DataFrame, by: str | None):

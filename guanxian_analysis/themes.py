@@ -1,4 +1,4 @@
-"""Tag paragraphs and sentences with a theme, transparently.
+"""Themes: the one list of themes (keys, order, Chinese and English labels) and the rules that tag paragraphs and sentences.
 
 Six themes: economy, rural, environment, livelihoods, urban, governance. The
 lexicon (``data/theme_lexicon.csv``: theme, keyword, weight) scores any text as
@@ -24,7 +24,14 @@ from pathlib import Path
 
 from . import paths
 
+#: the six themes, in the order the notebooks and charts show them
 THEMES = ("economy", "rural", "environment", "livelihoods", "urban", "governance")
+#: Chinese label of each theme (charts)
+THEME_NAMES_ZH = {"economy": "经济", "rural": "乡村", "environment": "环境", "livelihoods": "民生", "urban": "城市",
+                  "governance": "政府"}
+#: English label of each theme (notebook prose)
+THEME_NAMES_EN = {"economy": "Economy", "rural": "Rural revitalisation", "environment": "Environment",
+                  "livelihoods": "Livelihoods", "urban": "Urban development", "governance": "Governance"}
 SCORE_COLUMNS = tuple(f"score_{t}" for t in THEMES)
 _PART_THEMES = {"self_building": "governance", "opening": "governance", "closing": "governance"}
 

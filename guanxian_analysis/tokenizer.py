@@ -50,6 +50,7 @@ __all__ = [
     "POS_GROUPS",
     "get_tokenizer",
     "get_pos_tokenizer",
+    "stopword_layers",
     "tokenize",
     "tag",
     "stopword_set",
@@ -251,7 +252,12 @@ def get_pos_tokenizer():
     return pos
 
 
-def _layers(stopwords) -> tuple[str, ...]:
+def stopword_layers(stopwords) -> tuple[str, ...]:
+    """The stopword layers named by ``stopwords``, validated and in :data:`STOPWORD_LAYERS` order.
+
+    >>> stopword_layers(("boilerplate", "generic")), stopword_layers(None)
+    (('generic', 'boilerplate'), ())
+    """
     if stopwords is None or stopwords is False:
         return ()
     if isinstance(stopwords, str):
@@ -302,7 +308,7 @@ def stopword_set(stopwords=DEFAULT_STOPWORDS) -> frozenset[str]:
     >>> "推进" in stopword_set(("generic", "boilerplate"))
     True
     """
-    return _stopwords_for(_layers(stopwords))
+    return _stopwords_for(stopword_layers(stopwords))
 
 
 def _pos_prefixes(pos) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ What it does, and nothing else:
   without a system CJK font;
 - ``ServerApp.extra_static_paths``: the folder holding that font is served under ``/static/``; it is the
   bundled ``mplfonts`` file :mod:`guanxian_analysis.style` falls back to for the charts (found by the same
-  function, ``style._bundled_font``, not copied);
+  function, ``paths.bundled_font``, not copied);
 - ``app_settings_dir``: ``lab/settings/overrides.json`` makes jupytext's notebook view the default for ``.py``
   files (double-clicking ``notebooks/01-economy.py`` opens it as a notebook);
 - terminals started inside JupyterLab drop ``GUANXIAN_TABLES_DIR``, so ``make report`` run from one writes the
@@ -19,7 +19,7 @@ the Makefile sets those directories; nothing is written to the home directory or
 import os
 from pathlib import Path
 
-from guanxian_analysis import style
+from guanxian_analysis import paths
 
 HERE = Path(__file__).resolve().parent
 
@@ -27,7 +27,7 @@ c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 
 c.LabApp.custom_css = True
 c.LabApp.app_settings_dir = str(HERE / "lab" / "settings")
-c.ServerApp.extra_static_paths = [str(style._bundled_font().parent)]
+c.ServerApp.extra_static_paths = [str(paths.bundled_font().parent)]
 c.ServerApp.terminado_settings = {
     "shell_command": ["env", "-u", "GUANXIAN_TABLES_DIR", os.environ.get("SHELL") or "/bin/sh"],
 }

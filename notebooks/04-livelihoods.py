@@ -34,10 +34,11 @@ nh.setup_display()
 report_path = None  # None: the Guanxian 2022 report in data/raw/; or the path of another report's text file
 script = "simplified"  # "simplified" or "original" (the script as published)
 tables_dir = None  # None: reports/data/
-theme = "livelihoods"
 
 # %%
 report = ga.load_report(report_path, script=script)
+profile = ga.theme_profile(report, "livelihoods")  # one notebook per theme
+theme = profile.theme
 Markdown(f"Report: **{nh.report_title(report)}**.")
 
 # %% [markdown]
@@ -60,11 +61,9 @@ nh.segment_display(report, theme)
 # beyond the dashed lines are significant at the 5% level.
 
 # %%
-freqs = ga.term_frequencies(report, by="theme")
-mine, rest = nh.theme_and_rest(report, theme)
-distinct = ga.distinctive_terms(mine, rest, labels=(theme, "rest"))
+distinct = profile.distinctive_terms
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 5.6), layout="constrained")
-ga.plot_top_terms(freqs[freqs.theme == theme], n=18, ax=left)
+ga.plot_top_terms(profile.term_frequencies, n=18, ax=left)
 ga.plot_distinctive_terms(distinct, n=9, ax=right)
 left.set_title("Most frequent terms")
 right.set_title("Livelihoods against the rest of the report");
@@ -74,7 +73,7 @@ Markdown(nh.terms_finding(distinct, side=theme))
 
 # %%
 fig, ax = plt.subplots(figsize=(9, 5.2))
-ga.plot_wordcloud(freqs[freqs.theme == theme], ax=ax);
+ga.plot_wordcloud(profile.term_frequencies, ax=ax);
 
 # %% [markdown]
 # ## Education
@@ -109,7 +108,7 @@ HTML(nh.kwic_html(hits))
 # (“创业担保贷款”):
 
 # %%
-indicators = ga.indicators(report)
+indicators = profile.indicators
 Markdown(nh.indicator_lines(nh.theme_indicators(indicators, terms=["就业", "失业", "创业"])))
 
 # %% [markdown]
@@ -133,10 +132,10 @@ HTML(nh.kwic_html(hits))
 # The full table, with offsets into the text, is exported as CSV.
 
 # %%
-mine_indicators = nh.theme_indicators(indicators, theme)
-written = [nh.save_table(mine_indicators, f"{theme}-indicators", tables_dir)]
-Markdown(f"**{len(mine_indicators)}** indicators, "
-         f"{(mine_indicators.status == 'target').sum()} of them targets.")
+mine_indicators = profile.theme_indicators
+written = [nh.save_table(mine_indicators, f"{theme}-indicators", tables_dir),
+           nh.save_table(distinct, f"{theme}-distinctive-terms", tables_dir)]
+Markdown(nh.indicator_count(mine_indicators))
 
 # %%
 HTML(nh.scroll_table(nh.indicator_display(mine_indicators)))
@@ -149,12 +148,11 @@ HTML(nh.scroll_table(nh.indicator_display(mine_indicators)))
 # “左右” (about), a triangle for “以上” (at least).
 
 # %%
-board = ga.scoreboard(report)
+board = profile.scoreboard
 Markdown(nh.scoreboard_lines(board, theme))
 
 # %%
-rates = board[(board.theme == theme) & board.outcome_unit.eq("%") & board.target_unit.eq("%")]
-nh.chart(ga.plot_scoreboard, rates, row_height=0.7)
+nh.chart(ga.plot_scoreboard, profile.theme_scoreboard, row_height=0.7)
 
 # %% [markdown]
 # ### Where the county says it ranks
@@ -162,11 +160,11 @@ nh.chart(ga.plot_scoreboard, rates, row_height=0.7)
 # Rank claims (“位居全市第2位”, second in the city) of the livelihoods theme:
 
 # %%
-ranks = ga.ranks(report)
+ranks = profile.ranks
 Markdown(nh.ranks_lines(ranks, theme))
 
 # %%
-nh.chart(ga.plot_ranks, ranks[ranks.theme == theme], row_height=0.45)
+nh.chart(ga.plot_ranks, profile.theme_ranks, row_height=0.45)
 
 # %% [markdown]
 # ## Which words go together
@@ -175,8 +173,7 @@ nh.chart(ga.plot_ranks, ranks[ranks.theme == theme], row_height=0.45)
 # edge width the number of sentences two terms share (a fixed layout seed gives the same picture each run).
 
 # %%
-pairs = ga.cooccurrence(nh.theme_sentences(report, theme))
-written.append(nh.save_table(distinct, f"{theme}-distinctive-terms", tables_dir))
+pairs = profile.cooccurrence
 fig, ax = plt.subplots(figsize=(10, 7.5))
 ga.plot_cooccurrence(pairs, top=40, ax=ax);
 
@@ -184,7 +181,7 @@ ga.plot_cooccurrence(pairs, top=40, ax=ax);
 # ## Findings
 
 # %%
-Markdown(nh.theme_findings(report, theme, distinct=distinct, indicators=indicators, board=board, ranks=ranks))
+Markdown(profile.findings())
 
 # %%
 Markdown(nh.tables_note(written))

@@ -19,7 +19,7 @@ import pytest
 
 from guanxian_analysis import build, paths
 
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 NOTEBOOKS = ["00-overview", "01-economy", "02-rural-revitalisation", "03-environment", "04-livelihoods"]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -42,11 +42,16 @@ def page_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def built() -> subprocess.CompletedProcess:
-    """``guanxian-analysis build`` on the default report, into reports/ (once per session)."""
-    result = run_cli("build")
+def built(tmp_path_factory) -> subprocess.CompletedProcess:
+    """``guanxian-analysis build`` on the default report, into a temporary folder (``built.out``), once per session.
+
+    Never into the checkout's ``reports/``: an analyst's pages are not overwritten by the tests.
+    """
+    out = tmp_path_factory.mktemp("reports")
+    result = run_cli("build", "--output-dir", str(out))
     if result.returncode != 0:
         pytest.fail(f"the build failed (exit {result.returncode}):\n{result.stderr[-6000:]}")
+    result.out = out
     return result
 
 
@@ -64,16 +69,16 @@ def test_progress_names_each_notebook_as_it_runs(built):
 
 def test_each_notebook_gives_a_reader_page_a_code_page_and_an_executed_notebook(built):
     for name in NOTEBOOKS:
-        reader = (paths.REPORTS_DIR / f"{name}.html").read_text(encoding="utf-8")
-        code = (paths.REPORTS_DIR / f"{name}-code.html").read_text(encoding="utf-8")
+        reader = (built.out / f"{name}.html").read_text(encoding="utf-8")
+        code = (built.out / f"{name}-code.html").read_text(encoding="utf-8")
         assert 'class="jp-CodeMirrorEditor' not in reader and 'class="jp-CodeMirrorEditor' in code
         assert "import guanxian_analysis" in html.unescape(re.sub(r"<[^>]+>", "", code))
         assert 'class="gx-toc"' in reader and 'class="gx-toc"' in code
-        assert (paths.REPORTS_DIR / "notebooks" / f"{name}.ipynb").is_file()
+        assert (built.out / "notebooks" / f"{name}.ipynb").is_file()
 
 
 def test_index_links_every_page_with_a_one_line_summary(built):
-    index = (paths.REPORTS_DIR / "index.html").read_text(encoding="utf-8")
+    index = (built.out / "index.html").read_text(encoding="utf-8")
     for name in NOTEBOOKS:
         item = re.search(rf'<li><a class="gx-title" href="{name}\.html">(.+?)</a><p class="gx-summary">(.*?)</p>'
                          rf'.*?href="{name}-code\.html"', index)
@@ -83,7 +88,7 @@ def test_index_links_every_page_with_a_one_line_summary(built):
 
 def test_pages_are_self_contained(built):
     """No script, stylesheet, font or image is fetched: the pages work offline and from file://."""
-    for page in paths.REPORTS_DIR.glob("*.html"):
+    for page in built.out.glob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not re.search(r'<(script|img|link)\b[^>]*(src|href)="(https?:)?//', text), page.name
         assert "url(http" not in text and "@import" not in text, page.name
@@ -91,7 +96,7 @@ def test_pages_are_self_contained(built):
 
 def test_executed_notebooks_have_no_errors_warnings_or_timestamps(built):
     for name in NOTEBOOKS:
-        nb = nbformat.read(paths.REPORTS_DIR / "notebooks" / f"{name}.ipynb", as_version=4)
+        nb = nbformat.read(built.out / "notebooks" / f"{name}.ipynb", as_version=4)
         assert [c.id for c in nb.cells] == [f"cell-{i:02d}" for i in range(len(nb.cells))]
         for cell in nb.cells:
             assert "execution" not in cell.metadata
@@ -115,12 +120,12 @@ def test_notebooks_are_thin_and_take_parameters():
 
 
 def test_tables_are_written_to_reports_data(built):
-    tables = sorted(p.name for p in paths.REPORTS_DATA_DIR.glob("*.csv"))
+    tables = sorted(p.name for p in (built.out / "data").glob("*.csv"))
     for expected in ["indicators.csv", "number_audit.csv", "scoreboard.csv", "ranks.csv"]:
         assert expected in tables
-    for path in paths.REPORTS_DATA_DIR.glob("*.csv"):
+    for path in (built.out / "data").glob("*.csv"):
         assert path.read_bytes().startswith(b"\xef\xbb\xbf"), path.name  # UTF-8 with BOM, for Excel
-    index = (paths.REPORTS_DIR / "index.html").read_text(encoding="utf-8")
+    index = (built.out / "index.html").read_text(encoding="utf-8")
     assert all(f'href="data/{t}"' in index for t in tables)
 
 
@@ -136,7 +141,7 @@ KEY_FIGURES = {
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_each_page_shows_its_key_figures(built, name):
-    text = page_text(paths.REPORTS_DIR / f"{name}.html")
+    text = page_text(built.out / f"{name}.html")
     for figure in KEY_FIGURES[name]:
         assert figure in text, (name, figure)
 
@@ -146,7 +151,7 @@ def test_economy_figures_come_from_the_scoreboard(built, report):
 
     board = ga.scoreboard(report)
     gdp = board[(board.metric == "生产总值") & (board.kind == "growth_rate")].iloc[0]
-    text = page_text(paths.REPORTS_DIR / "01-economy.html")
+    text = page_text(built.out / "01-economy.html")
     assert f"{gdp.outcome_value:g}%" in text and f"{gdp.target_value:g}%{gdp.target_qualifier}" in text
 
 
@@ -173,7 +178,7 @@ PAGES = ["index"] + NOTEBOOKS + [f"{n}-code" for n in NOTEBOOKS]
 
 @pytest.mark.parametrize("name", PAGES)
 def test_page_in_chromium(built, browser, name):
-    path = paths.REPORTS_DIR / f"{name}.html"
+    path = built.out / f"{name}.html"
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     problems: list[str] = []
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
@@ -204,10 +209,10 @@ def test_page_in_chromium(built, browser, name):
         # nothing pushes the page sideways: wide tables scroll inside their own box
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"page is {overflow}px wider than the window"
-        paths.ensure_dir(paths.SCREENSHOTS_DIR)
+        paths.ensure_dir(built.out / "screenshots")
         page.evaluate("document.documentElement.style.scrollBehavior = 'auto'; window.scrollTo(0, 0)")
         page.wait_for_function("window.scrollY === 0")
-        page.screenshot(path=str(paths.SCREENSHOTS_DIR / f"{name}.png"), full_page=True)
+        page.screenshot(path=str(built.out / "screenshots" / f"{name}.png"), full_page=True)
     finally:
         page.close()
     assert not problems, problems
@@ -216,10 +221,10 @@ def test_page_in_chromium(built, browser, name):
 def test_reader_page_on_a_phone_has_no_sideways_scroll(built, browser):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
-        page.goto((paths.REPORTS_DIR / "01-economy.html").as_uri(), wait_until="load")
+        page.goto((built.out / "01-economy.html").as_uri(), wait_until="load")
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0
-        page.screenshot(path=str(paths.ensure_dir(paths.SCREENSHOTS_DIR) / "01-economy-phone.png"))
+        page.screenshot(path=str(paths.ensure_dir(built.out / "screenshots") / "01-economy-phone.png"))
     finally:
         page.close()
 
@@ -251,9 +256,11 @@ def test_parameters_are_injected_after_the_parameters_cell():
     ])
     injected = build.inject_parameters(nb, {"report_path": Path("/x/y.txt"), "script": "original"})
     assert [c.source.splitlines()[-1] for c in injected.cells] == [
-        "# T", 'script = "simplified"', "script = 'original'", "print(report_path)"]
+        "# T", 'script = "simplified"', 'script = "original"', "print(report_path)"]
     assert injected.cells[2].metadata.tags == ["injected-parameters"]
-    assert "report_path = '/x/y.txt'" in injected.cells[2].source
+    assert injected.cells[2].source == ('# Parameters (injected by guanxian-analysis build)\n'
+                                        'report_path = "/x/y.txt"\nscript = "original"\n')  # papermill's format
+    assert "tags" not in injected.cells[0].metadata and "papermill" not in injected.metadata
     assert len(nb.cells) == 3  # the input is not changed
     assert build.inject_parameters(nb, {}).cells == nb.cells
     with pytest.raises(ValueError):
@@ -291,7 +298,7 @@ def test_a_rerun_gives_the_same_bytes(tmp_path):
     assert [k for k in outputs[0] if outputs[0][k] != outputs[1][k]] == []
 
 
-def test_every_notebook_reruns_on_the_hailar_report(tmp_path, hailar_path):
+def test_every_notebook_reruns_on_the_hailar_report(built, tmp_path, hailar_path):
     result = run_cli("build", "--report", str(hailar_path), "--output-dir", str(tmp_path))
     assert result.returncode == 0, result.stderr[-6000:]
     overview = page_text(tmp_path / "00-overview.html")
@@ -301,4 +308,4 @@ def test_every_notebook_reruns_on_the_hailar_report(tmp_path, hailar_path):
         injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
         assert json.dumps(str(hailar_path.resolve()))[1:-1] in injected[0].source  # the CLI resolves links
     assert sorted(p.name for p in (tmp_path / "data").glob("*.csv")) == sorted(
-        p.name for p in paths.REPORTS_DATA_DIR.glob("*.csv"))
+        p.name for p in (built.out / "data").glob("*.csv"))

@@ -11,10 +11,17 @@ from guanxian_analysis import build, notebook_helpers as nh
 
 
 def test_docstring_examples(report):
-    for module in (nh, build):
-        result = doctest.testmod(module, extraglobs={"load_report": ga.load_report, "ga": ga, "report": report},
-                                 optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-        assert result.attempted > 5 and result.failed == 0, module.__name__
+    from guanxian_analysis import coverage, display, findings
+    from guanxian_analysis.build import index, notebooks, pages
+
+    for modules in ((coverage, findings, display), (notebooks, pages, index)):
+        attempted = 0
+        for module in modules:
+            result = doctest.testmod(module, extraglobs={"load_report": ga.load_report, "ga": ga, "report": report},
+                                     optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+            assert result.failed == 0, module.__name__
+            attempted += result.attempted
+        assert attempted > 5, modules
 
 
 def test_theme_shares_cover_the_body_once(report):

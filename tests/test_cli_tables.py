@@ -23,3 +23,17 @@ def test_tables_command_on_another_report_and_on_a_missing_one(tmp_path, hailar_
     assert "2019" in (tmp_path / "parts.csv").read_text(encoding="utf-8-sig")
     assert main(["tables", "--report", str(tmp_path / "missing.txt")]) == 2
     assert "missing.txt" in capsys.readouterr().err
+
+
+def test_tables_are_byte_identical_to_the_pinned_checksums(tmp_path):
+    """The tables of the default report, pinned by SHA-256 (tests/fixtures/tables.sha256, taken before the
+    package was reorganised for #8/#16). A change that alters a table on purpose updates the checksum in
+    the same commit and says why."""
+    import hashlib
+
+    from guanxian_analysis import paths
+
+    assert main(["tables", "--output-dir", str(tmp_path)]) == 0
+    pinned = dict(line.split()[::-1] for line in (paths.FIXTURES_DIR / "tables.sha256").read_text().splitlines())
+    actual = {name: hashlib.sha256((tmp_path / name).read_bytes()).hexdigest() for name in EXPECTED}
+    assert actual == pinned

@@ -78,7 +78,7 @@ def test_the_config_serves_the_package_font_and_opens_py_files_as_notebooks():
     config = PyFileConfigLoader("jupyter_server_config.py", path=str(CONFIG_DIR)).load_config()
     assert config.LabApp.custom_css is True
     served = [Path(p) for p in config.ServerApp.extra_static_paths]
-    assert served == [style._bundled_font().parent]              # the file the charts use, found by style.py
+    assert served == [paths.bundled_font().parent]              # the file the charts use, located by paths.bundled_font
     assert (served[0] / "NotoSansCJKsc-Regular.otf").is_file()
     css = (CONFIG_DIR / "custom" / "custom.css").read_text(encoding="utf-8")
     assert f'font-family: "{FONT_FAMILY}"' in css and 'url("../static/NotoSansCJKsc-Regular.otf")' in css
@@ -177,7 +177,7 @@ def test_the_server_answers_with_the_projects_config(lab):
     with urllib.request.urlopen(f"{lab.url}/custom/custom.css", timeout=10) as response:
         assert response.read() == (CONFIG_DIR / "custom" / "custom.css").read_bytes()
     with urllib.request.urlopen(f"{lab.url}/static/NotoSansCJKsc-Regular.otf", timeout=30) as response:
-        assert response.read() == style._bundled_font().read_bytes()
+        assert response.read() == paths.bundled_font().read_bytes()
     settings = lab.api("/lab/api/settings/@jupyterlab/docmanager-extension:plugin")
     assert settings["schema"]["properties"]["defaultViewers"]["default"]["python"] == "Jupytext Notebook"
 

@@ -21,17 +21,17 @@ from guanxian_analysis.terms import cooccurrence_graph  # noqa: E402
 SCOREBOARD = pd.DataFrame({
     "metric": ["生产总值增长", "一般公共预算收入增长", "规模以上工业增加值增长", "城镇调查失业率", "实际使用外资"],
     "theme": ["economy", "economy", "economy", "livelihoods", "economy"],
-    "kind": ["growth", "growth", "growth", "level", "level"],
+    "kind": ["growth_rate", "growth_rate", "growth_rate", "level", "level"],
     "outcome_period": ["2021"] * 5,
     "outcome_value": [8.0, 7.0, 12.0, None, 5125.0],
     "outcome_unit": ["%", "%", "%", "%", "万美元"],
     "outcome_qualifier": ["预计", None, "预计", None, None],
-    "outcome_status": ["expected", "achieved", "expected", None, "achieved"],
+    "outcome_status": ["estimate", "actual", "estimate", None, "actual"],  # values of STATUSES
     "target_period": ["2022"] * 5,
     "target_value": [6.0, 6.0, 7.0, 5.5, 3800.0],
     "target_unit": ["%", "%", "%", "%", "万美元"],
     "target_qualifier": ["左右", "左右", "以上", "以内", "以上"],
-    "target_bound": ["approx", "approx", "lower", "upper", "lower"],
+    "target_bound": ["approx", "approx", "min", "max", "min"],  # values of BOUNDS
     "change": [-2.0, -1.0, -5.0, None, -1325.0],
     "outcome_sentence_id": [None] * 5,
     "target_sentence_id": [None] * 5,
@@ -203,3 +203,53 @@ def test_cooccurrence_layout_keeps_labels_apart():
             width = 0.04 + 0.0065 * (len(a) + len(b))
             assert abs(xa - xb) >= width - 1e-9 or abs(ya - yb) >= 0.065 - 1e-9, (a, b)
     assert spread == _separate_labels(crowded, list(crowded))
+
+
+def test_plot_inputs_use_the_values_the_pipeline_produces(report, hailar):
+    """The hand-made frames above speak the pipeline's vocabulary, and the plots know every bound it produces."""
+    from guanxian_analysis.indicator_extraction import BOUNDS, STATUSES
+
+    assert set(SCOREBOARD.outcome_status.dropna()) <= set(STATUSES)
+    assert set(SCOREBOARD.target_bound.dropna()) <= set(BOUNDS)
+    for r in (report, hailar):
+        table = ga.indicators(r)
+        assert set(table.status) <= set(STATUSES) and set(table.bound.dropna()) <= set(BOUNDS)
+        board = ga.scoreboard(table)
+        assert set(board.columns) >= set(SCOREBOARD.columns)
+        assert set(board.outcome_status.dropna()) <= set(STATUSES)
+        for bound in board.target_bound.dropna():
+            assert plots._bound_marker(None, bound)[0] != "s", bound  # a target bound gets its own marker
+    assert {"min", "max", "approx"} <= set(plots._BOUND_MARKERS)
+
+
+def test_theme_map_names_parts_from_the_report_itself(report, hailar):
+    import matplotlib.pyplot as plt
+
+    labels = {}
+    for name, r in (("guanxian", report), ("hailar", hailar)):
+        fig, ax = plt.subplots()
+        plots.plot_theme_map(r, ax=ax)
+        labels[name] = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels["guanxian"] == ["开场", "一 回顾", "二 五年", "三 2022", "四 自身建设", "名词解释"]
+    assert labels["hailar"] == ["开场", "一 回顾", "二 2019", "三 自身建设"]
+
+
+def test_plots_on_the_pipeline_tables_and_their_empty_and_nan_variants(frequencies, board, rank_table,
+                                                                       empty_tables, nan_tables):
+    import matplotlib.pyplot as plt
+
+    cases = [(plots.plot_top_terms, "frequencies", frequencies), (plots.plot_scoreboard, "board", board),
+             (plots.plot_ranks, "ranks", rank_table)]
+    for helper, key, full in cases:
+        for data in (full, empty_tables[key], nan_tables[key]):
+            fig, ax = plt.subplots()
+            assert helper(data, ax=ax) is ax, helper.__name__
+            plt.close(fig)
+    # the scoreboard leaves out a metric with neither outcome nor target, and keeps the others
+    fig, ax = plt.subplots()
+    shown = {t.get_text() for t in plots.plot_scoreboard(nan_tables["board"], ax=ax).get_yticklabels()}
+    percent = board[board.outcome_unit.eq("%") & board.target_unit.eq("%")]
+    assert percent.metric.iloc[0] not in shown and percent.metric.iloc[2] in shown
+    # nothing to draw in a word cloud is an error that says so
+    with pytest.raises(ValueError, match="no positive frequencies"):
+        plots.plot_wordcloud(empty_tables["frequencies"])

@@ -5,6 +5,7 @@ import difflib
 import re
 from collections import Counter
 
+import pandas as pd
 import pytest
 
 from guanxian_analysis import load_report, paths
@@ -171,10 +172,24 @@ def test_themes_follow_sections_then_lexicon(report):
 
 
 def test_load_is_cached_and_script_selects_the_text(report, report_original):
-    assert load_report() is report
-    assert load_report(paths.RAW_REPORT, script="original") is report_original
+    again = load_report()
+    assert again is not report and again.text is report.text  # parsed once, handed out as a copy
+    pd.testing.assert_frame_equal(again.paragraphs, report.paragraphs)
+    assert load_report(paths.RAW_REPORT, script="original").text == report_original.text
     assert report_original.script == "original" and report.script == "simplified"
     assert report_original.glossary.term.iloc[-1] == "雙隨機、一公開"
+
+
+def test_a_caller_cannot_corrupt_the_report_for_the_next_caller():
+    first = load_report()
+    first.paragraphs.loc[0, "text"] = "changed"
+    first.paragraphs["theme"] = "none"
+    first.sections.loc[:, "title"] = ""
+    first.meta["place"] = "elsewhere"
+    second = load_report()
+    assert second.paragraphs.loc[0, "text"] == "各位代表："
+    assert second.paragraphs.theme.nunique() == 6 and second.sections.title.iloc[0] != ""
+    assert second.meta["place"] == "冠县"
 
 
 def test_structure_tables_are_written_byte_identically(report, tmp_path):

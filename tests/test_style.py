@@ -128,3 +128,23 @@ def test_without_the_theme_dejavu_warns_so_the_check_has_teeth():
 def test_docstring_examples():
     result = doctest.testmod(style, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_plot_helpers_honour_the_font_the_user_chose(report):
+    """use_theme(font=...) picks the font; a plot helper draws with it instead of the one found automatically."""
+    import matplotlib.pyplot as plt
+
+    import guanxian_analysis as ga
+    from guanxian_analysis import paths
+
+    serif = paths.bundled_font().with_name("NotoSerifCJKsc-Regular.otf")  # another CJK font mplfonts ships
+    automatic = style.find_cjk_font()
+    assert serif.is_file() and serif != automatic
+    with style.use_theme(font=serif) as theme:
+        assert style.theme_font() == serif
+        fig, ax = plt.subplots()
+        ga.plot_top_terms(ga.term_frequencies(report), n=5, ax=ax)
+        families = {tuple(t.get_fontfamily()) for t in ax.get_yticklabels()}
+        assert families == {(theme.font_name, "DejaVu Sans")}
+        assert theme.font_name != style.font_family(automatic)[0]
+    assert style.theme_font() != serif  # the theme's context ended: back to the automatic font

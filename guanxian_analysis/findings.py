@@ -1,0 +1,430 @@
+"""Findings: Markdown sentences and formatted figures rendered from the data (no tables computed, no HTML, no files).
+
+>>> format_value(6.0, "%", "左右")
+'6%左右'
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from . import paths
+from .coverage import _body, theme_by_segment, theme_sections, theme_share
+from .themes import THEME_NAMES_EN as THEMES
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from .report import Report
+
+
+def glosses() -> dict[str, str]:
+    """English glosses of the Chinese terms the notebooks quote (``guanxian_analysis/data/glosses.csv``).
+
+    >>> glosses()["高标准农田"]
+    'high-standard farmland'
+    """
+    return dict(_read_glosses())
+
+
+@lru_cache(maxsize=1)
+def _read_glosses() -> tuple[tuple[str, str], ...]:
+    import csv
+
+    with open(paths.GLOSSES, encoding="utf-8", newline="") as handle:
+        return tuple((row["term"], row["english"]) for row in csv.DictReader(handle))
+
+
+_PERCENT_LIKE = {"%", "个百分点"}
+
+
+#: how the indicator table's ``direction`` reads after a figure
+DIRECTIONS = {"up": "increase", "down": "decrease", "improve": "improvement"}
+
+
+_SENTENCE_CUT = 70
+
+
+def gloss(term: str, english: str | None = None) -> str:
+    """A Chinese term quoted and glossed for English prose.
+
+    Examples
+    --------
+    >>> gloss("高标准农田")
+    '“高标准农田” (high-standard farmland)'
+    >>> gloss("四好农村路", "the “four goods” rural roads")
+    '“四好农村路” (the “four goods” rural roads)'
+    >>> gloss("冠县"), gloss("“三资”")
+    ('“冠县”', '“三资”')
+    """
+    english = english or glosses().get(term)
+    quoted = term if term.startswith(("“", "‘", "《")) and term.endswith(("”", "’", "》")) else f"“{term}”"
+    return f"{quoted} ({english})" if english else quoted
+
+
+def report_title(report: "Report") -> str:
+    """One line naming the report: place, title, meeting date and speaker.
+
+    Examples
+    --------
+    >>> report_title(load_report())                                   # doctest: +SKIP
+    '冠县 2022年政府工作报告, delivered on 2022-01-20 by 冠县县长 张志刚'
+    """
+    meta = report.meta
+    line = f"{meta.get('place') or ''} {meta.get('title') or ''}".strip()
+    if meta.get("meeting_date"):
+        line += f", delivered on {meta['meeting_date']}"
+    if meta.get("speaker"):
+        line += f" by {meta.get('speaker_title') or ''} {meta['speaker']}".replace("  ", " ")
+    return line
+
+
+def format_value(value: float, unit: str | None = None, qualifier: str | None = None) -> str:
+    """A figure as the report writes it: number, unit, qualifier (``6%左右``, ``7.5万亩``, ``3800万美元以上``).
+
+    Examples
+    --------
+    >>> format_value(8.0, "%")
+    '8%'
+    >>> format_value(7.5, "万亩")
+    '7.5万亩'
+    >>> format_value(4500, "人", None)
+    '4500人'
+    >>> format_value(float("nan"))
+    '–'
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    number = f"{value:,.6g}" if abs(value) >= 1e6 else f"{value:.6g}"
+    qualifier = qualifier if isinstance(qualifier, str) else ""
+    unit = unit if isinstance(unit, str) else ""
+    if unit == "位":
+        return f"第{number}位{qualifier}"
+    if qualifier in {"约", "超过", "力争", "预计"}:
+        return f"{qualifier}{number}{unit}"
+    return f"{number}{unit}{qualifier}"
+
+
+def format_share(share: float) -> str:
+    """A share (0–1) as a whole percentage, or one decimal below 10%.
+
+    Examples
+    --------
+    >>> format_share(0.2838), format_share(0.054)
+    ('28%', '5.4%')
+    """
+    pct = 100 * share
+    return f"{pct:.0f}%" if pct >= 10 else f"{pct:.1f}%"
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``"1 paragraph"``, ``"3 paragraphs"``.
+
+    >>> plural(1, "paragraph"), plural(3, "paragraph"), plural(2, "entry", "entries")
+    ('1 paragraph', '3 paragraphs', '2 entries')
+    """
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def theme_overview(report: "Report", theme: str) -> str:
+    """A Markdown finding: how much of the report the theme takes and where its text sits.
+
+    Examples
+    --------
+    >>> print(theme_overview(load_report(), "environment"))           # doctest: +ELLIPSIS
+    **Environment** takes **... of ... paragraphs** (**...%** of the text, ... Its numbered sections: 二.3 “坚定不移推进绿色发展”...
+    """
+    shares = theme_share(report)
+    row = shares.set_index("theme").loc[theme]
+    rank = shares.theme.tolist().index(theme) + 1
+    segments = theme_by_segment(report, theme)
+    segments = segments[segments.characters > 0].sort_values("share_of_theme", ascending=False, kind="mergesort")
+    where = ", ".join(
+        f"{format_share(s.share_of_theme)} in {segment_label(s.segment, s.period)}" for s in segments.head(3).itertuples()
+    )
+    sections = theme_sections(report, theme)
+    named = "; ".join(f"{s.section} “{s.section_title}”" for s in sections.itertuples())
+    text = (f"**{THEMES.get(theme, theme)}** takes **{row.paragraphs} of {int(shares.paragraphs.sum())} paragraphs** "
+            f"(**{format_share(row.share)}** of the text, {ordinal(rank)} of {len(shares)} themes). "
+            f"Of its text, {where}.")
+    if named:
+        text += f" Its numbered sections: {named}."
+    return text
+
+
+def segment_label(segment: str, period: str | None = None) -> str:
+    """An English name for a segment of the report, with its period.
+
+    Examples
+    --------
+    >>> segment_label("review_last_year", "2021")
+    'the review of 2021'
+    >>> segment_label("plan_five_years", "2022-2026")
+    'the plan for 2022-2026'
+    """
+    period = period if isinstance(period, str) and period else None
+    names = {
+        "opening": "the opening", "review_five_years": "the five-year review", "review_last_year": "the review of the year",
+        "review_summary": "the review's summing-up", "plan_five_years": "the five-year plan",
+        "year_ahead": "the plan for the year ahead", "self_building": "the government's own conduct",
+        "closing": "the closing", "glossary": "the glossary",
+    }
+    if period and segment in {"review_five_years", "review_last_year"}:
+        return f"the review of {period}"
+    if period and segment in {"plan_five_years", "year_ahead"}:
+        return f"the plan for {period}"
+    return names.get(segment, segment)
+
+
+def ordinal(n: int) -> str:
+    """>>> [ordinal(i) for i in (1, 2, 3, 4, 11)]
+    ['1st', '2nd', '3rd', '4th', '11th']
+    """
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def tables_note(written: Iterable[Path]) -> str:
+    """A Markdown line linking the CSV files a notebook wrote (relative to the HTML page in ``reports/``).
+
+    >>> tables_note([Path("reports/data/economy-indicators.csv")])
+    'Tables written: [economy-indicators.csv](data/economy-indicators.csv).'
+    """
+    links = ", ".join(f"[{p.name}](data/{p.name})" for p in written)
+    return f"Tables written: {links}." if links else "No tables written."
+
+
+def shorten(text: str, limit: int = _SENTENCE_CUT) -> str:
+    """Cut ``text`` to ``limit`` characters with an ellipsis.
+
+    >>> shorten("一二三四五", 3)
+    '一二…'
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def terms_finding(distinct: "pd.DataFrame", *, side: str, n: int = 8, threshold: float = 1.96) -> str:
+    """A Markdown finding from a :func:`~guanxian_analysis.distinctive_terms` table: the terms typical of ``side``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"term": ["企业", "增长", "农村"], "z": [3.1, 2.0, -2.5], "favours": ["economy", "economy", "rest"]})
+    >>> terms_finding(d, side="economy", n=5)
+    'The words most typical of this theme against the rest of the report (weighted log-odds, z-score in brackets): “企业” (3.1), “增长” (2.0); 2 of them clear z = 1.96.'
+    """
+    mine = distinct[distinct.favours == side].sort_values("z", ascending=False, kind="mergesort")
+    top = mine.head(n)
+    listed = ", ".join(f"“{t.term}” ({t.z:.1f})" for t in top.itertuples())
+    strong = int((mine.z >= threshold).sum())
+    return (f"The words most typical of this theme against the rest of the report (weighted log-odds, z-score in "
+            f"brackets): {listed}; {strong} of them clear z = {threshold:g}.")
+
+
+def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
+    """A Markdown list: each metric's last-year outcome beside its year-ahead target, as the report writes them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> board = pd.DataFrame([dict(metric="生产总值", theme="economy", kind="growth_rate", outcome_period="2021",
+    ...     outcome_value=8.0, outcome_unit="%", outcome_qualifier=None, outcome_status="actual", target_period="2022",
+    ...     target_value=6.0, target_unit="%", target_qualifier="左右", change=-2.0)])
+    >>> print(scoreboard_lines(board))
+    - “生产总值” (gross domestic product, GDP), growth: **8%** in 2021 → **6%左右** targeted for 2022 (−2 points)
+    """
+    rows = board if theme is None else board[board.theme == theme]
+    lines = []
+    for r in rows.itertuples():
+        expected = r.outcome_qualifier == "预计" or getattr(r, "outcome_status", None) == "estimate"
+        qualifier = None if r.outcome_qualifier == "预计" else r.outcome_qualifier
+        outcome = format_value(r.outcome_value, r.outcome_unit, qualifier)
+        target = format_value(r.target_value, r.target_unit, r.target_qualifier)
+        what = {"growth_rate": ", growth", "change_pp": ", change", "share": ", share"}.get(r.kind, "")
+        status = " (“预计”, expected)" if expected else ""
+        line = f"- {gloss(r.metric)}{what}: "
+        if outcome != "–":
+            line += f"**{outcome}**{status} in {r.outcome_period} → "
+        line += f"**{target}** targeted for {r.target_period}" if target != "–" else "no target"
+        change = getattr(r, "change", None)
+        if outcome != "–" and target != "–" and change is not None and not (isinstance(change, float) and math.isnan(change)):
+            # scoreboard() gives the change in the target's unit (1.25亿元 → 5500万元: −7000 万元)
+            unit = "points" if r.target_unit in _PERCENT_LIKE else (r.target_unit or "")
+            line += f" ({'+' if change > 0 else '−' if change < 0 else '±'}{abs(change):g} {unit})".replace(" )", ")")
+        lines.append(line)
+    return "\n".join(lines) if lines else "_No metric of this theme has both an outcome and a target._"
+
+
+def ranks_lines(ranks: "pd.DataFrame", theme: str | None = None) -> str:
+    """A Markdown list of the rank claims (``位居全市第2位``) of a theme.
+
+    >>> import pandas as pd
+    >>> r = pd.DataFrame([dict(metric="优良天数", scope="全市", rank=1, rank_text="全市第1位", period="2021", theme="environment")])
+    >>> print(ranks_lines(r))
+    - “优良天数” (days of good or excellent air quality): 全市第1位 (in the city, 2021)
+    """
+    scopes = {"全市": "in the city", "全省": "in the province", "全国": "in the country"}
+    rows = ranks if theme is None else ranks[ranks.theme == theme]
+    lines = []
+    for r in rows.itertuples():
+        period = f", {r.period}" if isinstance(r.period, str) and r.period else ""
+        claim = r.rank_text if str(r.rank_text).startswith(str(r.scope)) else f"{r.scope}{r.rank_text}"
+        lines.append(f"- {gloss(r.metric)}: {claim} ({scopes.get(r.scope, r.scope)}{period})")
+    return "\n".join(lines) if lines else "_The theme makes no rank claim._"
+
+
+def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", indicators: "pd.DataFrame",
+                   board: "pd.DataFrame", ranks: "pd.DataFrame", n_terms: int = 5) -> str:
+    """The findings of a theme notebook as a Markdown list, every figure computed from the tables given.
+
+    Parameters
+    ----------
+    report : Report
+    theme : str
+    distinct : DataFrame
+        :func:`~guanxian_analysis.distinctive_terms` of the theme against the rest (``favours == theme``).
+    indicators, board, ranks : DataFrame
+        :func:`~guanxian_analysis.indicators`, :func:`~guanxian_analysis.scoreboard`,
+        :func:`~guanxian_analysis.ranks` of the report.
+
+    Examples
+    --------
+    >>> text = theme_findings(report, "economy", distinct=ga.distinctive_terms(*theme_and_rest(report, "economy"),
+    ...     labels=("economy", "rest")), indicators=ga.indicators(report), board=ga.scoreboard(report),
+    ...     ranks=ga.ranks(report))                                    # doctest: +SKIP
+    >>> text.splitlines()[0][:20]                                      # doctest: +SKIP
+    '- **Space.** Economy'
+    """
+    shares = theme_share(report)
+    row = shares.set_index("theme").loc[theme]
+    rank = shares.theme.tolist().index(theme) + 1
+    label = THEMES.get(theme, theme)
+    segments = theme_by_segment(report, theme)
+    planned = segments[segments.segment.isin(["plan_five_years", "year_ahead"])].characters.sum()
+    reviewed = segments[segments.segment.isin(["review_five_years", "review_last_year"])].characters.sum()
+    lines = [f"- **Space.** {label} is the {ordinal(rank)} largest of {len(shares)} themes: "
+             f"{format_share(row.share)} of the text in {plural(int(row.paragraphs), 'paragraph')}; "
+             f"{format_share(planned / max(planned + reviewed, 1))} of its review-and-plan text looks ahead."]
+    top = distinct[distinct.favours == theme].sort_values("z", ascending=False, kind="mergesort").head(n_terms)
+    if len(top):
+        lines.append("- **Vocabulary.** Its most distinctive words: " + ", ".join(f"“{t}”" for t in top.term) + ".")
+    mine = indicators[indicators.theme == theme]
+    by_status = mine.status.value_counts()
+    lines.append(f"- **Numbers.** {plural(len(mine), 'indicator')}: "
+                 + ", ".join(f"{by_status.get(s, 0)} {s}" for s in ("actual", "estimate", "target")) + ".")
+    b = board[board.theme == theme]
+    both = b[b.change.notna()] if "change" in b else b.iloc[0:0]
+    if len(both):
+        lower = int((both.change < 0).sum())
+        lines.append(f"- **Targets.** {plural(len(both), 'metric')} pair a last-year outcome with a year-ahead "
+                     f"target in the same unit; the target is below the outcome for {lower} of them"
+                     f" and above it for {int((both.change > 0).sum())}.")
+    claims = ranks[ranks.theme == theme]
+    if len(claims):
+        first = int((claims["rank"] == 1).sum())
+        lines.append(f"- **Ranks.** {plural(len(claims), 'rank claim')}, {first} of them first place.")
+    return "\n".join(lines)
+
+
+def indicator_lines(indicators: "pd.DataFrame", *, limit: int = 12) -> str:
+    """A Markdown list of indicators: figure as written, metric (glossed when known), period, status.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> row = dict(value=21.4, unit="%", qualifier=None, metric="PM2.5", kind="growth_rate", direction="improve",
+    ...            period="2021", status="actual", start=0)
+    >>> print(indicator_lines(pd.DataFrame([row])))
+    - “PM2.5”: **21.4%** improvement, 2021
+    """
+    lines = []
+    for r in indicators.head(limit).itertuples():
+        direction = DIRECTIONS.get(getattr(r, "direction", None), "")
+        direction = f" {direction}" if direction else ""
+        status = "" if r.status == "actual" else f" ({r.status})"
+        period = r.period if isinstance(r.period, str) else "–"
+        lines.append(f"- {gloss(r.metric)}: **{format_value(r.value, r.unit, r.qualifier)}**{direction}, {period}{status}")
+    if len(indicators) > limit:
+        lines.append(f"- … and {len(indicators) - limit} more in the table below.")
+    return "\n".join(lines) if lines else "_No figure found._"
+
+
+def report_facts(report: "Report") -> str:
+    """A Markdown paragraph on the report itself: who delivered it when, its length and its parts.
+
+    Examples
+    --------
+    >>> print(report_facts(load_report()))                              # doctest: +ELLIPSIS
+    **冠县 2022年政府工作报告**, delivered on 2022-01-20 to the 冠县第十八届人民代表大会第一次会议 by 冠县县长 张志刚...
+    """
+    meta = report.meta
+    body = _body(report)
+    chars = int((body.end - body.start).sum())
+    title = f"{meta.get('place') or ''} {meta.get('title') or ''}".strip()
+    text = f"**{title}**"
+    if meta.get("meeting_date"):
+        text += f", delivered on {meta['meeting_date']}"
+    if meta.get("meeting"):
+        text += f" to the {meta['meeting']}"
+    if meta.get("speaker"):
+        text += f" by {meta.get('speaker_title') or ''} {meta['speaker']}".replace("  ", " ")
+    n_sentences = int((report.sentences.part != "glossary").sum())
+    text += (f". The body runs to **{chars:,} characters** in {plural(len(body), 'paragraph')} and "
+             f"{plural(n_sentences, 'sentence')}, in {plural(int(report.sections.part.nunique()), 'numbered part')} "
+             f"with {plural(len(report.sections), 'numbered section')}")
+    if len(report.glossary):
+        text += f", followed by a glossary of {plural(len(report.glossary), 'term')}"
+    return text + f". It reviews {meta.get('review_year')} and plans {meta.get('year')}."
+
+
+def glossary_facts(report: "Report", phrases: "pd.DataFrame") -> str:
+    """A Markdown line on the glossary and the numbered slogans (from :func:`~guanxian_analysis.numbered_phrases`).
+
+    >>> glossary_facts(report, ga.numbered_phrases(report))[:22]        # doctest: +SKIP
+    'The glossary defines **'
+    """
+    defined = int(phrases.in_glossary.sum()) if "in_glossary" in phrases else 0
+    top = phrases.sort_values(["count", "first_start"], ascending=[False, True], kind="mergesort").head(3)
+    most = ", ".join(f"“{p.phrase}” ({p.count}×)" for p in top.itertuples())
+    text = (f"The glossary defines **{plural(len(report.glossary), 'term')}**. The body uses "
+            f"**{plural(len(phrases), 'numbered slogan')}**, {defined} of them defined in the glossary")
+    return text + (f"; the most repeated: {most}." if most else ".")
+
+
+def theme_share_lines(shares: "pd.DataFrame") -> str:
+    """A Markdown list of the themes by share of the text (from :func:`theme_share`).
+
+    >>> import pandas as pd
+    >>> print(theme_share_lines(pd.DataFrame({"label": ["Economy"], "paragraphs": [24], "share": [0.32]})))
+    - **Economy**: 32% of the text, 24 paragraphs
+    """
+    return "\n".join(f"- **{r.label}**: {format_share(r.share)} of the text, {plural(int(r.paragraphs), 'paragraph')}"
+                     for r in shares.itertuples())
+
+
+def audit_facts(audit: "pd.DataFrame") -> str:
+    """A Markdown line: how many numbers the text holds and how many are indicators.
+
+    >>> import pandas as pd
+    >>> audit_facts(pd.DataFrame({"status": ["indicator", "excluded"], "reason": [None, "year"]}))
+    'The text holds **2 number mentions**: **1** are indicators (50%), **1** are excluded with a reason, the commonest being “year” (1).'
+    """
+    n = len(audit)
+    kept = int((audit.status == "indicator").sum())
+    excluded = audit[audit.status != "indicator"]
+    top = excluded.reason.value_counts()
+    common = f", the commonest being “{top.index[0]}” ({int(top.iloc[0])})" if len(top) else ""
+    return (f"The text holds **{n} number mentions**: **{kept}** are indicators ({format_share(kept / max(n, 1))}), "
+            f"**{len(excluded)}** are excluded with a reason{common}.")
+
+
+def indicator_count(indicators: "pd.DataFrame") -> str:
+    """A Markdown line counting indicators and, of them, targets.
+
+    >>> import pandas as pd
+    >>> indicator_count(pd.DataFrame({"status": ["actual", "target", "target"]}))
+    '**3** indicators, 2 of them targets.'
+    """
+    return f"**{len(indicators)}** indicators, {int((indicators.status == 'target').sum())} of them targets."
