@@ -403,7 +403,7 @@ def _arabic_exclusion(text: str, m: _Mention) -> str | None:
     before, after = text[: m.start], text[m.end:]
     if before.endswith("第") and after.startswith("页"):
         return "page reference"
-    if len(m.text) == 4 and after.startswith("年") and 1900 <= int(m.text) <= 2100:
+    if m.text.isdigit() and len(m.text) == 4 and after.startswith("年") and 1900 <= int(m.text) <= 2100:
         return "year"
     if "." not in m.text and re.match(r"[月日号]", after) and int(m.text) <= 31:
         return "date"
