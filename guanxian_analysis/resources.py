@@ -24,13 +24,19 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 PART_HEADING_RE = re.compile(f"^([{CHINESE_NUMERALS}]{{1,3}})、(.+)$")
 SECTION_HEADING_RE = re.compile(f"^（([{CHINESE_NUMERALS}]{{1,3}})）(.*)$")
 SALUTATION_RE = re.compile(r"^各位代表[：！，:!,]")
-GLOSSARY_HEADING_RE = re.compile(r"名词解释\s*$")
+GLOSSARY_HEADING_RE = re.compile(r"(?:名词解释|^注释)\s*$")
 GLOSSARY_ENTRY_RE = re.compile(r"^(?P<label>.+?)（第(?P<page>\d+)页）：(?P<definition>.*)$")
 
 #: lines of the web page around the report (links, QR-code prompts, print buttons)
 FOOTER_RE = re.compile(r"^(图文解读|扫一扫|打印本页|关闭窗口|【|责任编辑|分享到|相关链接|上一篇|下一篇)")
-MEETING_RE = re.compile(r"(?P<date>(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日)在(?P<meeting>.+?)上$")
-TITLE_RE = re.compile(r"(?P<year>\d{4})年.*政府工作报告")
+#: a footer line after which nothing of the report follows (the rest of the page: links, related reports)
+FOOTER_END_RE = re.compile(r"^(责任编辑|相关报道|相关附件|相关链接|扫一扫|打印本页|关闭窗口|上一篇|下一篇|分享到)")
+#: an annex label after the closing line (附件1, 附件二：), the annex runs to the glossary or the end
+ANNEX_RE = re.compile(r"^附件[0-9一二三四五六七八九十]*[：:]?$")
+MEETING_RE = re.compile(r"(?P<date>(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日)在(?P<meeting>.+?)(?:上)?$")
+#: a meeting line, with or without its dash: ——2022年1月20日在…, —2018年…, --2014年…, ----2012年…, 2026年2月3日在…
+MEETING_LINE_RE = re.compile(r"^(?:[-—－─―]+\s*|[（(])?\d{4}年\d{1,2}月\d{1,2}日在")
+TITLE_RE = re.compile(r"(?P<year>\d{4})年?.*政府工作报告")
 TIMESTAMP_RE = re.compile(r"^时间[：:]\s*(?P<ts>\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?)")
 DATE_LINE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DOC_INDEX_RE = re.compile(r"^[0-9A-Z]{10,}/\d{4}-\d+$")
