@@ -1,4 +1,12 @@
-"""Compiled patterns and small constant tables shared by the cleaning and structure steps."""
+"""Compiled patterns and small constant tables shared by the cleaning and structure steps.
+
+Chinese numerals are read by :func:`guanxian_analysis.numerals.chinese_to_int` (the one numeral parser).
+
+>>> bool(MEETING_LINE_RE.match("--2014年2月19日在海拉尔区第十四届人民代表大会第三次会议上"))
+True
+>>> PART_HEADING_RE.match("三、2022年重点目标任务").groups()
+('三', '2022年重点目标任务')
+"""
 from __future__ import annotations
 
 import re
@@ -40,17 +48,3 @@ TITLE_RE = re.compile(r"(?P<year>\d{4})年?.*政府工作报告")
 TIMESTAMP_RE = re.compile(r"^时间[：:]\s*(?P<ts>\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?)")
 DATE_LINE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DOC_INDEX_RE = re.compile(r"^[0-9A-Z]{10,}/\d{4}-\d+$")
-
-NUMERAL_VALUES = {ch: i for i, ch in enumerate(CHINESE_NUMERALS, start=1)}
-
-
-def chinese_numeral_value(numeral: str) -> int:
-    """Value of a small Chinese numeral as used in headings (一 … 九十九).
-
-    >>> chinese_numeral_value("十二")
-    12
-    """
-    if "十" not in numeral:
-        return NUMERAL_VALUES[numeral]
-    tens, _, ones = numeral.partition("十")
-    return (NUMERAL_VALUES[tens] if tens else 1) * 10 + (NUMERAL_VALUES[ones] if ones else 0)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from . import resources as res
 from .errors import ReportFormatError
+from .numerals import chinese_to_int
 
 SEGMENTS = (
     "opening", "review_five_years", "review_last_year", "review_summary", "plan_five_years",
@@ -258,8 +259,6 @@ def five_year_plan_span(numeral: str) -> tuple[int, int]:
     >>> five_year_plan_span("十四五"), five_year_plan_span("十五五"), five_year_plan_span("十二五")
     ((2021, 2025), (2026, 2030), (2011, 2015))
     """
-    from .numerals import chinese_to_int
-
     n = chinese_to_int(numeral[:-1])  # 十四五 → 十四 → 14; from the 3rd plan (1966-1970) on, one every five years
     first = 1966 + 5 * (n - 3)
     return first, first + 4
@@ -367,7 +366,7 @@ def build_paragraphs(original: list[str], simplified: list[str], line_numbers: l
                     # numbered sections after a summary paragraph (回望过去五年…) review the five years
                     segment, seen_body_in_segment = "review_five_years", False
                     period = five_year_period(part_title, segment, year)
-                number = res.chinese_numeral_value(m.group(1))
+                number = chinese_to_int(m.group(1))
                 first = m.group(2).split("。", 1)[0]
                 title, _, subtitle = first.partition("，")
                 section, section_title, heading, topic = f"{part}.{number}", title, title, None
