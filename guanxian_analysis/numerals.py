@@ -57,12 +57,20 @@ UNITS = {
     "件": "件", "辆": "辆", "栋": "栋", "条": "条", "座": "座", "台": "台", "张": "张", "间": "间",
     "头": "头", "只": "只", "株": "株", "棵": "棵", "批": "批", "次": "次", "场次": "场次", "场": "场", "期": "期",
     "倍": "倍", "位": "位", "档": "档",
+    # larger scales and units met in the corpus (national and provincial reports)
+    "万亿元": "万亿元", "万亿美元": "万亿美元", "亿人次": "亿人次", "亿人": "亿人", "亿千瓦时": "亿千瓦时",
+    "亿千瓦": "亿千瓦", "亿吨": "亿吨", "亿平方米": "亿平方米", "亿亩": "亿亩", "万亿斤": "万亿斤", "亿斤": "亿斤",
+    "万斤": "万斤", "斤": "斤", "万公里": "万公里", "万辆次": "万辆次", "辆次": "辆次", "万户次": "万户次", "户次": "户次",
+    "万辆": "万辆", "万套": "万套",
+    # sizes that bound a class of things (60岁以上老人, 10蒸吨及以下燃煤小锅炉)
+    "周岁": "岁", "岁": "岁", "蒸吨": "蒸吨",
 }
 #: longest unit first, so "个百分点" wins over "个"
 UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
 _SCALES = {"万": 1e4, "亿": 1e8}
-_LEVEL_BASES = {"元", "美元", "亩", "公顷", "平方公里", "平方米", "立方米", "公里", "米", "吨", "千瓦", "千瓦时"}
+_LEVEL_BASES = {"元", "美元", "亩", "公顷", "平方公里", "平方米", "立方米", "公里", "米", "吨", "千瓦", "千瓦时", "斤",
+                "蒸吨", "岁"}
 _DURATION_UNITS = {"小时", "分钟", "个月", "天", "周"}
 
 
@@ -136,8 +144,12 @@ def to_base(value: float, unit: str) -> tuple[float, str]:
     (51250000.0, '美元')
     >>> to_base(8, "%")
     (8.0, '%')
+    >>> to_base(114, "万亿元")
+    (114000000000000.0, '元')
     """
     unit = normalize_unit(unit)
+    if len(unit) > 2 and unit.startswith("万亿"):
+        return float(value) * 1e12, unit[2:]
     if len(unit) > 1 and unit[0] in _SCALES:
         return float(value) * _SCALES[unit[0]], unit[1:]
     return float(value), unit
