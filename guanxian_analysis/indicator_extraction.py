@@ -81,7 +81,7 @@ SCOPE_RE = re.compile(r"全市|全省|全国|全县|全区|全盟|全州")
 
 # metric cleaning: framing words and generic verbs at the start, predicates at the end
 _LEAD_RE = re.compile(
-    r"^(?:其中|预计|累计|全年|全县|全区|全市|今年|当年|一年来|五年来|力争|确保|努力|已|共(?!享)|"
+    r"^(?:其中|预计|累计|全年|全县|全区|全市|今年|当年|一年来|五年来|力争|确保|努力|全力|着力|已|共(?!享)|"
     r"新开工建设|开工建设|规划建设|新建改建|新建|改建|建设(?!工程)|建成(?!区)|实施|完成|实现|打造了?|"
     r"创建|铺设|投放|发放|办理|开展|为)"
 )
@@ -97,7 +97,7 @@ _RANK_TRAIL_RE = re.compile(
     r"(?:均|分别)?(?:在)?(?:全市|全省|全国|全县|全区)?(?:前移|后移|位居|位列|跃居|居|列|排名|排)"
     r"(?:全市|全省|全国|全县|全区)?$"
 )
-_TRAIL_ADVERB_RE = re.compile(r"(?:分别|均|同比|年均|全部|已经|已)$")
+_TRAIL_ADVERB_RE = re.compile(r"(?:分别|(?<!人)均|同比|年均|全部|已经|已|(?:全年|月|年)?人均)$")
 _ROAD_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{2}路等")
 _GENERIC_METRICS = {"投资", "总投资", "年度计划投资", "计划投资", "完成投资"}
 _SPENDING_VERBS = {"投资", "投入"}
@@ -120,10 +120,11 @@ _THRESHOLD_UNITS = {"岁", "蒸吨"}
 #: function words a metric must not start with (left over when a verb before them is stripped)
 _FUNCTION_LEAD_RE = re.compile(r"^(?:将|把|对(?!外)|向(?!上)|从|由|和|及|并|的|了|等|而|且|也)")
 #: a verb after the counted noun ends the noun (70%村卫生室实现…一体化管理 → 村卫生室)
-_NOUN_VERB_STOP_RE = re.compile(r"实现|入选|成为|通过|进入|纳入|获得|获国家|达到|保持|迈上|突破")
+_NOUN_VERB_STOP_RE = re.compile(r"实现|入选|成为|通过|进入|纳入|获得|获国家|达到|保持|迈上|突破|已|均|基本|取得|得到|"
+                                r"投入使用|投入运营|建成|开工建设|开工|竣工")
 #: predicate words that end a clause's subject (国内生产总值达到…, 新农合参合率再创新高)
 _SUBJECT_END_RE = re.compile(
-    r"达到|达|再创|创|稳步|持续|全面|完工|建成|开工|竣工|逐年|不断|进一步|显著|大幅|明显|保持|实现|迈上|突破|超过|连跨|跨上|增至|增长|提高|"
+    r"达到|达|再创|再次|创|稳步|持续|全面|完工|建成|开工|竣工|逐年|不断|进一步|显著|大幅|明显|保持|实现|迈上|突破|超过|连跨|跨上|增至|增长|提高|"
     r"提升|下降|降低|增加|减少|完成|为|是|占|居|位居|列|\d")
 _TARGET_SEGMENTS = {"plan_five_years", "year_ahead"}
 _TARGET_WORD_RE = re.compile(r"力争|目标(?:是|为)")
@@ -629,8 +630,16 @@ def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: l
         fig.scope = _last_scope(text[_clause_start(text, fig.span_start, 0): fig.span_end])
     if "分别" in raw:
         subject = _clean_metric(raw[: raw.index("分别")])
+        if len(subject) < 2:  # …工资再次提高，月人均分别提高221元、90元: the items of the clause before
+            subject = _subject_before(text, fig.span_start) or subject
         items = _split_items(subject) if subject else items  # 同比分别增长: the same items again
     metric, base = _metric_from_clause(text, fig, previous, figures, raw, items)
+    threshold = _is_threshold(fig, text[fig.span_end:])
+    following = next((f for f in figures if f.span_start == fig.span_end), None)
+    if previous is not None and previous.span_end == fig.span_start and previous.metric and not threshold:
+        metric, base = previous.metric, previous.base_metric  # 建档立卡贫困户301户611人: one group, two counts
+    elif following is not None and _is_threshold(following, text[following.span_end:]):
+        metric = _threshold_group(_noun_after(text, fig, figures)[0])  # 1467位80岁以上低收入老年人
     own = _clean_metric(raw)
     if own in _GENERIC_METRICS and metric == own:
         # 总投资 -> 县级重点项目总投资; without a named figure before it, the clause's subject or lead phrase
@@ -643,8 +652,8 @@ def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: l
         subject = _subject_before(text, fig.span_start) or lead
         if subject:
             metric = subject if len(metric) < 2 else subject + metric
-    if _is_threshold(fig, text[fig.span_end:]):  # the group it defines: 60岁以上老人发放补贴 → 老人
-        metric = re.split(r"发放|提供|给予|享受|实施|开展|实现|建设|改造|拆除|淘汰|整治|的", metric, maxsplit=1)[0] or metric
+    if threshold:  # the group it defines: 60岁以上老人发放补贴 → 老人
+        metric = _threshold_group(metric)
     if not metric:  # 全区96户177人建档立卡贫困人口: the noun after the figures
         metric = _clean_metric(_noun_after(text, fig, figures)[0])
     metric = _DOUBLED_RE.sub(r"\1", metric)  # never a doubled word (投资投资)
@@ -673,8 +682,8 @@ def _lead_subject(sentence: str) -> str | None:
     return subject if 2 <= len(subject) <= 12 else None
 
 
-_LEAD_VERB_RE = re.compile(r"^.{0,8}?(?:推进|实施|推动|加强|开展|抓好|做好)")
-_LEAD_END_RE = re.compile(r"建设步伐|步伐|加快|取得|成效|要|得到|稳步|持续|不断|全面|深入|扎实|有序|显著|明显|进一步|再上|迈出|"
+_LEAD_VERB_RE = re.compile(r"^(?:.{0,8}?(?:推进|实施|推动|加强|开展|抓好|做好)|让)")
+_LEAD_END_RE = re.compile(r"建设步伐|步伐|加快|取得|成效|要|得到|更|稳步|持续|不断|全面|深入|扎实|有序|显著|明显|进一步|再上|迈出|"
                           r"实现|推进|提升|增强|改善|加强|优化|发展")
 
 
@@ -690,7 +699,7 @@ def _subject_before(text: str, pos: int) -> str | None:
     for clause in reversed(clauses):
         end = _SUBJECT_END_RE.search(clause, 2)
         subject = _clean_metric(clause[: end.start()] if end else clause)
-        if 2 <= len(subject) <= 20 and not re.search(r"\d", subject):
+        if 2 <= len(subject) <= (40 if "、" in subject else 20) and not re.search(r"\d", subject):
             return subject
     return None
 
@@ -774,6 +783,8 @@ def _set_kind(text: str, fig: _Figure, figures: list[_Figure]) -> None:
             fig.kind = "growth_rate"
         elif head is not None and head.kind == "growth_rate":
             fig.kind, fig.direction = "growth_rate", head.direction
+        elif re.search(r"增速|增幅|增长率", fig.metric or ""):  # 规模以上工业增加值增速达到11.1%
+            fig.kind = "growth_rate"
         else:
             fig.kind = "share"
     elif unit_class == "duration" and (re.match(r"完成|内|就|即", after) or re.search(r"实现|用时|仅用|历时", before[-4:])):
@@ -789,11 +800,20 @@ def _set_kind(text: str, fig: _Figure, figures: list[_Figure]) -> None:
         fig.direction = _DIRECTIONS.get(to.group("verb"))
 
 
+def _threshold_group(noun: str) -> str:
+    """The group a threshold sizes, without what is done for it (老人发放补贴 → 老人)."""
+    return re.split(r"发放|提供|给予|享受|实施|开展|实现|建设|改造|拆除|淘汰|整治|延伸|覆盖|的|等|、", noun, maxsplit=1)[0] or noun
+
+
 def _is_threshold(fig: _Figure, after: str) -> bool:
     """A size or age that defines a group of things (60岁以上老人, 10蒸吨及以下燃煤小锅炉), not an amount."""
     if fig.unit in _THRESHOLD_UNITS:
         return True
-    return fig.qualifier in {"及以上", "及以下"} and bool(re.match(r"[\u4e00-\u9fff]", after))
+    if fig.qualifier in {"及以上", "及以下"}:
+        return bool(re.match(r"[\u4e00-\u9fff]", after))
+    # 入境俄蒙8座以下小汽车: a bound written straight before the noun it sizes
+    return fig.qualifier in {"以上", "以下"} and not _NOT_A_NOUN_RE.match(after) \
+        and bool(re.match(r"[\u4e00-\u9fff]", after)) and nb.unit_class(fig.unit) != "percent"
 
 
 def _audit_note(fig: _Figure, text: str) -> str | None:

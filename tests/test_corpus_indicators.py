@@ -58,6 +58,14 @@ def test_subject_of_an_earlier_clause_names_the_figure():
     assert wage.metric == "社区干部生活补贴和环卫工人工资标准"
 
 
+def test_adjacent_counts_share_their_group_and_growth_wording_sets_the_kind():
+    poor = [_row("hailar/hailar_district_2019.txt", before, number)
+            for before, number in [("建档立卡贫困户", "301"), ("建档立卡贫困户301户", "611")]]
+    assert [(r.unit, r.metric) for r in poor] == [("户", "建档立卡贫困户"), ("人", "建档立卡贫困户")]
+    speed = _row("hailar/hailar_district_2019.txt", "规模以上工业增加值增速达到", "11.1")
+    assert (speed.metric, speed.kind) == ("规模以上工业增加值增速", "growth_rate")
+
+
 def test_lead_phrase_names_a_bare_investment():
     # 继续举全区之力推进棚户区改造工程。全年投资90.07亿元，完成1.8万户、189万平方米棚改任务
     assert _row("hailar/hailar_district_2018.txt", "全年投资", "90.07").metric == "棚户区改造工程投资"
@@ -70,6 +78,9 @@ def test_lead_phrase_names_a_bare_investment():
 def test_thresholds_are_rows_with_kind_threshold_and_an_audit_reason():
     old = _row("hailar/hailar_district_2014.txt", "为1467位", "80")
     assert (old.unit, old.kind, old.qualifier, old.bound, old.metric) == ("岁", "threshold", "以上", "min", "低收入老年人")
+    assert _row("hailar/hailar_district_2014.txt", "为", "1467").metric == "低收入老年人"  # counted, then sized
+    car = _row("hailar/hailar_district_2019.txt", "入境俄蒙", "8")
+    assert (car.kind, car.bound, car.metric) == ("threshold", "max", "小汽车")
     boiler = _row("hailar/hailar_district_2019.txt", "完成建成区", "10")
     assert (boiler.unit, boiler.kind, boiler.qualifier, boiler.bound, boiler.metric) == (
         "蒸吨", "threshold", "及以下", "max", "燃煤锅炉")
