@@ -88,7 +88,7 @@ _LEAD_RE = re.compile(
 _TRAIL_RE = re.compile(
     r"(?:分别|均|同比|年均|累计)?"
     r"(?:增长|增加|提高|提升|上升|下降|降低|减少|压降|回落|改善|达到|达|为|是|至|到|控制在|超过|约|近|完成|突破|"
-    r"增至|增加到|超|共|(?:较|比)(?:\d{4}年|上年)|"
+    r"增至|增加到|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
     r"由(?:每人每年|每人每月|每人|每年|每月)?|每人每年|每人每月|"
     r"(?:是|为)?\d{4}年的)$"
 )
@@ -102,9 +102,9 @@ _ROAD_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{2}路等")
 _GENERIC_METRICS = {"投资", "总投资", "年度计划投资", "计划投资", "完成投资"}
 _SPENDING_VERBS = {"投资", "投入"}
 #: what may follow a figure without being the thing counted
-_NOT_A_NOUN_RE = re.compile(r"[和及与或等的并多余]|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
+_NOT_A_NOUN_RE = re.compile(r"[和及与或等的并多余为是]|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
 _ADVERBS_RE = re.compile(r"全部|均|已")
-_AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产")
+_AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产|投入使用|全线贯通|实现|竣工|完工|建成")
 _SHARE_OF_RE = re.compile(r"^占(?P<whole>.+?)的$")
 _URBAN_RURAL_RE = re.compile(r"^城乡(?P<rest>.+)$")
 
@@ -121,7 +121,7 @@ _THRESHOLD_UNITS = {"岁", "蒸吨"}
 _FUNCTION_LEAD_RE = re.compile(r"^(?:将|把|对(?!外)|向(?!上)|从|由|和|及|并|的|了|等|而|且|也)")
 #: a verb after the counted noun ends the noun (70%村卫生室实现…一体化管理 → 村卫生室)
 _NOUN_VERB_STOP_RE = re.compile(r"实现|入选|成为|通过|进入|纳入|获得|获国家|达到|保持|迈上|突破|已|均|基本|取得|得到|"
-                                r"投入使用|投入运营|建成|开工建设|开工|竣工")
+                                r"投入使用|投入运营|建成|开工建设|开工|竣工|稳步推进")
 #: predicate words that end a clause's subject (国内生产总值达到…, 新农合参合率再创新高)
 _SUBJECT_END_RE = re.compile(
     r"达到|达|再创|再次|创|稳步|持续|全面|完工|建成|开工|竣工|逐年|不断|进一步|显著|大幅|明显|保持|实现|迈上|突破|超过|连跨|跨上|增至|增长|提高|"

@@ -65,6 +65,11 @@ UNITS = {
     # sizes that bound a class of things (60岁以上老人, 10蒸吨及以下燃煤小锅炉)
     "周岁": "岁", "岁": "岁", "蒸吨": "蒸吨",
 }
+#: counted things in 万 and 亿 (5万张, 1.2万场, 16.4万头): every count unit takes both scales
+_COUNT_UNITS = ("张", "间", "台", "座", "条", "场", "头", "只", "株", "棵", "件", "项", "处", "所", "辆", "栋", "名", "次",
+                "场次", "户次", "架次", "艘", "吨公里")
+UNITS.update({f"{scale}{unit}": f"{scale}{unit}" for scale in "万亿" for unit in _COUNT_UNITS})
+UNITS.update({"架次": "架次", "艘": "艘"})
 #: longest unit first, so "个百分点" wins over "个"
 UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
