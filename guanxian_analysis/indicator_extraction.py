@@ -73,7 +73,7 @@ RANK_CHAIN_RE = re.compile(rf"(?:、第(?:\d+|[{_NUM_CHARS}]+))+(?P<unit>位|名
 PRE_QUALIFIER_RE = re.compile(r"(?P<q>约|近|超过|不低于|不少于|不超过)$")
 FROM_RE = re.compile(r"由(?:每人每年|每人每月|每人|每年|每月)?$")
 TO_RE = re.compile(r"(?P<verb>提高|增加|提升|增长|上升|下降|降低|减少|压降)(?:至|到)$")
-CHANGE_VERB_RE = re.compile(r"(?P<verb>增长|增加|提高|提升|上升|下降|降低|减少|压降|回落|改善)$")
+CHANGE_VERB_RE = re.compile(r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善)$")
 RANK_MOVE_RE = re.compile(r"(?P<verb>前移|后移|上升|下降|提升)$")
 DELIMITERS = "，；：。！？、"
 CLAUSE_DELIMITERS = "，；：。！？"
@@ -86,8 +86,8 @@ _LEAD_RE = re.compile(
     r"创建|铺设|投放|发放|办理|开展|为)"
 )
 _TRAIL_RE = re.compile(
-    r"(?:分别|均|同比|年均|累计)?"
-    r"(?:增长|增加|提高|提升|上升|下降|降低|减少|压降|回落|改善|达到|达|为|是|至|到|控制在|超过|约|近|完成|突破|"
+    r"(?:分别|平均|均|同比|年均|累计)?"
+    r"(?:增长|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善|达到|达|为|是|至|到|控制在|超过|约|近|完成|突破|"
     r"增至|增加到|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
     r"由(?:每人每年|每人每月|每人|每年|每月)?|每人每年|每人每月|"
     r"(?:是|为)?\d{4}年的)$"
@@ -97,18 +97,18 @@ _RANK_TRAIL_RE = re.compile(
     r"(?:均|分别)?(?:在)?(?:全市|全省|全国|全县|全区)?(?:前移|后移|位居|位列|跃居|居|列|排名|排)"
     r"(?:全市|全省|全国|全县|全区)?$"
 )
-_TRAIL_ADVERB_RE = re.compile(r"(?:分别|(?<!人)均|同比|年均|全部|已经|已|(?:全年|月|年)?人均)$")
+_TRAIL_ADVERB_RE = re.compile(r"(?:分别|(?<![人平])均|平均|同比|年均|全部|已经|已|全年|实际|拟按|按|(?:全年|月|年)?人均)$")
 _ROAD_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{2}路等")
 _GENERIC_METRICS = {"投资", "总投资", "年度计划投资", "计划投资", "完成投资"}
 _SPENDING_VERBS = {"投资", "投入"}
 #: what may follow a figure without being the thing counted
-_NOT_A_NOUN_RE = re.compile(r"[和及与或等的并多余为是]|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
+_NOT_A_NOUN_RE = re.compile(r"[和及与或等的并多余为是]|安排|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
 _ADVERBS_RE = re.compile(r"全部|均|已")
 _AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产|投入使用|全线贯通|实现|竣工|完工|建成")
 _SHARE_OF_RE = re.compile(r"^占(?P<whole>.+?)的$")
 _URBAN_RURAL_RE = re.compile(r"^城乡(?P<rest>.+)$")
 
-_DIRECTIONS = {"增长": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "前移": "up",
+_DIRECTIONS = {"增长": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "上涨": "up", "前移": "up",
                "下降": "down", "降低": "down", "减少": "down", "压降": "down", "回落": "down",
                "后移": "down", "改善": "improve"}
 _BOUNDS = {"左右": "approx", "约": "approx", "近": "approx", "以上": "min", "超过": "min", "余": "min",
@@ -783,7 +783,7 @@ def _set_kind(text: str, fig: _Figure, figures: list[_Figure]) -> None:
             fig.kind = "growth_rate"
         elif head is not None and head.kind == "growth_rate":
             fig.kind, fig.direction = "growth_rate", head.direction
-        elif re.search(r"增速|增幅|增长率", fig.metric or ""):  # 规模以上工业增加值增速达到11.1%
+        elif re.search(r"增速|增幅|涨幅|增长率", fig.metric or ""):  # 规模以上工业增加值增速达到11.1%
             fig.kind = "growth_rate"
         else:
             fig.kind = "share"

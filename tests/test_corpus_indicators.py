@@ -66,6 +66,20 @@ def test_adjacent_counts_share_their_group_and_growth_wording_sets_the_kind():
     assert (speed.metric, speed.kind) == ("规模以上工业增加值增速", "growth_rate")
 
 
+def test_national_2022_headline_figures():
+    name = "national/national_2022.txt"
+    rate = _row(name, "城镇调查失业率平均为", "5.1")
+    assert (rate.metric, rate.kind, rate.period) == ("城镇调查失业率", "share", "2021")
+    cpi = _row(name, "居民消费价格上涨", "0.9")
+    assert (cpi.metric, cpi.kind, cpi.direction) == ("居民消费价格", "growth_rate", "up")
+    income = _row(name, "居民人均可支配收入实际增长", "8.1")
+    assert (income.metric, income.kind) == ("居民人均可支配收入", "growth_rate")
+    target = _row(name, "城镇调查失业率全年控制在", "5.5")
+    assert (target.metric, target.qualifier, target.bound, target.period, target.status) == (
+        "城镇调查失业率", "以内", "max", "2022", "target")
+    assert (_row(name, "居民消费价格涨幅", "3").kind, _row(name, "今年赤字率拟按", "2.8").metric) == ("growth_rate", "赤字率")
+
+
 def test_lead_phrase_names_a_bare_investment():
     # 继续举全区之力推进棚户区改造工程。全年投资90.07亿元，完成1.8万户、189万平方米棚改任务
     assert _row("hailar/hailar_district_2018.txt", "全年投资", "90.07").metric == "棚户区改造工程投资"
