@@ -121,7 +121,7 @@ _THRESHOLD_UNITS = {"岁", "蒸吨"}
 _FUNCTION_LEAD_RE = re.compile(r"^(?:将|把|对(?!外)|向(?!上)|从|由|和|及|并|的|了|等|而|且|也)")
 #: a verb after the counted noun ends the noun (70%村卫生室实现…一体化管理 → 村卫生室)
 _NOUN_VERB_STOP_RE = re.compile(r"实现|入选|成为|通过|进入|纳入|获得|获国家|达到|保持|迈上|突破|已|均|基本|取得|得到|"
-                                r"投入使用|投入运营|建成|开工建设|开工|竣工|稳步推进")
+                                r"投入使用|投入运营|建成|开工建设|开工|竣工|稳步推进|全线贯通")
 #: predicate words that end a clause's subject (国内生产总值达到…, 新农合参合率再创新高)
 _SUBJECT_END_RE = re.compile(
     r"达到|达|再创|再次|创|稳步|持续|全面|完工|建成|开工|竣工|逐年|不断|进一步|显著|大幅|明显|保持|实现|迈上|突破|超过|连跨|跨上|增至|增长|提高|"
@@ -615,9 +615,9 @@ def _noun_after(text: str, fig: _Figure, figures: list[_Figure]) -> tuple[str, i
         if pos <= other.span_start < end:
             end = other.span_start
     phrase = _ADVERBS_RE.sub("", text[pos:end]).removesuffix("的")
-    stop = _NOUN_VERB_STOP_RE.search(phrase, 2)
-    if stop:
-        phrase = phrase[: stop.start()]
+    stop = _NOUN_VERB_STOP_RE.search(phrase)
+    if stop:  # a phrase that opens on a verb (1194公里全线贯通) names nothing
+        phrase = phrase[: stop.start()] if stop.start() >= 2 else ""
     return phrase, end
 
 
@@ -724,6 +724,8 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
         return items[0], None
     if _followed_by_noun(after.removeprefix("的"), fig):  # 31个项目列入省重点
         noun, fig.noun_end = _noun_after(text, fig, figures)
+        if not noun and len(metric) >= 2:  # 沿黄生态廊道1194公里全线贯通
+            return metric, None
         if metric in _SPENDING_VERBS:  # 投资1100万元新建污水管线
             noun = _clean_metric(noun)
             return noun + metric, noun
@@ -789,6 +791,8 @@ def _set_kind(text: str, fig: _Figure, figures: list[_Figure]) -> None:
             fig.kind = "share"
     elif unit_class == "duration" and (re.match(r"完成|内|就|即", after) or re.search(r"实现|用时|仅用|历时", before[-4:])):
         fig.kind = "duration"
+    elif change and unit_class == "count" and _followed_by_noun(after, fig):
+        fig.kind = "count"  # 改善7000多所义务教育学校办学条件: how many schools, not a change
     elif change:
         fig.kind = "change"
     else:

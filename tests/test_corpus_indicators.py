@@ -80,6 +80,15 @@ def test_national_2022_headline_figures():
     assert (_row(name, "居民消费价格涨幅", "3").kind, _row(name, "今年赤字率拟按", "2.8").metric) == ("growth_rate", "赤字率")
 
 
+def test_a_verb_after_the_figure_is_not_its_noun():
+    name = "provinces-2026/henan_2026.txt"
+    corridor = _row(name, "沿黄生态廊道", "1194")
+    assert (corridor.metric, corridor.kind, corridor.period) == ("沿黄生态廊道", "level", "2021-2025")
+    schools = _row(name, "改善", "7000")  # 改善7000多所义务教育学校办学条件: a count, not a change
+    assert (schools.kind, schools.qualifier, schools.bound, schools.metric) == ("count", "多", "min", "义务教育学校办学条件")
+    assert schools.direction != schools.direction  # no direction (NaN)
+
+
 def test_lead_phrase_names_a_bare_investment():
     # 继续举全区之力推进棚户区改造工程。全年投资90.07亿元，完成1.8万户、189万平方米棚改任务
     assert _row("hailar/hailar_district_2018.txt", "全年投资", "90.07").metric == "棚户区改造工程投资"
