@@ -225,6 +225,7 @@ class Furniture:
     header: tuple[str, ...]
     footer: tuple[str, ...]
     annexes: tuple[str, ...] = ()
+    header_index: tuple[int, ...] = ()  # positions of the header lines in ``lines``
 
 
 def split_page_furniture(lines: list[str], simplified: list[str], *, log: Log | None = None,
@@ -265,8 +266,9 @@ def split_page_furniture(lines: list[str], simplified: list[str], *, log: Log | 
             "this does not look like a government work report: expected a salutation '各位代表：' "
             "or numbered parts such as '一、…工作回顾', found neither"
         )
-    header, footer, annexes, kept = [], [], [], []
+    header, footer, annexes, kept, header_index = [], [], [], [], []
     ended = in_annex = False
+    front = _front_matter_after(simplified, start)  # title, meeting and speaker written after the salutation
     for i, (line, simple) in enumerate(zip(lines, simplified)):
         if i >= start and res.FOOTER_END_RE.match(simple):
             ended = True
@@ -277,8 +279,9 @@ def split_page_furniture(lines: list[str], simplified: list[str], *, log: Log | 
                 in_annex = False
         if not line.strip():
             step, bucket = "drop_blank_lines", None
-        elif i < start:
+        elif i < start or i in front:
             step, bucket = "split_page_furniture", header
+            header_index.append(i)
         elif ended or res.FOOTER_RE.match(simple):
             step, bucket = "split_page_furniture", footer
         elif in_annex:
@@ -290,4 +293,18 @@ def split_page_furniture(lines: list[str], simplified: list[str], *, log: Log | 
             bucket.append(line)
         if log is not None:
             log.append(Change(step, numbers[i], line, ""))
-    return kept, Furniture(tuple(header), tuple(footer), tuple(annexes))
+    return kept, Furniture(tuple(header), tuple(footer), tuple(annexes), tuple(header_index))
+
+
+def _front_matter_after(simplified: list[str], start: int) -> set[int]:
+    """Lines right after the salutation that are the title, meeting line or speaker (各位代表：/2013政府工作报告/…)."""
+    found: set[int] = set()
+    for i in range(start + 1, len(simplified)):
+        compact = re.sub(r"\s+", "", simplified[i])
+        if not compact:
+            continue
+        if not (res.MEETING_LINE_RE.match(compact) or res.SPEAKER_LINE_RE.match(compact)
+                or (len(compact) <= 30 and compact.endswith("政府工作报告"))):
+            break
+        found.add(i)
+    return found

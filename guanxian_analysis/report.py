@@ -180,7 +180,7 @@ def parse_report(data: bytes, *, script: str = "simplified", source_path: str | 
     lines = text.split("\n")
     simplified_lines = [cleaning.to_simplified(line) for line in lines]
     kept, furniture = cleaning.split_page_furniture(lines, simplified_lines, log=log)
-    header = [simplified_lines[i] for i in range(kept[0]) if lines[i]]  # the lines before the body starts
+    header = [simplified_lines[i] for i in furniture.header_index]  # the lines before the body starts (or front matter after the salutation)
     body_original = [lines[i] for i in kept]
     body_simplified = [simplified_lines[i] for i in kept]
     for i in kept:  # log the script conversion of the kept text, per character

@@ -41,6 +41,8 @@ FOOTER_RE = re.compile(r"^(图文解读|扫一扫|打印本页|关闭窗口|【|
 FOOTER_END_RE = re.compile(r"^(责任编辑|相关报道|相关附件|相关链接|扫一扫|打印本页|关闭窗口|上一篇|下一篇|分享到)")
 #: an annex label after the closing line (附件1, 附件二：), the annex runs to the glossary or the end
 ANNEX_RE = re.compile(r"^附件[0-9一二三四五六七八九十]*[：:]?$")
+#: a speaker line, spaces removed: 冠县县长张志刚, 海拉尔区人民政府区长杜联合, 国务院总理李克强
+SPEAKER_LINE_RE = re.compile(r"^\S{0,16}(?:[省市县区州旗]长|总理)\S{2,4}$")
 MEETING_RE = re.compile(r"(?P<date>(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日)在(?P<meeting>.+?)(?:上)?$")
 #: a meeting line, with or without its dash: ——2022年1月20日在…, —2018年…, --2014年…, ----2012年…, 2026年2月3日在…
 MEETING_LINE_RE = re.compile(r"^(?:[-—－─―]+\s*|[（(])?\d{4}年\d{1,2}月\d{1,2}日在")

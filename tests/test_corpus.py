@@ -160,3 +160,17 @@ def test_dash_variants_and_full_width_digits(tmp_path):
     assert report.meta["meeting_date"] == "2018-03-07"
     assert report.parts.set_index("segment").loc["year_ahead", "title"] == "2018年工作安排"
     assert report.cleaning.set_index("step").loc["normalize_digits", "count"] == 1
+
+
+def test_salutation_before_the_title_and_a_title_without_年(tmp_path):
+    lines = [line for line in (CORPUS / "hailar/hailar_district_2013.txt").read_bytes().decode("gb18030").splitlines()
+             if line.strip()]
+    salutation = next(i for i, line in enumerate(lines) if "各位代表" in line)
+    moved = [lines[salutation], "2013政府工作报告", *lines[1:salutation], *lines[salutation + 1:]]
+    path = tmp_path / "salutation-first.txt"
+    path.write_text("\n".join(moved), encoding="utf-8")
+    report = load_report(path)
+    assert (report.meta["title"], report.meta["meeting_date"], report.meta["speaker"]) == (
+        "2013政府工作报告", "2013-02-28", "杜联合")
+    assert report.paragraphs.text.iloc[0] == "各位代表：" and "2013政府工作报告" not in report.text
+    assert report.meta["provenance"]["year"] == "meeting line"
