@@ -87,7 +87,7 @@ _LEAD_RE = re.compile(
 )
 _TRAIL_RE = re.compile(
     r"(?:分别|平均|均|同比|年均|累计)?"
-    r"(?:增长|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善|达到|达|为|是|至|到|控制在|超过|约|近|完成|突破|"
+    r"(?:增长|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善|达到|达|为|是|至|到|控制在|超过|约|近|完成|突破|实现|"
     r"增至|增加到|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
     r"由(?:每人每年|每人每月|每人|每年|每月)?|每人每年|每人每月|"
     r"(?:是|为)?\d{4}年的)$"
@@ -594,6 +594,7 @@ def _clean_metric(phrase: str) -> str:
         phrase = _TRAIL_ADVERB_RE.sub("", phrase)
         phrase = _LEAD_RE.sub("", phrase)
         phrase = _FUNCTION_LEAD_RE.sub("", phrase)
+        phrase = re.sub(r"^(?:19|20)\d{2}年(?:底|末)?(?=..)", "", phrase)  # the period column holds the year
         phrase = re.sub(r"(?<=.{2})从[^从]{0,8}$", "", phrase)  # 将…起征点从月销售额10万元提高到…
         phrase = phrase.strip("、，")
     return "" if phrase in {"和", "及", "与", "并"} else phrase
@@ -654,6 +655,9 @@ def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: l
             metric = subject if len(metric) < 2 else subject + metric
     if threshold:  # the group it defines: 60岁以上老人发放补贴 → 老人
         metric = _threshold_group(metric)
+    examples = _EXAMPLES_RE.match(metric)
+    if examples and len(examples.group("head")) >= 4:  # 胜利大街、哈萨尔大街等城市主干道路 → 城市主干道路
+        metric = examples.group("head")
     if not metric:  # 全区96户177人建档立卡贫困人口: the noun after the figures
         metric = _clean_metric(_noun_after(text, fig, figures)[0])
     metric = _DOUBLED_RE.sub(r"\1", metric)  # never a doubled word (投资投资)
@@ -661,6 +665,8 @@ def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: l
     return items
 
 
+#: a list of examples before the head noun they illustrate: A、B、C等<head>
+_EXAMPLES_RE = re.compile(r"^(?P<examples>[^等]*、[^等]*)等(?P<head>[^、等]+)$")
 _DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2,})\1")
 
 

@@ -89,6 +89,14 @@ def test_a_verb_after_the_figure_is_not_its_noun():
     assert schools.direction != schools.direction  # no direction (NaN)
 
 
+def test_examples_before_a_head_noun_and_years_stay_out_of_names():
+    name = "hailar/hailar_district_2016.txt"
+    roads = _row(name, "伊敏河沿河路贯通工程等城市主干道路", "80")  # 新建、改造胜利大街、…等城市主干道路80条
+    assert (roads.metric, roads.unit, roads.kind) == ("城市主干道路", "条", "count")
+    airport = _row(name, "2015年空港旅客吞吐量实现", "183")
+    assert (airport.metric, airport.unit) == ("空港旅客吞吐量", "万人次")
+
+
 def test_lead_phrase_names_a_bare_investment():
     # 继续举全区之力推进棚户区改造工程。全年投资90.07亿元，完成1.8万户、189万平方米棚改任务
     assert _row("hailar/hailar_district_2018.txt", "全年投资", "90.07").metric == "棚户区改造工程投资"
