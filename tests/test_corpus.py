@@ -174,3 +174,22 @@ def test_salutation_before_the_title_and_a_title_without_年(tmp_path):
         "2013政府工作报告", "2013-02-28", "杜联合")
     assert report.paragraphs.text.iloc[0] == "各位代表：" and "2013政府工作报告" not in report.text
     assert report.meta["provenance"]["year"] == "meeting line"
+
+
+@pytest.mark.parametrize("title, preview, segment", [
+    ("过去五年工作回顾", "", "review_five_years"),
+    ("2025年及“十四五”时期工作回顾", "", "review_last_year"),
+    ("“十四五”时期和2025年工作回顾", "", "review_five_years"),
+    ("2025年主要工作和“十四五”发展成就", "", "review_last_year"),
+    ("“十五五”时期主要目标任务", "", "plan_five_years"),
+    ("今后五年工作总体安排", "", "plan_five_years"),
+    ("2026年重点工作", "", "year_ahead"),
+    ("一鼓作气勇争先，全力推动“十五五”开好局、起好步", "", "year_ahead"),
+    ("一以贯之转作风，努力建设人民满意的服务型政府", "", "self_building"),
+    ("一年接着一年干，新福建建设持续取得新进展新成效", "2025年是“十四五”收官之年。一年来，我们坚持…", "review_last_year"),
+    ("一张蓝图绘到底，奋力谱写中国式现代化福建篇章", "“十五五”时期是基本实现社会主义现代化夯基础", "plan_five_years"),
+])
+def test_part_titles_seen_in_real_reports(title, preview, segment):
+    from guanxian_analysis.structure import _part_segment
+
+    assert _part_segment(title, 2026, preview) == segment
