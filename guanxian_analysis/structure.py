@@ -39,7 +39,7 @@ def parse_front_matter(header: list[str]) -> dict:
     """
     meta: dict = {"title": None, "place": None, "year": None, "meeting_date": None, "meeting": None,
                   "speaker": None, "speaker_title": None, "published": None, "publisher": None, "doc_index": None,
-            "level": None, "year_source": None}
+                  "level": None, "year_source": None}
     meeting_lines: list[str] = []
     in_meeting = False
     for line in header:
@@ -230,7 +230,7 @@ def part_heading(line: str) -> re.Match | None:
     return res.PART_HEADING_RE.match(line)
 
 
-_FIVE_YEAR_PLAN_RE = re.compile(r"十([一二三四五六七八九])五")
+_FIVE_YEAR_PLAN_RE = re.compile(r"十[一二三四五六七八九]五")
 _FIVE_YEARS_RE = re.compile(r"十[一二三四五六七八九]五|五年")
 _REVIEW_TITLE_RE = re.compile(r"回顾|成就|成绩|新进展|主要工作和")
 _SELF_BUILDING_RE = re.compile(r"自身建设|政府治理|服务型政府|法治政府|转作风")
