@@ -70,9 +70,9 @@ MENTION_RE = re.compile(
 AFTER_RE = re.compile(rf"(?P<mid>余|多)?(?P<unit>{nb.UNIT_PATTERN})(?P<post>左右|以上|以内|以下|及以上|及以下)?")
 #: "第1、第2位": the unit of a rank chain comes at its end
 RANK_CHAIN_RE = re.compile(rf"(?:、第(?:\d+|[{_NUM_CHARS}]+))+(?P<unit>位|名|档)")
-PRE_QUALIFIER_RE = re.compile(r"(?P<q>约|近|超过|不低于|不少于|不超过)$")
+PRE_QUALIFIER_RE = re.compile(r"(?P<q>约|近|超过|突破|不低于|不少于|不超过)$")
 FROM_RE = re.compile(r"由(?:每人每年|每人每月|每人|每年|每月)?$")
-TO_RE = re.compile(r"(?P<verb>提高|增加|提升|增长|上升|下降|降低|减少|压降)(?:至|到)$")
+TO_RE = re.compile(r"(?P<verb>提高|增加|提升|增长|上升|下降|降低|减少|压降|缩减|压减)(?P<to>至|到)$")
 CHANGE_VERB_RE = re.compile(r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善)$")
 RANK_MOVE_RE = re.compile(r"(?P<verb>前移|后移|上升|下降|提升)$")
 DELIMITERS = "，；：。！？、"
@@ -81,7 +81,7 @@ SCOPE_RE = re.compile(r"全市|全省|全国|全县|全区|全盟|全州")
 
 # metric cleaning: framing words and generic verbs at the start, predicates at the end
 _LEAD_RE = re.compile(
-    r"^(?:其中|预计|累计|全年|全县|全区|全市|今年|当年|一年来|五年来|力争|确保|努力|全力|着力|已|共(?!享)|"
+    r"^(?:其中|预计|累计|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
     r"新开工建设|开工建设|规划建设|新建改建|新建|改建|建设(?!工程)|建成(?!区)|实施|完成|实现|打造了?|"
     r"创建|铺设|投放|发放|办理|开展|为)"
 )
@@ -102,30 +102,32 @@ _ROAD_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{2}路等")
 _GENERIC_METRICS = {"投资", "总投资", "年度计划投资", "计划投资", "完成投资"}
 _SPENDING_VERBS = {"投资", "投入"}
 #: what may follow a figure without being the thing counted
-_NOT_A_NOUN_RE = re.compile(r"[和及与或等的并多余为是]|安排|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
+_NOT_A_NOUN_RE = re.compile(r"[和及与或等的并多余是]|为(?:全国|全省|全市|全区|全县|国内|首)|安排|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
 _ADVERBS_RE = re.compile(r"全部|均|已")
-_AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产|投入使用|全线贯通|实现|竣工|完工|建成")
+_AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产|投入使用|全线贯通|实现|竣工|完工|建成|通车")
+#: the task words after a counted noun (65个年度重点项目建设任务, 7.89亿元政府隐性债务化解目标)
+_TASK_RE = re.compile(r"(?:建设)?(?:任务|目标)$")
 _SHARE_OF_RE = re.compile(r"^占(?P<whole>.+?)的$")
 _URBAN_RURAL_RE = re.compile(r"^城乡(?P<rest>.+)$")
 
-_DIRECTIONS = {"增长": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "上涨": "up", "前移": "up",
+_DIRECTIONS = {"缩减": "down", "压减": "down", "增长": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "上涨": "up", "前移": "up",
                "下降": "down", "降低": "down", "减少": "down", "压降": "down", "回落": "down",
                "后移": "down", "改善": "improve"}
 _BOUNDS = {"左右": "approx", "约": "approx", "近": "approx", "以上": "min", "超过": "min", "余": "min",
            "多": "min", "不低于": "min", "不少于": "min", "以内": "max", "以下": "max", "不超过": "max",
            "及以上": "min", "及以下": "max",
-           "力争": "aim", "预计": "estimate", "由": "from", "至": "to"}
+           "力争": "aim", "预计": "estimate", "由": "from", "至": "to", "到": "to", "突破": "min"}
 #: units that size a group rather than measure an amount (60岁以上老人, 10蒸吨及以下燃煤小锅炉)
 _THRESHOLD_UNITS = {"岁", "蒸吨"}
 #: function words a metric must not start with (left over when a verb before them is stripped)
 _FUNCTION_LEAD_RE = re.compile(r"^(?:将|把|对(?!外)|向(?!上)|从|由|和|及|并|的|了|等|而|且|也)")
 #: a verb after the counted noun ends the noun (70%村卫生室实现…一体化管理 → 村卫生室)
 _NOUN_VERB_STOP_RE = re.compile(r"实现|入选|成为|通过|进入|纳入|获得|获国家|达到|保持|迈上|突破|已|均|基本|取得|得到|"
-                                r"投入使用|投入运营|建成|开工建设|开工|竣工|稳步推进|全线贯通")
+                                r"投入使用|投入运营|建成|开工建设|开工|竣工|稳步推进|全线贯通|完成投资|以及")
 #: predicate words that end a clause's subject (国内生产总值达到…, 新农合参合率再创新高)
 _SUBJECT_END_RE = re.compile(
     r"达到|达|再创|再次|创|稳步|持续|全面|完工|建成|开工|竣工|逐年|不断|进一步|显著|大幅|明显|保持|实现|迈上|突破|超过|连跨|跨上|增至|增长|提高|"
-    r"提升|下降|降低|增加|减少|完成|为|是|占|居|位居|列|\d")
+    r"提升|下降|降低|增加|减少|完成|为|是|位居|\d")
 _TARGET_SEGMENTS = {"plan_five_years", "year_ahead"}
 _TARGET_WORD_RE = re.compile(r"力争|目标(?:是|为)")
 
@@ -436,6 +438,8 @@ def _arabic_exclusion(text: str, m: _Mention) -> str | None:
         return "hotline number"
     if after.startswith("周年"):
         return "anniversary"
+    if re.match(r"(?:小时|天|年)“", after):  # 24小时“不打烊”: part of a slogan
+        return "quoted name"
     if _inside_quotes(text, m):
         return "quoted name"
     if _is_background(text, m):
@@ -525,7 +529,7 @@ def _parse_figure(text: str, m: _Mention) -> _Figure | None:
     if qualifier is None and FROM_RE.search(before):
         fig.qualifier = "由"
     elif qualifier is None and TO_RE.search(before):
-        fig.qualifier = "至"
+        fig.qualifier = TO_RE.search(before).group("to")
     return fig
 
 
@@ -595,6 +599,7 @@ def _clean_metric(phrase: str) -> str:
         phrase = _LEAD_RE.sub("", phrase)
         phrase = _FUNCTION_LEAD_RE.sub("", phrase)
         phrase = re.sub(r"^(?:19|20)\d{2}年(?:底|末)?(?=..)", "", phrase)  # the period column holds the year
+        phrase = re.sub(r"(?<=..)完成投资$", "投资", phrase)  # 教育重点项目完成投资 → 教育重点项目投资
         phrase = re.sub(r"(?<=.{2})从[^从]{0,8}$", "", phrase)  # 将…起征点从月销售额10万元提高到…
         phrase = phrase.strip("、，")
     return "" if phrase in {"和", "及", "与", "并"} else phrase
@@ -615,10 +620,13 @@ def _noun_after(text: str, fig: _Figure, figures: list[_Figure]) -> tuple[str, i
     for other in figures:
         if pos <= other.span_start < end:
             end = other.span_start
-    phrase = _ADVERBS_RE.sub("", text[pos:end]).removesuffix("的")
+    phrase = text[pos:end]
     stop = _NOUN_VERB_STOP_RE.search(phrase)
     if stop:  # a phrase that opens on a verb (1194公里全线贯通) names nothing
         phrase = phrase[: stop.start()] if stop.start() >= 2 else ""
+    phrase = _ADVERBS_RE.sub("", phrase).removesuffix("的")
+    if len(_TASK_RE.sub("", phrase)) >= 4:  # 年度重点项目建设任务, 政府隐性债务化解目标
+        phrase = _TASK_RE.sub("", phrase)
     return phrase, end
 
 
@@ -631,7 +639,7 @@ def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: l
         fig.scope = _last_scope(text[_clause_start(text, fig.span_start, 0): fig.span_end])
     if "分别" in raw:
         subject = _clean_metric(raw[: raw.index("分别")])
-        if len(subject) < 2:  # …工资再次提高，月人均分别提高221元、90元: the items of the clause before
+        if len(subject) < 2 and not items:  # …工资再次提高，月人均分别提高221元、90元: the clause before
             subject = _subject_before(text, fig.span_start) or subject
         items = _split_items(subject) if subject else items  # 同比分别增长: the same items again
     metric, base = _metric_from_clause(text, fig, previous, figures, raw, items)
@@ -653,8 +661,10 @@ def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: l
         subject = _subject_before(text, fig.span_start) or lead
         if subject:
             metric = subject if len(metric) < 2 else subject + metric
-    if threshold:  # the group it defines: 60岁以上老人发放补贴 → 老人
-        metric = _threshold_group(metric)
+    if threshold:  # the group it defines, after the clause's own words: 入境俄蒙8座以下小汽车 → 入境俄蒙小汽车
+        own_words = re.split(r"[、，]", own)[-1]
+        own_words = own_words if len(own_words) >= 2 and own_words not in metric else ""
+        metric = own_words + _threshold_group(metric)
     examples = _EXAMPLES_RE.match(metric)
     if examples and len(examples.group("head")) >= 4:  # 胜利大街、哈萨尔大街等城市主干道路 → 城市主干道路
         metric = examples.group("head")
@@ -791,8 +801,9 @@ def _set_kind(text: str, fig: _Figure, figures: list[_Figure]) -> None:
             fig.kind = "growth_rate"
         elif head is not None and head.kind == "growth_rate":
             fig.kind, fig.direction = "growth_rate", head.direction
-        elif re.search(r"增速|增幅|涨幅|增长率", fig.metric or ""):  # 规模以上工业增加值增速达到11.1%
+        elif re.search(r"(?:增速|增幅|涨幅|增长率)$", fig.metric or ""):  # 规模以上工业增加值增速达到11.1%
             fig.kind = "growth_rate"
+            fig.metric = re.sub(r"(?:增速|增幅|涨幅|增长率)$", "", fig.metric) or fig.metric
         else:
             fig.kind = "share"
     elif unit_class == "duration" and (re.match(r"完成|内|就|即", after) or re.search(r"实现|用时|仅用|历时", before[-4:])):
@@ -806,7 +817,7 @@ def _set_kind(text: str, fig: _Figure, figures: list[_Figure]) -> None:
     if change and fig.kind in {"growth_rate", "change_pp", "change"}:
         fig.direction = _DIRECTIONS[change.group("verb")]
     to = TO_RE.search(before)
-    if fig.qualifier == "至" and to:
+    if fig.qualifier in {"至", "到"} and to:
         fig.direction = _DIRECTIONS.get(to.group("verb"))
 
 
