@@ -87,7 +87,7 @@ _LEAD_RE = re.compile(
 )
 _TRAIL_RE = re.compile(
     r"(?:分别|平均|均|同比|年均|累计)?"
-    r"(?:增长|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善|达到|达|为|是|至|到|控制在|超过|约|近|完成|突破|实现|"
+    r"(?:增长|增加|提高|提升|上升|上涨|下降|降低|减少|压降|缩减|压减|回落|改善|达到|达|为|是|至|到|控制在|超过|约|近|完成|突破|实现|"
     r"增至|增加到|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
     r"由(?:每人每年|每人每月|每人|每年|每月)?|每人每年|每人每月|"
     r"(?:是|为)?\d{4}年的)$"
@@ -624,6 +624,7 @@ def _noun_after(text: str, fig: _Figure, figures: list[_Figure]) -> tuple[str, i
     stop = _NOUN_VERB_STOP_RE.search(phrase)
     if stop:  # a phrase that opens on a verb (1194公里全线贯通) names nothing
         phrase = phrase[: stop.start()] if stop.start() >= 2 else ""
+        end = pos + stop.start() if stop.start() >= 2 else end  # what follows the noun is the next figure's clause
     phrase = _ADVERBS_RE.sub("", phrase).removesuffix("的")
     if len(_TASK_RE.sub("", phrase)) >= 4:  # 年度重点项目建设任务, 政府隐性债务化解目标
         phrase = _TASK_RE.sub("", phrase)
@@ -649,6 +650,10 @@ def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: l
         metric, base = previous.metric, previous.base_metric  # 建档立卡贫困户301户611人: one group, two counts
     elif following is not None and _is_threshold(following, text[following.span_end:]):
         metric = _threshold_group(_noun_after(text, fig, figures)[0])  # 1467位80岁以上低收入老年人
+    elif following is not None:  # 建档立卡贫困户301户611人全部脱贫: the subject and what the group did
+        noun = _noun_after(text, fig, figures)[0]
+        own_words = _clean_metric(raw)
+        metric = (own_words if len(own_words) >= 2 else "") + noun or metric
     own = _clean_metric(raw)
     if own in _GENERIC_METRICS and metric == own:
         # 总投资 -> 县级重点项目总投资; without a named figure before it, the clause's subject or lead phrase

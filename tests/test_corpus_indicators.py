@@ -61,7 +61,7 @@ def test_subject_of_an_earlier_clause_names_the_figure():
 def test_adjacent_counts_share_their_group_and_growth_wording_sets_the_kind():
     poor = [_row("hailar/hailar_district_2019.txt", before, number)
             for before, number in [("建档立卡贫困户", "301"), ("建档立卡贫困户301户", "611")]]
-    assert [(r.unit, r.metric) for r in poor] == [("户", "建档立卡贫困户"), ("人", "建档立卡贫困户")]
+    assert [(r.unit, r.metric) for r in poor] == [("户", "建档立卡贫困户脱贫"), ("人", "建档立卡贫困户脱贫")]
     speed = _row("hailar/hailar_district_2019.txt", "规模以上工业增加值增速达到", "11.1")
     assert (speed.metric, speed.kind) == ("规模以上工业增加值", "growth_rate")  # 增速 says the kind
 
@@ -171,5 +171,5 @@ def test_hailar_2019_against_its_hand_annotation():
     assert len(annotations) == 110
     scores, rows = score(ga.indicators(report), annotations, report.text)
     assert scores["precision"] == 1.0, rows[rows.wrong == "not annotated"]
-    assert scores["recall"] >= 0.927, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 0.618, rows[rows.wrong != ""]
+    assert scores["recall"] >= 102 / 110, rows[rows.wrong == "missing"]
+    assert scores["fully_right"] >= 73 / 110, rows[rows.wrong != ""]
