@@ -8,7 +8,7 @@ Line numbers in the log are those of the raw file: no step before
 The loader (:mod:`guanxian_analysis.report`) composes them in this order:
 :func:`normalize_newlines`, :func:`apply_corrections`,
 :func:`strip_pinyin_annotations`, :func:`remove_placeholders`,
-:func:`normalize_punctuation`, :func:`strip_line_whitespace`, then, line by
+:func:`normalize_digits`, :func:`normalize_punctuation`, :func:`strip_line_whitespace`, then, line by
 line, :func:`split_page_furniture` and :func:`to_simplified`.
 """
 from __future__ import annotations
@@ -162,6 +162,19 @@ def normalize_punctuation(text: str, *, log: Log | None = None) -> str:
     return "".join(out)
 
 
+_FULL_WIDTH_DIGITS_RE = re.compile("[\uff10-\uff19]+")
+
+
+def normalize_digits(text: str, *, log: Log | None = None) -> str:
+    """Make full-width digits ASCII (``２００９年`` → ``2009年``), keeping the length.
+
+    >>> normalize_digits("２００９年增长１２％")
+    '2009年增长12％'
+    """
+    to_ascii = str.maketrans("０１２３４５６７８９", "0123456789")
+    return _sub_logged(_FULL_WIDTH_DIGITS_RE, lambda m: m.group().translate(to_ascii), text, "normalize_digits", log)
+
+
 def strip_line_whitespace(text: str, *, log: Log | None = None) -> str:
     """Strip white space (and full-width spaces) at both ends of every line.
 
@@ -211,6 +224,8 @@ class Furniture:
 
     header: tuple[str, ...]
     footer: tuple[str, ...]
+    annexes: tuple[str, ...] = ()
+    header_index: tuple[int, ...] = ()  # positions of the header lines in ``lines``
 
 
 def split_page_furniture(lines: list[str], simplified: list[str], *, log: Log | None = None,
@@ -219,7 +234,9 @@ def split_page_furniture(lines: list[str], simplified: list[str], *, log: Log | 
 
     The body starts at the salutation (``各位代表：``) or, failing that, at the first
     part heading (``一、``); it ends before the page's footer links (``图文解读…``,
-    ``扫一扫在手机打开当前页面``). Blank lines are dropped too.
+    ``扫一扫在手机打开当前页面``); from ``责任编辑``, ``相关报道：`` or ``打印本页`` on, every line is
+    footer. An annex after the closing line (``附件1`` … up to a ``名词解释`` glossary) is kept
+    apart too. Blank lines are dropped.
 
     Parameters
     ----------
@@ -233,7 +250,7 @@ def split_page_furniture(lines: list[str], simplified: list[str], *, log: Log | 
     Returns
     -------
     (kept, furniture)
-        Indices of the body lines, and the header and footer lines (original script).
+        Indices of the body lines, and the header, footer and annex lines (original script).
 
     Raises
     ------
@@ -249,14 +266,26 @@ def split_page_furniture(lines: list[str], simplified: list[str], *, log: Log | 
             "this does not look like a government work report: expected a salutation '各位代表：' "
             "or numbered parts such as '一、…工作回顾', found neither"
         )
-    header, footer, kept = [], [], []
+    header, footer, annexes, kept, header_index = [], [], [], [], []
+    ended = in_annex = False
+    front = _front_matter_after(simplified, start)  # title, meeting and speaker written after the salutation
     for i, (line, simple) in enumerate(zip(lines, simplified)):
+        if i >= start and res.FOOTER_END_RE.match(simple):
+            ended = True
+        if i >= start and not ended:
+            if res.ANNEX_RE.match(simple) and kept:
+                in_annex = True
+            elif res.GLOSSARY_HEADING_RE.search(simple) and len(simple) <= 40:
+                in_annex = False
         if not line.strip():
             step, bucket = "drop_blank_lines", None
-        elif i < start:
+        elif i < start or i in front:
             step, bucket = "split_page_furniture", header
-        elif res.FOOTER_RE.match(simple):
+            header_index.append(i)
+        elif ended or res.FOOTER_RE.match(simple):
             step, bucket = "split_page_furniture", footer
+        elif in_annex:
+            step, bucket = "split_page_furniture", annexes
         else:
             kept.append(i)
             continue
@@ -264,4 +293,18 @@ def split_page_furniture(lines: list[str], simplified: list[str], *, log: Log | 
             bucket.append(line)
         if log is not None:
             log.append(Change(step, numbers[i], line, ""))
-    return kept, Furniture(tuple(header), tuple(footer))
+    return kept, Furniture(tuple(header), tuple(footer), tuple(annexes), tuple(header_index))
+
+
+def _front_matter_after(simplified: list[str], start: int) -> set[int]:
+    """Lines right after the salutation that are the title, meeting line or speaker (各位代表：/2013政府工作报告/…)."""
+    found: set[int] = set()
+    for i in range(start + 1, len(simplified)):
+        compact = re.sub(r"\s+", "", simplified[i])
+        if not compact:
+            continue
+        if not (res.MEETING_LINE_RE.match(compact) or res.SPEAKER_LINE_RE.match(compact)
+                or (len(compact) <= 30 and compact.endswith("政府工作报告"))):
+            break
+        found.add(i)
+    return found

@@ -76,13 +76,13 @@ MENTION_RE = re.compile(
     rf"|[{_NUM_CHARS}]+(?=[{_ZH_CLASSIFIERS}])"
 )
 #: what may follow a number: 余/多, a unit, a bounding word
-AFTER_RE = re.compile(rf"(?P<mid>余|多)?(?P<unit>{nb.UNIT_PATTERN})(?P<post>左右|以上|以内|以下)?")
+AFTER_RE = re.compile(rf"(?P<mid>余|多)?(?P<unit>{nb.UNIT_PATTERN})(?P<post>左右|以上|以内|以下|及以上|及以下)?")
 #: "第1、第2位": the unit of a rank chain comes at its end
 RANK_CHAIN_RE = re.compile(rf"(?:、第(?:\d+|[{_NUM_CHARS}]+))+(?P<unit>位|名|档)")
-PRE_QUALIFIER_RE = re.compile(r"(?P<q>约|近|超过|不低于|不少于|不超过)$")
+PRE_QUALIFIER_RE = re.compile(r"(?P<q>约|近|超过|突破|不低于|不少于|不超过)$")
 FROM_RE = re.compile(r"由(?:每人每年|每人每月|每人|每年|每月)?$")
-TO_RE = re.compile(r"(?P<verb>提高|增加|提升|增长|上升|下降|降低|减少|压降)(?:至|到)$")
-CHANGE_VERB_RE = re.compile(r"(?P<verb>增长|增加|提高|提升|上升|下降|降低|减少|压降|回落|改善)$")
+TO_RE = re.compile(r"(?P<verb>提高|增加|提升|增长|上升|下降|降低|减少|压降|缩减|压减)(?P<to>至|到)$")
+CHANGE_VERB_RE = re.compile(r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善)$")
 RANK_MOVE_RE = re.compile(r"(?P<verb>前移|后移|上升|下降|提升)$")
 DELIMITERS = "，；：。！？、"
 CLAUSE_DELIMITERS = "，；：。！？"
@@ -90,13 +90,14 @@ SCOPE_RE = re.compile(r"全市|全省|全国|全县|全区|全盟|全州")
 
 # metric cleaning: framing words and generic verbs at the start, predicates at the end
 _LEAD_RE = re.compile(
-    r"^(?:其中|预计|累计|全年|全县|全区|全市|今年|当年|一年来|五年来|力争|确保|努力|已|共(?!享)|"
+    r"^(?:其中|预计|累计|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
     r"新开工建设|开工建设|规划建设|新建改建|新建|改建|建设(?!工程)|建成(?!区)|实施|完成|实现|打造了?|"
     r"创建|铺设|投放|发放|办理|开展|为)"
 )
 _TRAIL_RE = re.compile(
-    r"(?:分别|均|同比|年均|累计)?"
-    r"(?:增长|增加|提高|提升|上升|下降|降低|减少|压降|回落|改善|达到|达|为|是|至|到|控制在|超过|约|近|完成|突破|"
+    r"(?:分别|平均|均|同比|年均|累计)?"
+    r"(?:增长|增加|提高|提升|上升|上涨|下降|降低|减少|压降|缩减|压减|回落|改善|达到|达|为|是|至|到|控制在|超过|约|近|完成|突破|实现|"
+    r"增至|增加到|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
     r"由(?:每人每年|每人每月|每人|每年|每月)?|每人每年|每人每月|"
     r"(?:是|为)?\d{4}年的)$"
 )
@@ -105,23 +106,37 @@ _RANK_TRAIL_RE = re.compile(
     r"(?:均|分别)?(?:在)?(?:全市|全省|全国|全县|全区)?(?:前移|后移|位居|位列|跃居|居|列|排名|排)"
     r"(?:全市|全省|全国|全县|全区)?$"
 )
-_TRAIL_ADVERB_RE = re.compile(r"(?:分别|均|同比|年均|全部|已经|已)$")
+_TRAIL_ADVERB_RE = re.compile(r"(?:分别|(?<![人平])均|平均|同比|年均|全部|已经|已|全年|实际|拟按|按|(?:全年|月|年)?人均)$")
 _ROAD_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{2}路等")
 _GENERIC_METRICS = {"投资", "总投资", "年度计划投资", "计划投资", "完成投资"}
 _SPENDING_VERBS = {"投资", "投入"}
 #: what may follow a figure without being the thing counted
-_NOT_A_NOUN_RE = re.compile(r"[和及与或等的]|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
+_NOT_A_NOUN_RE = re.compile(r"[和及与或等的并多余是]|为(?:全国|全省|全市|全区|全县|国内|首)|安排|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
 _ADVERBS_RE = re.compile(r"全部|均|已")
-_AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产")
+_AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产|投入使用|全线贯通|实现|竣工|完工|建成|通车")
+#: the task words after a counted noun (65个年度重点项目建设任务, 7.89亿元政府隐性债务化解目标)
+_TASK_RE = re.compile(r"(?:建设)?(?:任务|目标)$")
 _SHARE_OF_RE = re.compile(r"^占(?P<whole>.+?)的$")
 _URBAN_RURAL_RE = re.compile(r"^城乡(?P<rest>.+)$")
 
-_DIRECTIONS = {"增长": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "前移": "up",
+_DIRECTIONS = {"缩减": "down", "压减": "down", "增长": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "上涨": "up", "前移": "up",
                "下降": "down", "降低": "down", "减少": "down", "压降": "down", "回落": "down",
                "后移": "down", "改善": "improve"}
 _BOUNDS = {"左右": "approx", "约": "approx", "近": "approx", "以上": "min", "超过": "min", "余": "min",
            "多": "min", "不低于": "min", "不少于": "min", "以内": "max", "以下": "max", "不超过": "max",
-           "力争": "aim", "预计": "estimate", "由": "from", "至": "to"}
+           "及以上": "min", "及以下": "max",
+           "力争": "aim", "预计": "estimate", "由": "from", "至": "to", "到": "to", "突破": "min"}
+#: units that size a group rather than measure an amount (60岁以上老人, 10蒸吨及以下燃煤小锅炉)
+_THRESHOLD_UNITS = {"岁", "蒸吨"}
+#: function words a metric must not start with (left over when a verb before them is stripped)
+_FUNCTION_LEAD_RE = re.compile(r"^(?:将|把|对(?!外)|向(?!上)|从|由|和|及|并|的|了|等|而|且|也)")
+#: a verb after the counted noun ends the noun (70%村卫生室实现…一体化管理 → 村卫生室)
+_NOUN_VERB_STOP_RE = re.compile(r"实现|入选|成为|通过|进入|纳入|获得|获国家|达到|保持|迈上|突破|已|均|基本|取得|得到|"
+                                r"投入使用|投入运营|建成|开工建设|开工|竣工|稳步推进|全线贯通|完成投资|以及")
+#: predicate words that end a clause's subject (国内生产总值达到…, 新农合参合率再创新高)
+_SUBJECT_END_RE = re.compile(
+    r"达到|达|再创|再次|创|稳步|持续|全面|完工|建成|开工|竣工|逐年|不断|进一步|显著|大幅|明显|保持|实现|迈上|突破|超过|连跨|跨上|增至|增长|提高|"
+    r"提升|下降|降低|增加|减少|完成|为|是|位居|\d")
 _TARGET_SEGMENTS = {"plan_five_years", "year_ahead"}
 _TARGET_WORD_RE = re.compile(r"力争|目标(?:是|为)")
 
@@ -317,9 +332,14 @@ def _extract_uncached(text: str, sentences: pd.DataFrame, year: int, shown_text:
     shown_text = text if shown_text is None else shown_text
     starts = sentences["start"].tolist()
     records = sentences.to_dict("records")
+    paragraph, lead = None, None
     for record in records:  # read simplified text, keep the report's script for display
         record["shown"] = shown_text[record["start"]: record["end"]]
         record["text"] = text[record["start"]: record["end"]]
+        if record.get("paragraph_id") != paragraph:
+            paragraph, lead = record.get("paragraph_id"), None
+        record["lead"] = lead
+        lead = _lead_subject(record["text"]) or lead  # a short bare sentence leads the ones after it
     by_sentence: dict[int, list[_Mention]] = {}
     outside: list[tuple[int, int, str]] = []
     for match in MENTION_RE.finditer(text):
@@ -337,18 +357,19 @@ def _extract_uncached(text: str, sentences: pd.DataFrame, year: int, shown_text:
         record = records[i]
         figures, excluded = _read_sentence(record, by_sentence[i], year)
         s0 = record["start"]
-        ids = {}
+        ids, notes = {}, {}
         for fig in figures:
             indicator_id = f"i{len(indicator_rows) + 1:04d}"
             ids[fig.mention.start] = indicator_id
+            notes[fig.mention.start] = _audit_note(fig, record["text"])
             indicator_rows.append(_indicator_row(indicator_id, fig, record, year))
             if fig.kind == "rank":
                 rank_rows.append(_rank_row(fig, record, indicator_rows[-1]))
         for m in by_sentence[i]:
-            reason = excluded.get(m.start)
+            reason = excluded.get(m.start) or notes.get(m.start)
             audit_rows.append({
                 "start": s0 + m.start, "end": s0 + m.end, "text": shown_text[s0 + m.start: s0 + m.end],
-                "status": "excluded" if reason else "indicator", "reason": reason,
+                "status": "excluded" if m.start in excluded else "indicator", "reason": reason,
                 "indicator_id": ids.get(m.start), "sentence_id": record["sentence_id"],
             })
     for start, end, token in outside:
@@ -380,7 +401,7 @@ def _read_sentence(record: dict, mentions: list[_Mention], year: int):
     items: list[str] = []
     for n, fig in enumerate(figures):
         previous = figures[n - 1] if n else None
-        items = _name_metric(text, fig, previous, figures, items)
+        items = _name_metric(text, fig, previous, figures, items, lead=record.get("lead"))
         _set_kind(text, fig, figures)
         fig.qualifier = fig.qualifier or _sentence_qualifier(text[: fig.span_start])
     _share_chain_qualifiers(figures)
@@ -403,7 +424,7 @@ def _arabic_exclusion(text: str, m: _Mention) -> str | None:
     before, after = text[: m.start], text[m.end:]
     if before.endswith("第") and after.startswith("页"):
         return "page reference"
-    if len(m.text) == 4 and after.startswith("年") and 1900 <= int(m.text) <= 2100:
+    if m.text.isdigit() and len(m.text) == 4 and after.startswith("年") and 1900 <= int(m.text) <= 2100:
         return "year"
     if "." not in m.text and re.match(r"[月日号]", after) and int(m.text) <= 31:
         return "date"
@@ -417,6 +438,8 @@ def _arabic_exclusion(text: str, m: _Mention) -> str | None:
         return "hotline number"
     if after.startswith("周年"):
         return "anniversary"
+    if re.match(r"(?:小时|天|年)“", after):  # 24小时“不打烊”: part of a slogan
+        return "quoted name"
     if _inside_quotes(text, m):
         return "quoted name"
     if _is_background(text, m):
@@ -438,9 +461,29 @@ def _chinese_exclusion(text: str, m: _Mention) -> str | None:
         return "ordinal"
     if after.startswith("批"):
         return "vague quantity (一批)"
-    if re.search(r"(?:新建|建成|新增|实施|完成|打造|创建|培育|引进)$", before) and AFTER_RE.match(after):
+    if AFTER_RE.match(after) and (_COUNT_VERB_RE.search(before) or _continues_count_list(before)):
         return None
     return "Chinese numeral in a set phrase"
+
+
+_COUNT_VERB = r"(?:新建|建成|新增|实施|完成|打造|创建|培育|引进|建设|修建|改造|铺设|开通)"
+_COUNT_VERB_RE = re.compile(_COUNT_VERB + "$")
+_COUNT_ITEM_RE = re.compile(rf"^(?:\d+(?:\.\d+)?|[{_NUM_CHARS}]+)(?:{nb.UNIT_PATTERN})\S*$")
+
+
+def _continues_count_list(before: str) -> bool:
+    """Whether a numeral continues a list of counts after a building verb.
+
+    >>> _continues_count_list("建设一座标志性公园，"), _continues_count_list("形成两个中心，")
+    (True, False)
+    """
+    if not before or before[-1] not in "，、和及":
+        return False
+    verbs = list(re.finditer(_COUNT_VERB, before))
+    if not verbs:
+        return False
+    items = re.split(r"[，、和及]", before[verbs[-1].end():-1])
+    return bool(items) and all(_COUNT_ITEM_RE.match(item) for item in items)
 
 
 def _inside_quotes(text: str, m: _Mention) -> bool:
@@ -486,7 +529,7 @@ def _parse_figure(text: str, m: _Mention) -> _Figure | None:
     if qualifier is None and FROM_RE.search(before):
         fig.qualifier = "由"
     elif qualifier is None and TO_RE.search(before):
-        fig.qualifier = "至"
+        fig.qualifier = TO_RE.search(before).group("to")
     return fig
 
 
@@ -554,6 +597,10 @@ def _clean_metric(phrase: str) -> str:
         phrase = _TRAIL_RE.sub("", phrase)
         phrase = _TRAIL_ADVERB_RE.sub("", phrase)
         phrase = _LEAD_RE.sub("", phrase)
+        phrase = _FUNCTION_LEAD_RE.sub("", phrase)
+        phrase = re.sub(r"^(?:19|20)\d{2}年(?:底|末)?(?=..)", "", phrase)  # the period column holds the year
+        phrase = re.sub(r"(?<=..)完成投资$", "投资", phrase)  # 教育重点项目完成投资 → 教育重点项目投资
+        phrase = re.sub(r"(?<=.{2})从[^从]{0,8}$", "", phrase)  # 将…起征点从月销售额10万元提高到…
         phrase = phrase.strip("、，")
     return "" if phrase in {"和", "及", "与", "并"} else phrase
 
@@ -573,11 +620,19 @@ def _noun_after(text: str, fig: _Figure, figures: list[_Figure]) -> tuple[str, i
     for other in figures:
         if pos <= other.span_start < end:
             end = other.span_start
-    phrase = _ADVERBS_RE.sub("", text[pos:end]).removesuffix("的")
+    phrase = text[pos:end]
+    stop = _NOUN_VERB_STOP_RE.search(phrase)
+    if stop:  # a phrase that opens on a verb (1194公里全线贯通) names nothing
+        phrase = phrase[: stop.start()] if stop.start() >= 2 else ""
+        end = pos + stop.start() if stop.start() >= 2 else end  # what follows the noun is the next figure's clause
+    phrase = _ADVERBS_RE.sub("", phrase).removesuffix("的")
+    if len(_TASK_RE.sub("", phrase)) >= 4:  # 年度重点项目建设任务, 政府隐性债务化解目标
+        phrase = _TASK_RE.sub("", phrase)
     return phrase, end
 
 
-def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: list[str]) -> list[str]:
+def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: list[str],
+                 lead: str | None = None) -> list[str]:
     """Set ``fig.metric``, ``fig.base_metric`` and ``fig.scope``; return the 分别 items in force."""
     floor = 0 if previous is None else max(previous.span_end, previous.noun_end or 0)
     raw = text[_clause_start(text, fig.span_start, floor): fig.span_start]
@@ -585,13 +640,89 @@ def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: l
         fig.scope = _last_scope(text[_clause_start(text, fig.span_start, 0): fig.span_end])
     if "分别" in raw:
         subject = _clean_metric(raw[: raw.index("分别")])
+        if len(subject) < 2 and not items:  # …工资再次提高，月人均分别提高221元、90元: the clause before
+            subject = _subject_before(text, fig.span_start) or subject
         items = _split_items(subject) if subject else items  # 同比分别增长: the same items again
     metric, base = _metric_from_clause(text, fig, previous, figures, raw, items)
-    if metric in _GENERIC_METRICS and previous is not None:  # 总投资 -> 县级重点项目总投资
-        base = previous.base_metric
-        metric = base + metric.removeprefix("完成")
+    threshold = _is_threshold(fig, text[fig.span_end:])
+    following = next((f for f in figures if f.span_start == fig.span_end), None)
+    if previous is not None and previous.span_end == fig.span_start and previous.metric and not threshold:
+        metric, base = previous.metric, previous.base_metric  # 建档立卡贫困户301户611人: one group, two counts
+    elif following is not None and _is_threshold(following, text[following.span_end:]):
+        metric = _threshold_group(_noun_after(text, fig, figures)[0])  # 1467位80岁以上低收入老年人
+    elif following is not None:  # 建档立卡贫困户301户611人全部脱贫: the subject and what the group did
+        noun = _noun_after(text, fig, figures)[0]
+        own_words = _clean_metric(raw)
+        metric = (own_words if len(own_words) >= 2 else "") + noun or metric
+    own = _clean_metric(raw)
+    if own in _GENERIC_METRICS and metric == own:
+        # 总投资 -> 县级重点项目总投资; without a named figure before it, the clause's subject or lead phrase
+        before = previous.base_metric if previous is not None else ""
+        if not before or before in _GENERIC_METRICS or before.endswith(own.removeprefix("完成")):
+            before = _subject_before(text, fig.span_start) or lead or ""
+        if before and not before.endswith(own.removeprefix("完成")):
+            base, metric = before, before + own.removeprefix("完成")
+    elif len(metric) < 2 or metric in _GENERIC_METRICS:  # 国内生产总值达到114万亿元，增长8.1%
+        subject = _subject_before(text, fig.span_start) or lead
+        if subject:
+            metric = subject if len(metric) < 2 else subject + metric
+    if threshold:  # the group it defines, after the clause's own words: 入境俄蒙8座以下小汽车 → 入境俄蒙小汽车
+        own_words = re.split(r"[、，]", own)[-1]
+        own_words = own_words if len(own_words) >= 2 and own_words not in metric else ""
+        metric = own_words + _threshold_group(metric)
+    examples = _EXAMPLES_RE.match(metric)
+    if examples and len(examples.group("head")) >= 4:  # 胜利大街、哈萨尔大街等城市主干道路 → 城市主干道路
+        metric = examples.group("head")
+    if not metric:  # 全区96户177人建档立卡贫困人口: the noun after the figures
+        metric = _clean_metric(_noun_after(text, fig, figures)[0])
+    metric = _DOUBLED_RE.sub(r"\1", metric)  # never a doubled word (投资投资)
     fig.metric, fig.base_metric = metric, base or metric
     return items
+
+
+#: a list of examples before the head noun they illustrate: A、B、C等<head>
+_EXAMPLES_RE = re.compile(r"^(?P<examples>[^等]*、[^等]*)等(?P<head>[^、等]+)$")
+_DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2,})\1")
+
+
+def _lead_subject(sentence: str) -> str | None:
+    """The subject of a paragraph's lead phrase (东山组团建设步伐加快。 → 东山组团), if it is one.
+
+    >>> _lead_subject("东山组团建设步伐加快。"), _lead_subject("全年投资3.5亿元，完成5项。")
+    ('东山组团', None)
+    >>> _lead_subject("大力推进棚户区改造工程。")
+    '棚户区改造工程'
+
+    """
+    body = sentence.rstrip("。！")
+    if not (2 <= len(body) <= 16) or re.search(r"[，、：；\d“]", body):
+        return None
+    body = _LEAD_VERB_RE.sub("", body)  # 大力推进棚户区改造工程 → 棚户区改造工程
+    end = _LEAD_END_RE.search(body, 2)
+    subject = _clean_metric(body[: end.start()] if end else body)
+    return subject if 2 <= len(subject) <= 12 else None
+
+
+_LEAD_VERB_RE = re.compile(r"^(?:.{0,8}?(?:推进|实施|推动|加强|开展|抓好|做好)|让)")
+_LEAD_END_RE = re.compile(r"建设步伐|步伐|加快|取得|成效|要|得到|更|稳步|持续|不断|全面|深入|扎实|有序|显著|明显|进一步|再上|迈出|"
+                          r"实现|推进|提升|增强|改善|加强|优化|发展")
+
+
+def _subject_before(text: str, pos: int) -> str | None:
+    """The subject of the nearest earlier clause of the sentence that has one.
+
+    >>> _subject_before("国内生产总值达到114万亿元，增长8.1%", 20)
+    '国内生产总值'
+    >>> _subject_before("新农合参合率再创新高，达到98.5%", 13)
+    '新农合参合率'
+    """
+    clauses = re.split(r"[，；：]", text[:pos])[:-1]
+    for clause in reversed(clauses):
+        end = _SUBJECT_END_RE.search(clause, 2)
+        subject = _clean_metric(clause[: end.start()] if end else clause)
+        if 2 <= len(subject) <= (40 if "、" in subject else 20) and not re.search(r"\d", subject):
+            return subject
+    return None
 
 
 def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]) -> tuple[str, str | None]:
@@ -602,7 +733,7 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
     if share_of and previous is not None:  # 占一般公共预算支出的81.3%
         return f"{previous.metric}占{share_of.group('whole')}", None
     if raw.endswith("投资") and after.startswith("的"):  # 投资10亿元以上的大项目
-        noun = _AFTER_NOUN_STOP_RE.split(re.match(r"的([^，；。、]*)", after).group(1))[0]
+        noun = _AFTER_NOUN_STOP_RE.split(re.match(r"的([^，；。、\d]*)", after).group(1))[0]
         return f"{noun}投资", None
     if "分别" in raw and items:  # PM2.5、PM10分别改善21.4%
         return items[0], None
@@ -614,6 +745,8 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
         return items[0], None
     if _followed_by_noun(after.removeprefix("的"), fig):  # 31个项目列入省重点
         noun, fig.noun_end = _noun_after(text, fig, figures)
+        if not noun and len(metric) >= 2:  # 沿黄生态廊道1194公里全线贯通
+            return metric, None
         if metric in _SPENDING_VERBS:  # 投资1100万元新建污水管线
             noun = _clean_metric(noun)
             return noun + metric, noun
@@ -658,7 +791,9 @@ def _set_kind(text: str, fig: _Figure, figures: list[_Figure]) -> None:
     unit_class = nb.unit_class(fig.unit)
     change = CHANGE_VERB_RE.search(before)
     head = figures[fig.chain_head] if fig.chain_head is not None else None
-    if fig.rank:
+    if _is_threshold(fig, after):
+        fig.kind = "threshold"
+    elif fig.rank:
         fig.kind = "rank"
         move = RANK_MOVE_RE.search(before) if fig.unit == "位次" else None
         fig.direction = _DIRECTIONS.get(move.group("verb")) if move else None
@@ -671,10 +806,15 @@ def _set_kind(text: str, fig: _Figure, figures: list[_Figure]) -> None:
             fig.kind = "growth_rate"
         elif head is not None and head.kind == "growth_rate":
             fig.kind, fig.direction = "growth_rate", head.direction
+        elif re.search(r"(?:增速|增幅|涨幅|增长率)$", fig.metric or ""):  # 规模以上工业增加值增速达到11.1%
+            fig.kind = "growth_rate"
+            fig.metric = re.sub(r"(?:增速|增幅|涨幅|增长率)$", "", fig.metric) or fig.metric
         else:
             fig.kind = "share"
     elif unit_class == "duration" and (re.match(r"完成|内|就|即", after) or re.search(r"实现|用时|仅用|历时", before[-4:])):
         fig.kind = "duration"
+    elif change and unit_class == "count" and _followed_by_noun(after, fig):
+        fig.kind = "count"  # 改善7000多所义务教育学校办学条件: how many schools, not a change
     elif change:
         fig.kind = "change"
     else:
@@ -682,8 +822,33 @@ def _set_kind(text: str, fig: _Figure, figures: list[_Figure]) -> None:
     if change and fig.kind in {"growth_rate", "change_pp", "change"}:
         fig.direction = _DIRECTIONS[change.group("verb")]
     to = TO_RE.search(before)
-    if fig.qualifier == "至" and to:
+    if fig.qualifier in {"至", "到"} and to:
         fig.direction = _DIRECTIONS.get(to.group("verb"))
+
+
+def _threshold_group(noun: str) -> str:
+    """The group a threshold sizes, without what is done for it (老人发放补贴 → 老人)."""
+    return re.split(r"发放|提供|给予|享受|实施|开展|实现|建设|改造|拆除|淘汰|整治|延伸|覆盖|的|等|、", noun, maxsplit=1)[0] or noun
+
+
+def _is_threshold(fig: _Figure, after: str) -> bool:
+    """A size or age that defines a group of things (60岁以上老人, 10蒸吨及以下燃煤小锅炉), not an amount."""
+    if fig.unit in _THRESHOLD_UNITS:
+        return True
+    if fig.qualifier in {"及以上", "及以下"}:
+        return bool(re.match(r"[\u4e00-\u9fff]", after))
+    # 入境俄蒙8座以下小汽车: a bound written straight before the noun it sizes
+    return fig.qualifier in {"以上", "以下"} and not _NOT_A_NOUN_RE.match(after) \
+        and bool(re.match(r"[\u4e00-\u9fff]", after)) and nb.unit_class(fig.unit) != "percent"
+
+
+def _audit_note(fig: _Figure, text: str) -> str | None:
+    """Why an indicator is a threshold or bounds a class, for the audit's reason column."""
+    if fig.kind == "threshold":
+        return f"threshold: {fig.mention.text}{fig.unit}{fig.qualifier or ''} defines a group (kind threshold)"
+    if fig.qualifier in {"以上", "以下", "及以上", "及以下"} and text[fig.span_end:].startswith("的"):
+        return f"bound of a class: {fig.qualifier}的… (bound {_BOUNDS[fig.qualifier]})"
+    return None
 
 
 # --------------------------------------------------------------------------- rows

@@ -30,9 +30,10 @@ _CLEANING_STEPS = {
     "apply_corrections": "documented corrections applied (data/corrections.csv)",
     "strip_pinyin_annotations": "pinyin annotations removed after characters: 現(xiàn)在 → 現在",
     "remove_placeholders": "'?' placeholders for lost spaces removed",
+    "normalize_digits": "full-width digits made ASCII: ２００９ → 2009",
     "normalize_punctuation": "ASCII punctuation beside Chinese made full-width",
     "strip_line_whitespace": "white space stripped at line ends",
-    "split_page_furniture": "page header and footer lines moved into meta",
+    "split_page_furniture": "page header, footer and annex lines moved into meta",
     "drop_blank_lines": "blank lines dropped",
     "to_simplified": "characters converted to simplified script (OpenCC t2s)",
 }
@@ -52,7 +53,7 @@ class Report:
     meta : dict
         title, place, year (the year ahead), review_year, meeting_date, meeting,
         speaker, speaker_title, published, publisher, doc_index, source_path,
-        source_sha256, encoding, header, footer.
+        source_sha256, encoding, header, footer, annexes, level, provenance, caller_overrides.
     cleaning : DataFrame
         ``step, description, count``: every kind of change the cleaner made.
     changes : DataFrame
@@ -93,7 +94,8 @@ class Report:
         return self.text[max(start - context, 0):end + context]
 
 
-def load_report(path: str | os.PathLike | None = None, *, script: str = "simplified") -> Report:
+def load_report(path: str | os.PathLike | None = None, *, script: str = "simplified", year: int | None = None,
+                place: str | None = None, level: str | None = None) -> Report:
     """Read, clean and structure a government work report.
 
     Parameters
@@ -103,6 +105,13 @@ def load_report(path: str | os.PathLike | None = None, *, script: str = "simplif
         or CR line ends). Default: the 冠县 2022 report in ``data/raw/``.
     script : {"simplified", "original"}
         Which script the tables and ``text`` carry. Both texts are kept.
+    year, place, level : optional
+        Metadata known to the caller, for texts without a meeting line (year of the
+        report, i.e. the year ahead; place as written, e.g. ``"海拉尔区"``; level one of
+        national, province, city, county). A value given here wins over the text's;
+        ``meta["provenance"]`` says where each of year, place and level came from
+        ("meeting line", "title", "part heading", "place name" or "caller") and
+        ``meta["caller_overrides"]`` keeps any text value the caller replaced.
 
     Returns
     -------
@@ -134,7 +143,11 @@ def load_report(path: str | os.PathLike | None = None, *, script: str = "simplif
         raise FileNotFoundError(f"report not found: {source}") from None
     if source.is_dir():
         raise ReportFormatError(f"expected a report file, got a directory: {source}")
-    return _private_copy(_load_cached(str(source.resolve()), stat.st_mtime_ns, stat.st_size, script))
+    if level is not None and level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
+    if year is not None and not (isinstance(year, int) and 1949 <= year <= 2100):
+        raise ValueError(f"year must be an int such as 2022, not {year!r}")
+    return _private_copy(_load_cached(str(source.resolve()), stat.st_mtime_ns, stat.st_size, script, year, place, level))
 
 
 #: the Report fields that are tables
@@ -150,13 +163,17 @@ def _private_copy(report: Report) -> Report:
     return replace(report, meta=copy.deepcopy(report.meta), **tables)
 
 
-@lru_cache(maxsize=16)
-def _load_cached(path: str, mtime_ns: int, size: int, script: str) -> Report:
+LEVELS = ("national", "province", "city", "county")
+
+
+@lru_cache(maxsize=64)
+def _load_cached(path: str, mtime_ns: int, size: int, script: str, year, place, level) -> Report:
     data = Path(path).read_bytes()
-    return parse_report(data, script=script, source_path=path)
+    return parse_report(data, script=script, source_path=path, year=year, place=place, level=level)
 
 
-def parse_report(data: bytes, *, script: str = "simplified", source_path: str | None = None) -> Report:
+def parse_report(data: bytes, *, script: str = "simplified", source_path: str | None = None,
+                 year: int | None = None, place: str | None = None, level: str | None = None) -> Report:
     """Build a :class:`Report` from the bytes of a report file (no caching, no file access).
 
     >>> parse_report("什么都不是".encode())
@@ -172,23 +189,40 @@ def parse_report(data: bytes, *, script: str = "simplified", source_path: str | 
     text = cleaning.apply_corrections(text, cleaning.read_corrections(paths.CORRECTIONS), log=log)
     text = cleaning.strip_pinyin_annotations(text, log=log)
     text = cleaning.remove_placeholders(text, log=log)
+    text = cleaning.normalize_digits(text, log=log)
     text = cleaning.normalize_punctuation(text, log=log)
     text = cleaning.strip_line_whitespace(text, log=log)
 
     lines = text.split("\n")
     simplified_lines = [cleaning.to_simplified(line) for line in lines]
     kept, furniture = cleaning.split_page_furniture(lines, simplified_lines, log=log)
-    header = [simplified_lines[i] for i in range(kept[0]) if lines[i]]  # the lines before the body starts
+    header = [simplified_lines[i] for i in furniture.header_index]  # the lines before the body starts (or front matter after the salutation)
     body_original = [lines[i] for i in kept]
     body_simplified = [simplified_lines[i] for i in kept]
     for i in kept:  # log the script conversion of the kept text, per character
         cleaning.log_conversion(lines[i], simplified_lines[i], line=i + 1, log=log)
 
     meta = structure.parse_front_matter(header)
+    provenance = {"year": meta.pop("year_source"), "place": "meeting line" if meta["place"] else None,
+                  "level": "place name" if meta["level"] else None}
+    caller = {"year": year, "place": place, "level": level}
+    overrides = {}
+    for key, value in caller.items():
+        if value is None:
+            continue
+        if meta[key] is not None and meta[key] != value:
+            overrides[key] = meta[key]
+        meta[key], provenance[key] = value, "caller"
+    if place is not None and level is None and structure.place_level(place):
+        meta["level"], provenance["level"] = structure.place_level(place), "place name"
+    if meta["year"] is None:
+        provenance["year"] = "part heading"
     year = structure.infer_year(meta["year"], body_simplified)
-    meta.update(year=year, review_year=year - 1, encoding=encoding, source_path=source_path,
+    meta.update(year=year, review_year=year - 1, provenance=provenance, caller_overrides=overrides,
+                encoding=encoding, source_path=source_path,
                 source_sha256=hashlib.sha256(data).hexdigest(),
-                header=list(furniture.header), footer=list(furniture.footer))
+                header=list(furniture.header), footer=list(furniture.footer),
+                annexes=list(furniture.annexes))
 
     paragraphs, sections = structure.build_paragraphs(body_original, body_simplified,
                                                       [i + 1 for i in kept], year)
@@ -230,7 +264,8 @@ def _paragraph_tables(paragraphs, chosen: str, year: int):
                                                        section_title=p.section_title, segment=p.segment,
                                                        topic=p.topic)
         pid = f"p{number:03d}"
-        period = structure.period_of(p.segment, year)
+        period = p.period if p.segment in ("review_five_years", "plan_five_years") and p.period \
+            else structure.period_of(p.segment, year)
         rows.append({"paragraph_id": pid, "part": p.part, "segment": p.segment, "period": period,
                      "section": p.section, "section_title": p.section_title, "topic": p.topic,
                      "heading": p.heading,

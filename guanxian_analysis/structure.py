@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from . import resources as res
 from .errors import ReportFormatError
+from .numerals import chinese_to_int
 
 SEGMENTS = (
     "opening", "review_five_years", "review_last_year", "review_summary", "plan_five_years",
@@ -37,7 +38,8 @@ def parse_front_matter(header: list[str]) -> dict:
     ('2022-01-20', '冠县', '张志刚')
     """
     meta: dict = {"title": None, "place": None, "year": None, "meeting_date": None, "meeting": None,
-                  "speaker": None, "speaker_title": None, "published": None, "publisher": None, "doc_index": None}
+                  "speaker": None, "speaker_title": None, "published": None, "publisher": None, "doc_index": None,
+                  "level": None, "year_source": None}
     meeting_lines: list[str] = []
     in_meeting = False
     for line in header:
@@ -48,9 +50,9 @@ def parse_front_matter(header: list[str]) -> dict:
             meta["published"] = meta["published"] or line
         elif res.DOC_INDEX_RE.match(line):
             meta["doc_index"] = line
-        elif line.startswith("——") or in_meeting:
-            meeting_lines.append(line.lstrip("—"))
-            in_meeting = not line.endswith("上")
+        elif line.startswith("——") or res.MEETING_LINE_RE.match(compact) or in_meeting:
+            meeting_lines.append(compact.lstrip("-—－─―（(").rstrip("）)"))
+            in_meeting = not re.search(r"会议?上?$", compact)
         elif (m := res.TITLE_RE.search(compact)) and meta["title"] is None:
             meta["title"] = compact
         elif compact == "政府工作报告":
@@ -62,14 +64,41 @@ def parse_front_matter(header: list[str]) -> dict:
     if meeting_lines and (m := res.MEETING_RE.search("".join(meeting_lines))):
         meta["meeting_date"] = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
         meta["meeting"] = m.group("meeting")
-        meta["year"] = int(m["y"])
-        if p := _PLACE_RE.match(m.group("meeting")):
+        meta["year"], meta["year_source"] = int(m["y"]), "meeting line"
+        if "全国人民代表大会" in m.group("meeting"):
+            meta["place"] = "全国"
+        elif p := _PLACE_RE.match(m.group("meeting")):
             meta["place"] = p.group("place")
     if meta["year"] is None and meta["title"] and (m := res.TITLE_RE.search(meta["title"])):
-        meta["year"] = int(m.group("year"))
-    if meta["title"] and not _YEAR_RE.search(meta["title"]) and meta["year"]:
+        meta["year"], meta["year_source"] = int(m.group("year")), "title"
+    if meta["title"] and not re.search(r"(?:19|20)\d{2}", meta["title"]) and meta["year"]:
         meta["title"] = f"{meta['year']}年{meta['title']}"
+    meta["level"] = place_level(meta["place"])
     return meta
+
+
+_PROVINCIAL_CITIES = ("北京市", "天津市", "上海市", "重庆市")
+
+
+def place_level(place: str | None) -> str | None:
+    """The administrative level a place name implies: national, province, city or county.
+
+    >>> place_level("全国"), place_level("四川省"), place_level("上海市"), place_level("呼伦贝尔市海拉尔区")
+    ('national', 'province', 'province', 'county')
+    >>> place_level("聊城市"), place_level("冠县"), place_level(None)
+    ('city', 'county', None)
+    """
+    if not place:
+        return None
+    if place == "全国":
+        return "national"
+    if place.endswith(("省", "自治区")) or place in _PROVINCIAL_CITIES:
+        return "province"
+    if place.endswith(("县", "区", "旗", "自治县")):
+        return "county"
+    if place.endswith(("市", "州", "盟", "地区")):
+        return "city"
+    return None
 
 
 # --------------------------------------------------------------------------- sentences
@@ -187,6 +216,7 @@ class Paragraph:
     section_title: str | None = None
     heading: str | None = None
     topic: str | None = None
+    period: str | None = None
 
 
 def part_heading(line: str) -> re.Match | None:
@@ -200,20 +230,97 @@ def part_heading(line: str) -> re.Match | None:
     return res.PART_HEADING_RE.match(line)
 
 
-def _part_segment(title: str, year: int | None) -> str:
-    if "回顾" in title:
-        return "review_five_years" if "五年" in title else "review_last_year"
-    if "自身建设" in title:
+_FIVE_YEAR_PLAN_RE = re.compile(r"十[一二三四五六七八九]五")
+_FIVE_YEARS_RE = re.compile(r"十[一二三四五六七八九]五|五年")
+_REVIEW_TITLE_RE = re.compile(r"回顾|成就|成绩|新进展|主要工作和")
+_SELF_BUILDING_RE = re.compile(r"自身建设|政府治理|服务型政府|法治政府|转作风")
+_FIRST_YEAR_RE = re.compile(r"开好局|起好步|开局")
+_YEAR_AHEAD_TITLE_RE = re.compile(r"目标任务|工作安排|重点工作|主要任务|主要工作|政府工作任务")
+#: a paragraph that opens (perhaps after one short sentence) on the five years under review
+_REVIEW_FIVE_YEARS_RE = re.compile(
+    r"^(?:[^。！]{0,40}[。！])?(?:五年来|过去五年|过去的五年|这五年|回望“十|回顾“十|回顾过去的?五年|“十[一二三四五六七八九]五”(?:时期|以来|期间)(?:是|我们|，))")
+#: a paragraph that opens on the five years ahead
+_PLAN_FIVE_YEARS_RE = re.compile(r"^(?:[^。！]{0,40}[。！])?(?:今后五年|未来五年|“十[一二三四五六七八九]五”时期)")
+
+
+def _names_plan_ahead(match: re.Match | None, year: int | None) -> bool:
+    """Whether a matched lead (今后五年, “十五五”时期…) speaks of the years from ``year`` on."""
+    if match is None:
+        return False
+    named = _FIVE_YEAR_PLAN_RE.search(match.group())
+    if named is None:
+        return not re.search(r"五年来|过去|这五年|回望|回顾", match.group())
+    return year is not None and five_year_plan_span(named.group())[0] >= year
+
+
+def five_year_plan_span(numeral: str) -> tuple[int, int]:
+    """The years of a numbered five-year plan: 十四五 → 2021-2025, 十五五 → 2026-2030.
+
+    >>> five_year_plan_span("十四五"), five_year_plan_span("十五五"), five_year_plan_span("十二五")
+    ((2021, 2025), (2026, 2030), (2011, 2015))
+    """
+    n = chinese_to_int(numeral[:-1])  # 十四五 → 十四 → 14; from the 3rd plan (1966-1970) on, one every five years
+    first = 1966 + 5 * (n - 3)
+    return first, first + 4
+
+
+def five_year_period(text: str, segment: str, year: int | None) -> str | None:
+    """The span a five-year segment covers, from the plan the text names, else from the year.
+
+    A review covers the named plan that ended before ``year`` (十四五 in a 2026 report:
+    2021-2025), a plan the one that starts at ``year`` or later; without a named plan,
+    the five years before (review) or from (plan) the report's year.
+
+    >>> five_year_period("“十四五”时期发展成就和“十五五”时期主要目标任务", "plan_five_years", 2026)
+    '2026-2030'
+    >>> five_year_period("过去五年和2021年工作回顾", "review_five_years", 2022)
+    '2017-2021'
+    """
+    if year is None or segment not in ("review_five_years", "plan_five_years"):
+        return period_of(segment, year)
+    for m in _FIVE_YEAR_PLAN_RE.finditer(text):
+        first, last = five_year_plan_span(m.group())
+        if (segment == "review_five_years" and last < year) or (segment == "plan_five_years" and first >= year):
+            return f"{first}-{last}"
+    return period_of(segment, year)
+
+
+def _part_segment(title: str, year: int | None, preview: str = "") -> str:
+    """The segment a part opens with, from its title, else from its first paragraph (``preview``).
+
+    >>> _part_segment("过去五年和2021年工作回顾", 2022), _part_segment("2025年和“十四五”时期工作回顾", 2026)
+    ('review_five_years', 'review_last_year')
+    >>> _part_segment("一张蓝图绘到底，奋力谱写中国式现代化福建篇章", 2026, "“十五五”时期是基本实现…")
+    'plan_five_years'
+    """
+    if _SELF_BUILDING_RE.search(title):
         return "self_building"
-    if "五年" in title:
-        return "plan_five_years"
-    if ("今年" in title or (year and f"{year}年" in title) or re.search(r"目标任务|工作安排|重点工作|主要任务", title)):
+    if _REVIEW_TITLE_RE.search(title):
+        five = _FIVE_YEARS_RE.search(title)
+        last = re.search(f"{year - 1}年|一年" if year else "一年", title)
+        return "review_five_years" if five and (not last or five.start() < last.start()) else "review_last_year"
+    if _FIRST_YEAR_RE.search(title):
         return "year_ahead"
+    if _FIVE_YEARS_RE.search(title):
+        return "plan_five_years"
+    if "今年" in title or (year and f"{year}年" in title) or _YEAR_AHEAD_TITLE_RE.search(title):
+        return "year_ahead"
+    if preview:
+        if _PLAN_FIVE_YEARS_RE.search(preview):
+            return "plan_five_years"
+        if _starts_last_year(preview, year) or re.search(r"^(?:[^。]{0,40}。)?一年来", preview):
+            return "review_last_year"
+        if re.match(f"今年|{year}年" if year else "今年", preview):
+            return "year_ahead"
     return "other"
 
 
-def _starts_last_year(text: str, year: int | None) -> bool:
+def _starts_last_year(text: str, year: int | None, *, strict: bool = False) -> bool:
+    """Whether a paragraph opens on last year; ``strict``: only as a topic (2025年是…, 一年来), not as a
+    date inside a five-year review (2025年四大主导产业占GDP比重…)."""
     last = f"{year - 1}年" if year else "\0"
+    if strict:
+        return bool(re.search(f"刚刚过去的{last}|过去的一年|^一年来|^{last}(?:是|，|以来|我们)", text))
     return bool(re.search(f"刚刚过去的{last}|过去的一年|^一年来|^{last}", text))
 
 
@@ -229,17 +336,22 @@ def build_paragraphs(original: list[str], simplified: list[str], line_numbers: l
     numerals = [m.group(1) for line in simplified if (m := part_heading(line))]
     last_part = numerals[-1] if numerals else None
     part, segment, section, section_title, topic = "opening", "opening", None, None, None
+    part_title, period = "", None
     seen_body_in_segment = False
     in_glossary = False
-    for orig_line, simple_line, line_no in zip(original, simplified, line_numbers):
+    for k, (orig_line, simple_line, line_no) in enumerate(zip(original, simplified, line_numbers)):
         if res.GLOSSARY_HEADING_RE.search(simple_line) and len(simple_line) <= 40:
             in_glossary, part, segment, section, section_title, topic = True, "glossary", "glossary", None, None, None
             paragraphs.append(Paragraph(orig_line, simple_line, line_no, part, segment, heading=simple_line))
             continue
         if not in_glossary and (m := part_heading(simple_line)):
-            part, segment = m.group(1), _part_segment(m.group(2), year)
+            preview = simplified[k + 1] if k + 1 < len(simplified) else ""
+            part, part_title = m.group(1), m.group(2)
+            segment = _part_segment(part_title, year, preview)
+            period = five_year_period(part_title, segment, year)
             section, section_title, topic, seen_body_in_segment = None, None, None, False
-            paragraphs.append(Paragraph(orig_line, simple_line, line_no, part, segment, heading=m.group(2)))
+            paragraphs.append(Paragraph(orig_line, simple_line, line_no, part, segment, heading=m.group(2),
+                                        period=period))
             continue
         pieces_s = [simple_line] if in_glossary else split_lead_phrases(simple_line)
         offset = 0
@@ -250,27 +362,46 @@ def build_paragraphs(original: list[str], simplified: list[str], line_numbers: l
             if in_glossary:
                 pass
             elif m := res.SECTION_HEADING_RE.match(piece_s):
-                number = res.chinese_numeral_value(m.group(1))
+                if segment == "review_summary" and _FIVE_YEARS_RE.search(part_title):
+                    # numbered sections after a summary paragraph (回望过去五年…) review the five years
+                    segment, seen_body_in_segment = "review_five_years", False
+                    period = five_year_period(part_title, segment, year)
+                number = chinese_to_int(m.group(1))
                 first = m.group(2).split("。", 1)[0]
                 title, _, subtitle = first.partition("，")
                 section, section_title, heading, topic = f"{part}.{number}", title, title, None
                 sections.append({"section_id": section, "part": part, "segment": segment, "numeral": m.group(1),
                                  "number": number, "title": title, "subtitle": subtitle or None})
             else:
+                before = segment
                 if piece_s.startswith("各位代表"):
                     section = section_title = topic = None
-                    if segment == "review_last_year" and seen_body_in_segment and not _starts_last_year(piece_s, year):
-                        segment, seen_body_in_segment = "review_summary", False
+                    if segment.startswith("review") and _starts_last_year(piece_s, year):
+                        segment = "review_last_year"
+                    elif segment.startswith("review") and seen_body_in_segment:
+                        segment = "review_summary"
                     elif segment in ("self_building", "year_ahead", "other") and seen_body_in_segment \
                             and part == last_part:
                         segment = "closing"
-                if segment == "review_five_years" and _starts_last_year(piece_s, year):
-                    segment, seen_body_in_segment, topic = "review_last_year", False, None
+                elif segment.startswith("review") and _FIVE_YEARS_RE.search(part_title) \
+                        and _names_plan_ahead(_PLAN_FIVE_YEARS_RE.search(piece_s), year):
+                    segment = "plan_five_years"
+                elif segment.startswith("review") and (m5 := _REVIEW_FIVE_YEARS_RE.search(piece_s)) \
+                        and not _names_plan_ahead(m5, year):
+                    segment = "review_five_years"
+                elif segment.startswith("review") and _starts_last_year(piece_s, year, strict=segment != "review_summary"):
+                    segment = "review_last_year"
+                elif segment == "plan_five_years" and re.match(f"^(?:今年|{year}年)是" if year else "^今年是", piece_s):
+                    segment = "year_ahead"
+                if segment != before:
+                    seen_body_in_segment, topic = False, None
+                    period = five_year_period(piece_s[:40] + part_title, segment, year)
                 heading = lead_heading(piece_s)
                 if heading and "，" in heading:  # a two-clause lead (这一年，我们…) heads the paragraphs after it
                     topic = heading
             seen_body_in_segment = True
-            paragraphs.append(Paragraph(piece_o, piece_s, line_no, part, segment, section, section_title, heading, topic))
+            paragraphs.append(Paragraph(piece_o, piece_s, line_no, part, segment, section, section_title, heading, topic,
+                                        period))
     return paragraphs, sections
 
 

@@ -1,0 +1,175 @@
+"""Indicators on reports the extractor was not written for: names, numerals, thresholds, periods.
+
+Each test quotes a real sentence of a corpus report (../shared/corpus) and the row it must give.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import guanxian_analysis as ga
+from guanxian_analysis import paths
+from guanxian_analysis.report import parse_report
+
+CORPUS = paths.PROJECT_ROOT.parent / "shared" / "corpus"
+FILES = sorted(CORPUS.rglob("*.txt"))
+
+
+def _row(name: str, before: str, number: str):
+    """The indicator whose number ``number`` follows the text ``before`` in report ``name``."""
+    report = ga.load_report(CORPUS / name)
+    table = ga.indicators(report)
+    hits = [row for row in table.itertuples()
+            if report.text[row.start:row.end] == number and report.text[:row.start].endswith(before)]
+    assert len(hits) == 1, (name, before, number, len(hits))
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def corpus_tables():
+    assert FILES, f"no corpus under {CORPUS}"
+    return {f.name: ga.indicators(ga.load_report(f)) for f in FILES}
+
+
+def test_every_corpus_report_yields_indicators(corpus_tables):
+    counts = {name: len(table) for name, table in corpus_tables.items()}
+    assert min(counts.values()) >= 25, counts  # national 2024 has the fewest figures
+    assert sum(counts.values()) > 4000
+
+
+def test_metric_names_are_never_empty_doubled_or_function_word_fragments(corpus_tables):
+    for name, table in corpus_tables.items():
+        metrics = table.metric.fillna("")
+        assert (metrics.str.len() >= 2).all(), (name, table[metrics.str.len() < 2].sentence.tolist()[:3])
+        doubled = metrics[metrics.map(lambda m: re.search(r"([\u4e00-\u9fff]{2,})\1", m) is not None)]
+        assert doubled.empty, (name, doubled.tolist())
+        fragments = metrics[metrics.str.match(r"^[了的将把和及并]")]
+        assert fragments.empty, (name, fragments.tolist())
+
+
+def test_subject_of_an_earlier_clause_names_the_figure():
+    gdp = _row("national/national_2022.txt", "国内生产总值达到", "114")
+    assert (gdp.metric, gdp.unit, gdp.value_base, gdp.period) == ("国内生产总值", "万亿元", 1.14e14, "2021")
+    growth = _row("national/national_2022.txt", "国内生产总值达到114万亿元，增长", "8.1")
+    assert (growth.metric, growth.kind, growth.direction) == ("国内生产总值", "growth_rate", "up")
+    assert _row("hailar/hailar_district_2012.txt", "新农合参合率再创新高，达到", "98.5").metric == "新农合参合率"
+    wage = _row("hailar/hailar_district_2016.txt", "环卫工人工资标准逐年提高，平均达到", "2000")
+    assert wage.metric == "社区干部生活补贴和环卫工人工资标准"
+
+
+def test_adjacent_counts_share_their_group_and_growth_wording_sets_the_kind():
+    poor = [_row("hailar/hailar_district_2019.txt", before, number)
+            for before, number in [("建档立卡贫困户", "301"), ("建档立卡贫困户301户", "611")]]
+    assert [(r.unit, r.metric) for r in poor] == [("户", "建档立卡贫困户脱贫"), ("人", "建档立卡贫困户脱贫")]
+    speed = _row("hailar/hailar_district_2019.txt", "规模以上工业增加值增速达到", "11.1")
+    assert (speed.metric, speed.kind) == ("规模以上工业增加值", "growth_rate")  # 增速 says the kind
+
+
+def test_national_2022_headline_figures():
+    name = "national/national_2022.txt"
+    rate = _row(name, "城镇调查失业率平均为", "5.1")
+    assert (rate.metric, rate.kind, rate.period) == ("城镇调查失业率", "share", "2021")
+    cpi = _row(name, "居民消费价格上涨", "0.9")
+    assert (cpi.metric, cpi.kind, cpi.direction) == ("居民消费价格", "growth_rate", "up")
+    income = _row(name, "居民人均可支配收入实际增长", "8.1")
+    assert (income.metric, income.kind) == ("居民人均可支配收入", "growth_rate")
+    target = _row(name, "城镇调查失业率全年控制在", "5.5")
+    assert (target.metric, target.qualifier, target.bound, target.period, target.status) == (
+        "城镇调查失业率", "以内", "max", "2022", "target")
+    assert (_row(name, "居民消费价格涨幅", "3").kind, _row(name, "今年赤字率拟按", "2.8").metric) == ("growth_rate", "赤字率")
+
+
+def test_a_verb_after_the_figure_is_not_its_noun():
+    name = "provinces-2026/henan_2026.txt"
+    corridor = _row(name, "沿黄生态廊道", "1194")
+    assert (corridor.metric, corridor.kind, corridor.period) == ("沿黄生态廊道", "level", "2021-2025")
+    schools = _row(name, "改善", "7000")  # 改善7000多所义务教育学校办学条件: a count, not a change
+    assert (schools.kind, schools.qualifier, schools.bound, schools.metric) == ("count", "多", "min", "义务教育学校办学条件")
+    assert schools.direction != schools.direction  # no direction (NaN)
+
+
+def test_examples_before_a_head_noun_and_years_stay_out_of_names():
+    name = "hailar/hailar_district_2016.txt"
+    roads = _row(name, "伊敏河沿河路贯通工程等城市主干道路", "80")  # 新建、改造胜利大街、…等城市主干道路80条
+    assert (roads.metric, roads.unit, roads.kind) == ("城市主干道路", "条", "count")
+    airport = _row(name, "2015年空港旅客吞吐量实现", "183")
+    assert (airport.metric, airport.unit) == ("空港旅客吞吐量", "万人次")
+
+
+def test_lead_phrase_names_a_bare_investment():
+    # 继续举全区之力推进棚户区改造工程。全年投资90.07亿元，完成1.8万户、189万平方米棚改任务
+    assert _row("hailar/hailar_district_2018.txt", "全年投资", "90.07").metric == "棚户区改造工程投资"
+    # 老城区改造工作成效明显。全年共完成投资3.5亿元。
+    assert _row("hailar/hailar_district_2016.txt", "全年共完成投资", "3.5").metric == "老城区改造工作投资"
+    # 全区96户177人建档立卡贫困人口: the noun after both figures
+    assert _row("hailar/hailar_district_2018.txt", "全区", "96").metric == "建档立卡贫困人口"
+
+
+def test_thresholds_are_rows_with_kind_threshold_and_an_audit_reason():
+    old = _row("hailar/hailar_district_2014.txt", "为1467位", "80")
+    assert (old.unit, old.kind, old.qualifier, old.bound, old.metric) == ("岁", "threshold", "以上", "min", "低收入老年人")
+    assert _row("hailar/hailar_district_2014.txt", "为", "1467").metric == "低收入老年人"  # counted, then sized
+    car = _row("hailar/hailar_district_2019.txt", "入境俄蒙", "8")
+    assert (car.kind, car.bound, car.metric) == ("threshold", "max", "入境俄蒙小汽车")
+    boiler = _row("hailar/hailar_district_2019.txt", "完成建成区", "10")
+    assert (boiler.unit, boiler.kind, boiler.qualifier, boiler.bound, boiler.metric) == (
+        "蒸吨", "threshold", "及以下", "max", "建成区燃煤锅炉")
+    audit = ga.number_audit(ga.load_report(CORPUS / "hailar/hailar_district_2019.txt")).set_index("indicator_id")
+    assert audit.loc[boiler.indicator_id, "status"] == "indicator"
+    assert audit.loc[boiler.indicator_id, "reason"].startswith("threshold: 10蒸吨及以下")
+
+
+HEADER = "2022年政府工作报告\n——2022年1月20日在某县第十八届\n人民代表大会第一次会议上\n某县县长 张三\n各位代表：\n"
+
+
+def _small_report(body: str):
+    text = HEADER + "一、2021年工作回顾\n过去的一年，我们干了很多工作。\n二、2022年工作安排\n" + body + "\n"
+    report = parse_report(text.encode())
+    return report, ga.indicators(report)
+
+
+def test_chinese_numeral_counts_after_a_building_verb():
+    report, table = _small_report("建设一座标志性公园，两条风情滨河路，四条精品大街，形成两个中心。")
+    got = list(zip(table.value, table.unit, table.metric, table.status, table.period))
+    assert got == [(1, "座", "标志性公园", "target", "2022"), (2, "条", "风情滨河路", "target", "2022"),
+                   (4, "条", "精品大街", "target", "2022")]
+    audit = ga.number_audit(report)
+    excluded = audit[audit.status == "excluded"]
+    assert excluded[["text", "reason"]].values.tolist() == [["2021", "year"], ["一", "period length"], ["2022", "year"],
+                                                         ["两", "Chinese numeral in a set phrase"]]  # 形成两个中心
+
+
+def test_class_bound_keeps_kind_and_says_why_in_the_audit():
+    report, table = _small_report("引进投资10亿元以上的大项目3个。为60岁以上老人发放补贴。")
+    rows = table.set_index("unit")
+    assert (rows.loc["亿元", "metric"], rows.loc["亿元", "kind"], rows.loc["亿元", "bound"]) == ("大项目投资", "level", "min")
+    assert rows.loc["个", "metric"] == "大项目"
+    assert (rows.loc["岁", "kind"], rows.loc["岁", "metric"]) == ("threshold", "老人")
+    reasons = ga.number_audit(report).set_index("text")["reason"]
+    assert reasons["10"] == "bound of a class: 以上的… (bound min)"
+
+
+def test_five_year_figures_get_the_five_year_span():
+    # 十四五 review bullets (Anhui) and the 十五五 plan (Beijing) carry their spans, not the last year
+    report = ga.load_report(CORPUS / "provinces-2026/anhui_2026.txt")
+    anhui = ga.indicators(report)
+    bullets = report.paragraphs[report.paragraphs.text.str.startswith("——这五年")].paragraph_id
+    five = anhui[anhui.paragraph_id.isin(bullets)]
+    assert len(five) > 5 and set(five.period) == {"2021-2025"} and set(five.status) == {"actual"}
+    beijing = ga.indicators(ga.load_report(CORPUS / "provinces-2026/beijing_2026.txt"))
+    plan = beijing[beijing.period == "2026-2030"]
+    assert len(plan) > 0 and set(plan.status) == {"target"}
+
+
+def test_hailar_2019_against_its_hand_annotation():
+    """The second fixture (annotated from the text by a teammate): today's scores are the floor."""
+    from guanxian_analysis.indicator_quality import load_annotations, score
+
+    report = ga.load_report(CORPUS / "hailar/hailar_district_2019.txt")
+    annotations = load_annotations(paths.FIXTURES_DIR / "indicators_annotated_hailar2019.csv")
+    assert len(annotations) == 110
+    scores, rows = score(ga.indicators(report), annotations, report.text)
+    assert scores["precision"] == 1.0, rows[rows.wrong == "not annotated"]
+    assert scores["recall"] >= 102 / 110, rows[rows.wrong == "missing"]
+    assert scores["fully_right"] >= 73 / 110, rows[rows.wrong != ""]
