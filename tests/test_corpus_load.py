@@ -190,7 +190,6 @@ def test_every_corpus_file_is_loaded_or_reported():
     assert corpus.meta["place"].notna().all()
 
 
-@pytest.mark.xfail(strict=True, reason="needs the loader branch")
 def test_the_whole_corpus_loads_and_gives_indicators():
     corpus = load_reports(CORPUS, progress=False)
     assert len(corpus) == 27

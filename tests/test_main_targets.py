@@ -23,8 +23,6 @@ matplotlib.use("Agg")
 CORPUS = paths.PROJECT_ROOT.parent / "shared" / "corpus"
 FIXTURE = Path(__file__).parent / "fixtures" / "main_targets_annotated.csv"
 FIELDS = ("metric", "value", "upper", "unit", "qualifier", "bound", "direction", "kind")
-NEEDS_LOADER = pytest.mark.xfail(strict=True, raises=ga.ReportFormatError,
-                                 reason="needs the loader branch (Fujian does not load yet)")
 
 
 def corpus_path(report_id: str) -> Path:
@@ -221,7 +219,6 @@ def test_guizhou_lists_with_fenbie_and_its_indicators_crash_does_not_matter():
     assert facts(row(t, "常住人口城镇化率")) == ("share", 59.0, None, "%", "左右", "approx")
 
 
-@NEEDS_LOADER
 def test_fujian():
     t = targets("fujian_2026")
     assert facts(row(t, "地区生产总值")) == ("growth_rate", 5.0, None, "%", "左右", "approx")
@@ -253,7 +250,7 @@ def test_hailar_fenbie_lists():
 
 # ----------------------------------------------------------------------------- the fixture
 @pytest.mark.parametrize("report_id", [
-    pytest.param(r, marks=NEEDS_LOADER) if r == "fujian_2026" else r for r in ANNOTATED])
+    ANNOTATED)
 def test_matches_the_hand_annotation(report_id):
     want = ANNOTATED[report_id]
     got = targets(report_id).to_dict("records")
