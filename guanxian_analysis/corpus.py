@@ -54,16 +54,6 @@ KEY_COLUMNS = ("report_id", "place", "level", "year")
 #: the columns of ``Corpus.meta``
 META_COLUMNS = ("report_id", "path", "place", "level", "year", "title", "place_source", "level_source",
                 "year_source", "place_as_written", "speaker_title", "meeting", "characters")
-#: levels a report can have, from the top
-LEVELS = ("national", "province", "city", "county")
-#: the four municipalities directly under the central government: province level although named 市
-MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
-#: text of the report that names the nation as its place
-_NATIONAL_MARKERS = ("国务院", "全国人民代表大会", "全国")
-_REPORT_SUFFIX = re.compile(r"(?:人民)?政府工作报告$")
-_TITLE_PLACE = re.compile(r"^(?:\d{4}年)?(?P<place>\S+?(?:省|自治区|市|州|盟|县|区|旗))(?:人民)?政府工作报告$")
-_SPEAKER_PLACE = re.compile(r"^(?P<place>\S+?(?:省|自治区|市|州|盟|县|区|旗))(?:人民政府)?(?:省长|主席|市长|州长|盟长|县长|区长|旗长|代省长|代市长|代县长|代区长)")
-_MEETING_PLACE = re.compile(r"^(?:在)?(?P<place>\S+?(?:省|自治区|市|州|盟|县|区|旗))第[一二三四五六七八九十]+届人民代表大会")
 #: a county-level name written under its prefecture (呼伦贝尔市海拉尔区 → 海拉尔区)
 _UNDER_PREFECTURE = re.compile(r"^\S+?(?:市|州|盟)(?P<county>\S+(?:县|区|旗))$")
 
@@ -78,26 +68,17 @@ _LOADED_MAX = 128
 def infer_level(place: str | None) -> str | None:
     """The administrative level a place name implies, or None when the name does not say.
 
-    国务院/全国/中国 → ``"national"``; 省, 自治区 and the four municipalities (北京市, 上海市,
-    天津市, 重庆市) → ``"province"``; 县, 区, 旗 and a 市 written under its prefecture →
-    ``"county"``; another 市, 州 or 盟 → ``"city"`` (prefecture level).
+    The loader's rule (:func:`guanxian_analysis.structure.place_level`), under the name
+    this module has always exported.
 
     Examples
     --------
     >>> [infer_level(p) for p in ("全国", "山东省", "重庆市", "冠县", "呼伦贝尔市海拉尔区", "聊城市", None)]
     ['national', 'province', 'province', 'county', 'county', 'city', None]
     """
-    if not place:
-        return None
-    if place in ("全国", "中国", "国务院") or place.startswith("中华人民共和国"):
-        return "national"
-    if place.endswith(("省", "自治区")) or place in MUNICIPALITIES:
-        return "province"
-    if place.endswith(("县", "区", "旗")):
-        return "county"
-    if place.endswith(("市", "州", "盟")):
-        return "city"
-    return None
+    from .structure import place_level
+
+    return place_level(place)
 
 
 def _short_place(place: str) -> str:
@@ -106,76 +87,49 @@ def _short_place(place: str) -> str:
     return m.group("county") if m else place
 
 
-def _place_from_text(meta: dict) -> tuple[str | None, str | None]:
-    """(place, where it was read) from the report's own front matter."""
-    if meta.get("place"):
-        return meta["place"], "text"
-    title = (meta.get("title") or "").replace(" ", "")
-    if m := _TITLE_PLACE.match(title):
-        return m.group("place"), "title"
-    speaker_title = (meta.get("speaker_title") or "").replace(" ", "")
-    if speaker_title.startswith("国务院"):
-        return "全国", "speaker_title"
-    if m := _SPEAKER_PLACE.match(speaker_title):
-        return m.group("place"), "speaker_title"
-    meeting = (meta.get("meeting") or "").replace(" ", "")
-    if "全国人民代表大会" in meeting:
-        return "全国", "meeting"
-    if m := _MEETING_PLACE.match(meeting):
-        return m.group("place"), "meeting"
-    for line in meta.get("header") or ():
-        line = line.replace(" ", "").replace("\u3000", "")
-        if line.startswith("国务院总理"):
-            return "全国", "header"
-        if m := _SPEAKER_PLACE.match(line):
-            return m.group("place"), "header"
-        if m := re.search(r"在(?P<place>\S+?(?:省|自治区|市|州|盟|县|区|旗))第[一二三四五六七八九十]+届人民代表大会", line):
-            return m.group("place"), "header"
-    return None, None
-
-
 def apply_metadata(report: "Report", row: dict | None = None) -> dict:
-    """The place, level and year of a report: from its text, else from a metadata row,
-    else inferred; with the source of each value.
+    """The place, level and year of a report, with the source of each value.
 
-    Values given in ``row`` (a row of the ``metadata`` table of :func:`load_reports`)
-    win over the text: the analyst's table is the explicit statement. Sources:
-    ``"metadata"``, ``"text"`` (the front matter's place or the loader's year),
-    ``"title"``, ``"speaker_title"``, ``"meeting"`` or ``"header"`` (a place read from
-    that line), ``"place"`` (a level inferred from the place name with
-    :func:`infer_level`), or None when nothing says.
-
-    This is the one place that applies metadata. It will switch to the loader's
-    ``load_report(path, year=..., place=..., level=...)`` keywords once they land; the
-    returned values and sources stay the same.
+    The loader reads them from the text and says where it found each
+    (``report.meta["provenance"]``: ``"meeting line"``, ``"title"``, ``"part heading"``,
+    ``"place name"`` for a level implied by the place, ``"caller"``); values given in
+    ``row`` (a row of the ``metadata`` table of :func:`load_reports`) win over the text,
+    with source ``"metadata"``. A place given without a level gets the level its name
+    implies (:func:`infer_level`). A county written under its prefecture
+    (呼伦贝尔市海拉尔区) is shortened to the county (海拉尔区) so a series keeps one name;
+    ``place_as_written`` keeps the original.
 
     Examples
     --------
     >>> from guanxian_analysis import load_report
     >>> v = apply_metadata(load_report(), {"level": "county"})
     >>> v["place"], v["place_source"], v["level"], v["level_source"], v["year"], v["year_source"]
-    ('冠县', 'text', 'county', 'metadata', 2022, 'text')
+    ('冠县', 'meeting line', 'county', 'metadata', 2022, 'meeting line')
     """
+    from .report import LEVELS
+
     row = {k: v for k, v in (row or {}).items() if not _missing(v)}
     meta = report.meta
-    place_written, place_source = _place_from_text(meta)
-    if "place" in row:
-        place_written, place_source = str(row["place"]), "metadata"
-    place = _short_place(place_written) if place_written else None
-    if "level" in row:
-        level, level_source = str(row["level"]), "metadata"
-        if level not in LEVELS:
-            raise ReportFormatError(f"metadata level {level!r} for {meta.get('source_path')}: expected one of {LEVELS}")
-    else:
+    provenance = meta.get("provenance") or {}
+
+    def pick(name):
+        if name in row:
+            return row[name], "metadata"
+        value = meta.get(name)
+        return value, (provenance.get(name) or "text") if value is not None else None
+
+    place_written, place_source = pick("place")
+    place_written = str(place_written) if place_written is not None else None
+    level, level_source = pick("level")
+    if "level" in row and level not in LEVELS:
+        raise ReportFormatError(f"metadata level {level!r} for {meta.get('source_path')}: expected one of {LEVELS}")
+    if "place" in row and "level" not in row:
         level = infer_level(place_written)
-        level_source = "place" if level else None
-    if "year" in row:
-        year, year_source = int(row["year"]), "metadata"
-    else:
-        year = meta.get("year")
-        year_source = "text" if year is not None else None
-    return {"place": place, "place_source": place_source, "place_as_written": place_written,
-            "level": level, "level_source": level_source, "year": year, "year_source": year_source}
+        level_source = "place name" if level else None
+    year, year_source = pick("year")
+    return {"place": _short_place(place_written) if place_written else None, "place_source": place_source,
+            "place_as_written": place_written, "level": level, "level_source": level_source,
+            "year": int(year) if year is not None else None, "year_source": year_source}
 
 
 def _missing(value) -> bool:

@@ -90,7 +90,7 @@ def place_level(place: str | None) -> str | None:
     """
     if not place:
         return None
-    if place == "全国":
+    if place in ("全国", "中国", "国务院") or place.startswith("中华人民共和国"):
         return "national"
     if place.endswith(("省", "自治区")) or place in _PROVINCIAL_CITIES:
         return "province"

@@ -40,14 +40,14 @@ def test_hailar_series_loads_in_year_order_with_place_and_level(hailar_corpus):
     assert hailar_corpus.report_ids == [f"hailar_district_{y}" for y in HAILAR_YEARS]
     assert meta["year"].tolist() == HAILAR_YEARS
     assert set(meta["place"]) == {"海拉尔区"}
-    assert set(meta["level"]) == {"county"} and set(meta["level_source"]) == {"place"}
+    assert set(meta["level"]) == {"county"} and set(meta["level_source"]) == {"place name"}
     by_id = meta.set_index("report_id")
     # 2019 names itself under its prefecture; the series keeps one place name
     assert by_id.loc["hailar_district_2019", "place_as_written"] == "呼伦贝尔市海拉尔区"
-    assert by_id.loc["hailar_district_2019", "place_source"] == "text"
-    # 2012 has no place line: it is read from the speaker's title 海拉尔区人民政府区长
-    assert by_id.loc["hailar_district_2012", "place_source"] == "speaker_title"
-    assert set(meta["year_source"]) == {"text"}
+    assert by_id.loc["hailar_district_2019", "place_source"] == "meeting line"
+    # 2012 has no place line in its header: the loader reads it from the meeting line
+    assert by_id.loc["hailar_district_2012", "place_source"] == "meeting line"
+    assert set(meta["year_source"]) == {"meeting line"}
     assert list(meta.columns) == list(corpus_module.META_COLUMNS)
     assert hailar_corpus.errors.empty
 
@@ -95,7 +95,7 @@ def test_parallel_load_gives_the_same_tables_as_load_report(tmp_path):
     meta = corpus.meta.set_index("report_id")
     # the national reports name no place: 全国 comes from the meeting line (全国人民代表大会)
     assert meta.loc["national_2022", "place"] == "全国"
-    assert meta.loc["national_2022", "place_source"] == "meeting"
+    assert meta.loc["national_2022", "place_source"] == "meeting line"
     assert meta.loc["national_2022", "level"] == "national"
 
 
@@ -118,7 +118,7 @@ def test_metadata_fills_and_overrides_with_its_source(tmp_path):
     assert (row.place, row.place_source, row.place_as_written) == ("海拉尔区", "metadata", "呼伦贝尔市海拉尔区")
     assert (row.level, row.level_source, row.year, row.year_source) == ("county", "metadata", 2013, "metadata")
     row = meta.loc["national_2022"]  # an empty metadata cell leaves the text's value
-    assert (row.place, row.place_source, row.level_source, row.year_source) == ("全国", "meeting", "place", "text")
+    assert (row.place, row.place_source, row.level_source, row.year_source) == ("全国", "meeting line", "place name", "meeting line")
 
     # a CSV with paths relative to its own folder
     shutil.copy(NATIONAL_2022, tmp_path / "n.txt")
@@ -147,8 +147,8 @@ def test_infer_level(place, level):
 
 def test_apply_metadata_on_the_guanxian_report(report):
     values = apply_metadata(report)
-    assert values == {"place": "冠县", "place_source": "text", "place_as_written": "冠县", "level": "county",
-                      "level_source": "place", "year": 2022, "year_source": "text"}
+    assert values == {"place": "冠县", "place_source": "meeting line", "place_as_written": "冠县", "level": "county",
+                      "level_source": "place name", "year": 2022, "year_source": "meeting line"}
 
 
 # --------------------------------------------------------------------------- bad input

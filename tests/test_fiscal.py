@@ -80,7 +80,7 @@ def test_hailar_2019_has_debt_figures_and_no_invented_rows(hailar):
     table = ga.fiscal_picture(hailar)
     assert table[["item", "metric", "value", "period", "status"]].values.tolist() == [
         ["debt", "化解政府债务", 12.43, "2018", "actual"],            # 全年累计化解政府债务12.43亿元
-        ["debt", "政府隐性债务化解目标", 7.89, "2019", "target"],      # 完成2019年度7.89亿元政府隐性债务化解目标
+        ["debt", "政府隐性债务化解", 7.89, "2019", "target"],      # 完成2019年度7.89亿元政府隐性债务化解目标
     ]
     assert not table.derived.any()
 

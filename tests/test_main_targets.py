@@ -249,8 +249,7 @@ def test_hailar_fenbie_lists():
 
 
 # ----------------------------------------------------------------------------- the fixture
-@pytest.mark.parametrize("report_id", [
-    ANNOTATED)
+@pytest.mark.parametrize("report_id", ANNOTATED)
 def test_matches_the_hand_annotation(report_id):
     want = ANNOTATED[report_id]
     got = targets(report_id).to_dict("records")
