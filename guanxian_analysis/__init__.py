@@ -48,6 +48,7 @@ _EXPORTS = {
     # promises and money
     "commitments": "commitment_extraction",
     "commitment_summary": "commitment_extraction",
+    "named_deliverables": "commitment_extraction",
     "write_tracking_sheet": "tracking_sheet",
     "fiscal_picture": "fiscal",
     "explain_derived": "fiscal",
@@ -91,6 +92,7 @@ _EXPORTS = {
     "plot_wordcloud": "plots",
     "plot_term_trends": "corpus_plots",
     "plot_growth_targets": "plots",
+    "plot_commitments": "commitment_plots",
 }
 
 __all__ = ["ReportFormatError", "__version__", *_EXPORTS]
