@@ -82,6 +82,35 @@ def test_plot_commitments_refuses_other_tables(promises):
         ga.plot_commitments(ga.commitment_summary(promises, by=["theme", "verb_class"]))
 
 
+def test_plot_fiscal_amounts_hatches_the_derived_amounts(money):
+    amounts = ga.fiscal_amounts(money)
+    assert amounts.label.tolist()[:4] == ["general public budget revenue", "funds won from higher levels",
+                                          "special-purpose bonds", "livelihood spending"]  # 2021, stated
+    assert "2017-2021" not in set(amounts.period) and set(amounts.unit) == {"亿元"}
+    with mpl.rc_context({"font.family": ["DejaVu Sans"]}):
+        fig, (_, ax) = plt.subplots(1, 2)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert ga.plot_fiscal_amounts(money, ax=ax) is ax
+            fig.savefig(io.BytesIO(), format="png")
+    assert style.missing_glyphs([t.get_text() for t in fig.findobj(mpl.text.Text) if t.get_text()]) == []
+    bars = ax.patches
+    assert [round(b.get_width(), 1) for b in bars] == amounts.yi.round(1).tolist()
+    hatched = [bool(b.get_hatch()) for b in bars]
+    assert hatched == amounts.derived.tolist() and sum(hatched) == 3  # 43.4, 9.5 and 13.4亿元
+    labels = [t.get_text() for t in ax.texts]
+    assert "约43.4亿元 推算 derived" in labels and "35.3亿元" in labels and "43.4亿元" not in labels
+
+
+def test_plot_fiscal_amounts_without_amounts(national):
+    money = ga.fiscal_picture(national)
+    assert ga.fiscal_amounts(money).empty  # only the 2.8%左右 deficit ratio
+    fig, ax = plt.subplots()
+    assert ga.plot_fiscal_amounts(money) is ax
+    assert [t.get_text() for t in ax.texts] == ["无金额 no amounts of money"]
+    assert nh.chart(ga.plot_fiscal_amounts, ga.fiscal_amounts(money), empty="_none_").data == "_none_"
+
+
 def test_every_verb_class_has_a_label():
     assert set(VERB_CLASS_LABELS) == set(VERB_CLASSES)
 

@@ -1,7 +1,7 @@
-"""Plot helpers for the commitments, in seaborn's manner: data first, ``ax=None``, return the Axes.
+"""Plot helpers for promises and money (commitments, fiscal amounts), in seaborn's manner: data first, ``ax=None``.
 
 Kept apart from ``plots.py`` (the text and indicator charts); they share the CJK font of
-:mod:`guanxian_analysis.style`, set on every text the helper draws.
+:mod:`guanxian_analysis.style`, set on every text the helper draws, and return the Axes.
 
 Examples
 --------
@@ -20,7 +20,7 @@ from .style import apply_font, font_family
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["plot_commitments"]
+__all__ = ["plot_commitments", "plot_fiscal_amounts"]
 
 _SUMMARY_COLUMNS = ("commitments", "checkable", "checkable_share")
 
@@ -103,4 +103,82 @@ def plot_commitments(data: "pd.DataFrame", *, ax=None):
         else:  # say so rather than leave a blank frame
             ax.text(0.5, 0.5, "无承诺 no commitments", transform=ax.transAxes, ha="center", va="center")
         apply_font(ax)  # tick labels, annotations and the legend
+    return ax
+
+
+def plot_fiscal_amounts(data: "pd.DataFrame", *, ax=None):
+    """The money amounts of a fiscal picture as bars in 亿元; derived amounts hatched and labelled 约… 推算.
+
+    Parameters
+    ----------
+    data : DataFrame
+        A :func:`~guanxian_analysis.fiscal_picture` table (or its
+        :func:`~guanxian_analysis.fiscal_amounts`). Only the amounts of money for one year are
+        drawn, in 亿元, in the table's order; shares, growth rates, ranks and totals over
+        several years (2017-2021) are left out, so that the bars compare like with like. A derived row (``derived=True``) is
+        drawn as an outline with hatching and labelled ``约43.4亿元 推算 derived``, so it
+        never reads as a figure the report states.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"label": ["livelihood spending", "budget spending (implied)", "tax share"],
+    ...     "value": [35.3, 43.4, 75.1], "unit": ["亿元", "亿元", "%"], "qualifier": ["", "约", ""],
+    ...     "period": ["2021"] * 3, "status": ["actual"] * 3, "derived": [False, True, False]})
+    >>> fig, ax = plt.subplots()
+    >>> [t.get_text() for t in plot_fiscal_amounts(f, ax=ax).texts]
+    ['35.3亿元', '约43.4亿元 推算 derived']
+    """
+    import matplotlib as mpl
+    import pandas as pd
+    import seaborn as sns
+
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"plot_fiscal_amounts expects a fiscal_picture table (a DataFrame), got {type(data).__name__}")
+    missing = [c for c in ("label", "value", "unit", "period", "derived") if c not in data.columns]
+    if missing:
+        raise ValueError(f"plot_fiscal_amounts needs the column(s) {missing} of a fiscal_picture table; "
+                         f"the table has {list(data.columns)}")
+    from .fiscal import fiscal_amounts
+    from .promise_display import figure_as_written
+
+    rows = fiscal_amounts(data)
+    with mpl.rc_context({"font.family": font_family()}):
+        if ax is None:
+            import matplotlib.pyplot as plt
+
+            ax = plt.gca()
+        apply_font(ax)
+        stated_color = sns.color_palette("Blues", 6)[4]
+        y = list(range(len(rows)))
+        amounts = rows["yi"].tolist()
+        seen: set[str] = set()
+        for i, (row, amount) in enumerate(zip(rows.itertuples(), amounts)):
+            derived = bool(row.derived)
+            name = "推算 derived (not stated)" if derived else "报告所述 stated"
+            ax.barh([i], [amount], color="white" if derived else stated_color, edgecolor=stated_color,
+                    hatch="//" if derived else None, linewidth=1.2, label=None if name in seen else name)
+            seen.add(name)
+            text = figure_as_written(row) + (" 推算 derived" if derived else "")
+            ax.annotate(text, (amount, i), xytext=(4, 0), textcoords="offset points", va="center",
+                        fontsize="small", style="italic" if derived else "normal")
+        period = rows["period"].fillna("").astype(str)
+        status = rows["status"] if "status" in rows else pd.Series("", index=rows.index)
+        labels = [f"{label}（{p}{', target' if s == 'target' else ''}）" if p else str(label)
+                  for label, p, s in zip(rows["label"], period, status)]
+        ax.set_yticks(y, labels=labels)
+        ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
+        ax.set_xlim(0, (max(amounts) if amounts else 1.0) * 1.4)
+        ax.set_xlabel("亿元 (100 million yuan)")
+        ax.grid(axis="y", visible=False)
+        if len(rows):
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize="small", frameon=False)
+        else:
+            ax.text(0.5, 0.5, "无金额 no amounts of money", transform=ax.transAxes, ha="center", va="center")
+        apply_font(ax)
     return ax
