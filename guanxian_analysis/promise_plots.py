@@ -177,7 +177,7 @@ def plot_fiscal_amounts(data: "pd.DataFrame", *, ax=None):
         ax.set_xlabel("亿元 (100 million yuan)")
         ax.grid(axis="y", visible=False)
         if len(rows):
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize="small", frameon=False)
+            ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize="small", frameon=False)
         else:
             ax.text(0.5, 0.5, "无金额 no amounts of money", transform=ax.transAxes, ha="center", va="center")
         apply_font(ax)
