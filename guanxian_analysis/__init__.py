@@ -48,9 +48,11 @@ _EXPORTS = {
     # promises and money
     "commitments": "commitment_extraction",
     "commitment_summary": "commitment_extraction",
+    "named_deliverables": "commitment_extraction",
     "write_tracking_sheet": "tracking_sheet",
     "fiscal_picture": "fiscal",
     "explain_derived": "fiscal",
+    "fiscal_amounts": "fiscal",
     # the year's main expected targets (主要预期目标)
     "main_targets": "main_target_extraction",
     "target_table": "main_target_extraction",
@@ -91,6 +93,8 @@ _EXPORTS = {
     "plot_wordcloud": "plots",
     "plot_term_trends": "corpus_plots",
     "plot_growth_targets": "plots",
+    "plot_commitments": "promise_plots",
+    "plot_fiscal_amounts": "promise_plots",
 }
 
 __all__ = ["ReportFormatError", "__version__", *_EXPORTS]

@@ -32,7 +32,8 @@ import pandas as pd
 
 from .indicator_extraction import AFTER_RE, PRE_QUALIFIER_RE, indicators
 
-__all__ = ["commitments", "commitment_summary", "VERB_CLASSES", "COMMITMENT_COLUMNS"]
+__all__ = ["commitments", "commitment_summary", "named_deliverables", "VERB_CLASSES", "VERB_CLASS_LABELS",
+           "COMMITMENT_COLUMNS"]
 
 #: verb class -> the verbs that put a clause in it (one table; the longest match wins)
 VERB_CLASSES: dict[str, tuple[str, ...]] = {
@@ -433,3 +434,49 @@ def commitment_summary(commitments: pd.DataFrame, by: str | list[str] = "verb_cl
     out["checkable"] = out["checkable"].astype(int)
     out["checkable_share"] = (out["checkable"] / out["commitments"]).round(3)
     return out.sort_values(["commitments", *keys], ascending=[False, *[True] * len(keys)]).reset_index(drop=True)
+
+
+#: verb class -> a short bilingual label for charts and tables (typical verbs, then the class in English)
+VERB_CLASS_LABELS: dict[str, str] = {
+    "build_complete": "建设/完成 build, complete",
+    "start": "开工/启动 start",
+    "launch_pilot": "实施/开展 launch, pilot",
+    "bid_honour": "争创/申报 bid for an honour",
+    "strive_figure": "新增/达到 reach a figure",
+    "improve": "推进/加强 improve (no end)",
+}
+
+
+def named_deliverables(commitments: pd.DataFrame) -> pd.DataFrame:
+    """One row per named deliverable (project, site, programme, title) of a :func:`commitments` table.
+
+    A commitment naming several deliverables gives several rows; a name promised twice keeps its
+    first commitment and counts the others in ``mentions``.
+
+    Parameters
+    ----------
+    commitments : pandas.DataFrame
+        The table from :func:`commitments` (not modified).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``deliverable, verb, verb_class, theme, section, commitment_id, mentions`` in text order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"deliverables": ["档案馆; 新党校", "", "档案馆"], "verb": ["建成", "推进", "完成"],
+    ...     "verb_class": ["build_complete", "improve", "build_complete"], "theme": ["urban"] * 3,
+    ...     "section": ["三.5"] * 3, "commitment_id": ["c001", "c002", "c003"]})
+    >>> named_deliverables(t)[["deliverable", "commitment_id", "mentions"]].values.tolist()
+    [['档案馆', 'c001', 2], ['新党校', 'c001', 1]]
+    """
+    columns = ["deliverable", "verb", "verb_class", "theme", "section", "commitment_id", "mentions"]
+    rows = commitments[commitments["deliverables"].fillna("") != ""]
+    out = rows.assign(deliverable=rows["deliverables"].str.split("; ")).explode("deliverable")
+    out = out[out["deliverable"].str.len() > 0]
+    mentions = out.groupby("deliverable", sort=False).size()
+    out = out.drop_duplicates("deliverable", keep="first").copy()
+    out["mentions"] = out["deliverable"].map(mentions).astype(int)
+    return out.reindex(columns=columns).reset_index(drop=True)

@@ -20,7 +20,7 @@ import re
 
 import pandas as pd
 
-__all__ = ["fiscal_picture", "explain_derived", "FISCAL_ITEMS", "FISCAL_COLUMNS"]
+__all__ = ["fiscal_picture", "explain_derived", "fiscal_amounts", "FISCAL_ITEMS", "FISCAL_COLUMNS"]
 
 #: item -> (label, metric pattern, kinds): which indicators are fiscal figures (the order is the table's)
 FISCAL_ITEMS: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -225,3 +225,25 @@ def explain_derived(table: pd.DataFrame) -> list[str]:
     Livelihood spending of 35.3亿元 was 81.3% of general budget spending, so that spending was about 43.4亿元; the report does not state it.
     """
     return table.loc[table["derived"].astype(bool), "explanation"].tolist()
+
+
+#: money units and their size in 亿元
+MONEY_UNITS_IN_YI = {"亿元": 1.0, "万亿元": 1e4, "万元": 1e-4, "元": 1e-8}
+
+
+def fiscal_amounts(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a :func:`fiscal_picture` table that are amounts of money for one year, with ``yi`` (亿元).
+
+    Shares, growth rates, ranks and totals over several years (``2017-2021``) are left out, so the
+    amounts compare like with like; derived rows stay, still marked ``derived``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"value": [12.6, 75.1, 159.9, 5000.0], "unit": ["亿元", "%", "亿元", "万元"],
+    ...                   "period": ["2021", "2021", "2017-2021", "2021"], "derived": [False] * 4})
+    >>> fiscal_amounts(t)[["value", "yi"]].values.tolist()
+    [[12.6, 12.6], [5000.0, 0.5]]
+    """
+    one_year = table["period"].fillna("").astype(str).str.fullmatch(r"\d{4}")
+    rows = table[table["unit"].isin(list(MONEY_UNITS_IN_YI)) & one_year]
+    return rows.assign(yi=[v * MONEY_UNITS_IN_YI[u] for v, u in zip(rows["value"], rows["unit"])]).reset_index(drop=True)

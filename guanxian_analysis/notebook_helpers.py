@@ -22,3 +22,5 @@ from .display import *  # noqa: F401,F403
 from .findings import *  # noqa: F401,F403
 from .tables import save_indicator_tables, save_table  # noqa: F401
 from .themes import THEME_NAMES_EN as THEMES  # noqa: F401
+from .promise_display import *  # noqa: F401,F403
+from .promise_findings import *  # noqa: F401,F403

@@ -3,7 +3,9 @@
 The workbook has one row per commitment, an empty ``status`` column with a drop-down
 (:data:`STATUS_CHOICES`: done, partly, not done, unclear), an empty ``evidence`` column, a frozen header row, filters on every column, set
 column widths, wrapped text and the source sentence in full. The CSV has the same columns
-(UTF-8 with BOM, so Excel opens it in the right encoding).
+(UTF-8 with BOM, so Excel opens it in the right encoding). Both files depend only on the table:
+the workbook's created/modified dates and its zip entries carry a fixed time
+(:data:`FIXED_TIME`), so a rerun writes the same bytes, as the rest of the build does.
 
 Examples
 --------
@@ -12,6 +14,9 @@ Examples
 """
 from __future__ import annotations
 
+import datetime
+import io
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +26,8 @@ from .tables import write_csv
 
 __all__ = ["write_tracking_sheet", "tracking_table", "STATUS_CHOICES", "TRACKING_COLUMNS", "COLUMN_WIDTHS"]
 
+#: the time stamped in the workbook (document properties and zip entries), so a rerun writes the same bytes
+FIXED_TIME = datetime.datetime(1980, 1, 1)
 #: the values an analyst picks for ``status``
 STATUS_CHOICES = ("done", "partly", "not done", "unclear")
 #: the sheet's columns, in order: what was promised, the two columns to fill in, then the source
@@ -121,6 +128,31 @@ def write_tracking_sheet(commitments: pd.DataFrame, out_dir: Path | str | None =
     sheet.add_data_validation(validation)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{last_row}"
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    workbook.save(buffer)
     xlsx_path = out_dir / f"{name}.xlsx"
-    workbook.save(xlsx_path)
+    xlsx_path.write_bytes(_fixed_zip_times(buffer.getvalue()))
     return csv_path, xlsx_path
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """The workbook ``data`` with every zip entry and the ``modified`` property dated :data:`FIXED_TIME`.
+
+    openpyxl stamps both with the time of saving (``save_workbook`` resets ``properties.modified``).
+    """
+    import re
+
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>",
+                                 content)
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            entry.compress_type = info.compress_type
+            entry.external_attr = info.external_attr
+            target.writestr(entry, content)
+    return out.getvalue()

@@ -177,3 +177,24 @@ def test_docstring_examples(name):
     module = importlib.import_module(f"guanxian_analysis.{name}")
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_tracking_sheet_rerun_writes_the_same_bytes(table, tmp_path, monkeypatch):
+    """The build is byte-identical on a rerun; openpyxl alone stamps the workbook with the time of saving."""
+    import datetime
+    import zipfile
+
+    first = [p.read_bytes() for p in ga.write_tracking_sheet(table, tmp_path / "a")]
+
+    class Later(datetime.datetime):  # the second save happens a day later
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.datetime(2031, 6, 1, 12, 0, 0, tzinfo=tz)
+
+    monkeypatch.setattr("openpyxl.writer.excel.datetime.datetime", Later)
+    monkeypatch.setattr("time.time", lambda: 1_938_000_000.0)
+    second = [p.read_bytes() for p in ga.write_tracking_sheet(table, tmp_path / "b")]
+    assert first == second
+    with zipfile.ZipFile(tmp_path / "b" / "commitments-tracking.xlsx") as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert b"2031" not in archive.read("docProps/core.xml")
