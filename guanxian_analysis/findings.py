@@ -372,11 +372,21 @@ def report_facts(report: "Report") -> str:
         text += f" by {meta.get('speaker_title') or ''} {meta['speaker']}".replace("  ", " ")
     n_sentences = int((report.sentences.part != "glossary").sum())
     text += (f". The body runs to **{chars:,} characters** in {plural(len(body), 'paragraph')} and "
-             f"{plural(n_sentences, 'sentence')}, in {plural(int(report.sections.part.nunique()), 'numbered part')} "
+             f"{plural(n_sentences, 'sentence')}, in {plural(numbered_parts(report), 'numbered part')} "
              f"with {plural(len(report.sections), 'numbered section')}")
     if len(report.glossary):
         text += f", followed by a glossary of {plural(len(report.glossary), 'term')}"
     return text + f". It reviews {meta.get('review_year')} and plans {meta.get('year')}."
+
+
+def numbered_parts(report: "Report") -> int:
+    """How many numbered parts (一、二、三、…) the report has: every part of ``report.parts`` but the opening
+    and the glossary, whether or not it has numbered sections (the Guanxian report's 一 has none).
+
+    >>> numbered_parts(load_report())
+    4
+    """
+    return int(report.parts.loc[~report.parts.part.isin(["opening", "glossary"]), "part"].nunique())
 
 
 def glossary_facts(report: "Report", phrases: "pd.DataFrame") -> str:
