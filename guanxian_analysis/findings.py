@@ -379,6 +379,40 @@ def report_facts(report: "Report") -> str:
     return text + f". It reviews {meta.get('review_year')} and plans {meta.get('year')}."
 
 
+def counting_rule(match: str = "token", glossary: bool = False) -> str:
+    """The counting rule of a count or KWIC table in words, for the page (terms.py's ``match``/``glossary``).
+
+    >>> counting_rule()
+    'counted as whole words, glossary (名词解释) left out'
+    >>> counting_rule("substring", True)
+    'counted wherever the characters occur (inside longer words too), glossary included'
+    """
+    words = "as whole words" if match == "token" else "wherever the characters occur (inside longer words too)"
+    return f"counted {words}, " + ("glossary included" if glossary else "glossary (名词解释) left out")
+
+
+def kwic_note(hits: "pd.DataFrame") -> str:
+    """A Markdown line for a :func:`~guanxian_analysis.kwic_table`: how many of each term's uses the table
+    shows (every use, or the first N of M), terms with no use, and the counting rule.
+
+    >>> import pandas as pd
+    >>> hits = pd.DataFrame({"term": ["灵芝", "灵芝", "林果", "粮食"], "hits": [8, 8, 1, 0], "shown": [2, 2, 1, 0]})
+    >>> hits.attrs.update(match="token", glossary=False)
+    >>> kwic_note(hits)
+    'Uses counted as whole words, glossary (名词解释) left out: “灵芝” first 2 of 8 uses shown; “林果” its 1 use; “粮食” no use.'
+    """
+    parts = []
+    for term, n, shown in hits.drop_duplicates("term")[["term", "hits", "shown"]].itertuples(index=False):
+        if n == 0:
+            parts.append(f"“{term}” no use")
+        elif shown >= n:
+            parts.append(f"“{term}” its {n} use" if n == 1 else f"“{term}” all {n} uses")
+        else:
+            parts.append(f"“{term}” first {shown} of {n} uses shown")
+    rule = counting_rule(hits.attrs.get("match", "token"), hits.attrs.get("glossary", False))
+    return f"Uses {rule}: " + "; ".join(parts) + "."
+
+
 def numbered_parts(report: "Report") -> int:
     """How many numbered parts (一、二、三、…) the report has: every part of ``report.parts`` but the opening
     and the glossary, whether or not it has numbered sections (the Guanxian report's 一 has none).

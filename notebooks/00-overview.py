@@ -156,7 +156,11 @@ ga.plot_distinctive_terms(governance, n=8, ax=right).set_title("Governance again
 Markdown(nh.terms_finding(urban, side="urban", n=6) + "\n\n" + nh.terms_finding(governance, side="governance", n=6))
 
 # %%
-HTML(nh.kwic_html(nh.kwic_table(report, ["城市更新", "棚户区", "放管服", "营商环境"], per_term=3)))
+hits = nh.kwic_table(report, ["城市更新", "棚户区", "放管服", "营商环境"], per_term=3)
+Markdown(nh.kwic_note(hits))
+
+# %%
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## Tables

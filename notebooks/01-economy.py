@@ -84,11 +84,11 @@ ga.plot_wordcloud(profile.term_frequencies, ax=ax);
 # the section and theme of the paragraph it sits in.
 
 # %%
-hits = nh.kwic_table(report, ["钢板加工", "纺织服装", "轴承", "纸制品"])
-Markdown(nh.kwic_counts(hits))
+hits = nh.kwic_table(report, ["钢板加工", "纺织服装", "轴承", "纸制品"], per_term=None)
+Markdown(nh.kwic_note(hits))
 
 # %%
-HTML(nh.kwic_html(hits))
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## Projects and investment
@@ -112,10 +112,10 @@ HTML(nh.scroll_table(nh.indicator_display(projects), height=320))
 
 # %%
 hits = nh.kwic_table(report, ["金融", "贷款", "科技创新", "高新技术企业", "专精特新", "数字经济"], per_term=4)
-Markdown(nh.kwic_counts(hits))
+Markdown(nh.kwic_note(hits))
 
 # %%
-HTML(nh.kwic_html(hits))
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## The economy's indicators
