@@ -391,6 +391,32 @@ def counting_rule(match: str = "token", glossary: bool = False) -> str:
     return f"counted {words}, " + ("glossary included" if glossary else "glossary (名词解释) left out")
 
 
+def terms_note(report: "Report", *, stopwords=("generic", "boilerplate", "place"), match: str = "token",
+               glossary: bool = False) -> str:
+    """A Markdown line for a page's term counts, clouds and networks: the counting rule, the stopword layers
+    removed (the place layer with the report's own place names) and the compounds kept whole.
+
+    >>> print(terms_note(load_report()))                                  # doctest: +ELLIPSIS
+    Words are counted as whole words, glossary (名词解释) left out. Stopword layers removed: generic Chinese stopwords (stopwordsiso); government boilerplate, hedges, report furniture and units; the report's own place names (“冠县”, “全县”, “我县”, “本县”). Kept whole: ... compounds of the report's own (its glossary terms and the indicator table's metric names, such as “一般公共预算收入”) besides the package's dictionary.
+    """
+    from .terms import report_vocabulary
+    from .tokenizer import STOPWORD_LAYER_NAMES, stopword_layers
+
+    words, places = report_vocabulary(report)
+    layers = []
+    for layer in stopword_layers(stopwords):
+        name = STOPWORD_LAYER_NAMES[layer]
+        if layer == "place":
+            name += f" ({', '.join(f'“{p}”' for p in places)})" if places else " (none: the report names no place)"
+        layers.append(name)
+    text = f"Words are {counting_rule(match, glossary)}. Stopword layers removed: " + ("; ".join(layers) or "none") + "."
+    if words:
+        example = "一般公共预算收入" if "一般公共预算收入" in words else words[0]
+        text += (f" Kept whole: {len(words)} compounds of the report's own (its glossary terms and the indicator "
+                 f"table's metric names, such as “{example}”) besides the package's dictionary.")
+    return text
+
+
 def kwic_note(hits: "pd.DataFrame") -> str:
     """A Markdown line for a :func:`~guanxian_analysis.kwic_table`: how many of each term's uses the table
     shows (every use, or the first N of M), terms with no use, and the counting rule.

@@ -202,7 +202,7 @@ def parse_report(data: bytes, *, script: str = "simplified", source_path: str | 
 
     para_df, sent_df = _paragraph_tables(paragraphs, chosen, year)
     changes = pd.DataFrame([vars(c) for c in log], columns=["step", "line", "before", "after"])
-    return Report(
+    report = Report(
         text=chosen,
         text_original=text_original,
         text_simplified=text_simplified,
@@ -217,6 +217,12 @@ def parse_report(data: bytes, *, script: str = "simplified", source_path: str | 
         sentences=sent_df,
         glossary=_glossary_table(para_df, text_simplified, chosen),
     )
+    # a theme's paragraphs (a filtered table) still name their report, so the term functions tokenize them
+    # with the report's own vocabulary (terms.report_vocabulary)
+    from .terms import remember_report
+
+    remember_report(report)
+    return report
 
 
 def _paragraph_tables(paragraphs, chosen: str, year: int):

@@ -95,6 +95,9 @@ keywords.set_index("rank")
 fig, ax = plt.subplots(figsize=(9, 5.2))
 ga.plot_wordcloud(freqs, ax=ax);
 
+# %%
+Markdown(nh.terms_note(report))
+
 # %% [markdown]
 # ## The scoreboard: last year's outcomes against this year's targets
 #

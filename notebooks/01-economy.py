@@ -56,8 +56,8 @@ nh.segment_display(report, theme)
 # %% [markdown]
 # ## Top terms and distinctive terms
 #
-# Left: the most frequent words of the economy paragraphs, after removing generic stopwords and government
-# boilerplate (“工作” work, “加强” strengthen, …). Right: the words that set the economy apart from the rest of
+# Left: the most frequent words of the economy paragraphs, after removing stopwords (the layers are
+# named below the chart: generic, government boilerplate such as “工作” work and “加强” strengthen, the place). Right: the words that set the economy apart from the rest of
 # the report, by weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); bars
 # beyond the dashed lines are significant at the 5% level.
 
@@ -70,7 +70,7 @@ left.set_title("Most frequent terms")
 right.set_title("Economy against the rest of the report");
 
 # %%
-Markdown(nh.terms_finding(distinct, side=theme))
+Markdown(nh.terms_finding(distinct, side=theme) + "\n\n" + nh.terms_note(report))
 
 # %%
 fig, ax = plt.subplots(figsize=(9, 5.2))
