@@ -80,6 +80,8 @@ _EXPORTS = {
     "cooccurrence_graph": "terms",
     "action_verbs": "terms",
     "numbered_phrases": "terms",
+    "report_vocabulary": "terms",
+    "report_words": "tokenizer",
     "policy_phrases": "echo",
     "phrase_echo": "echo",
     # charts

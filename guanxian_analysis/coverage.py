@@ -129,33 +129,71 @@ def structure_table(report: "Report") -> "pd.DataFrame":
     return parts[columns].reset_index(drop=True)
 
 
-def kwic_table(report: "Report", terms: Sequence[str], *, window: int = 16, per_term: int = 6) -> "pd.DataFrame":
-    """Keyword-in-context hits for several terms, at most ``per_term`` each, with where each hit sits.
+def kwic_table(report: "Report", terms, *, window: int = 16, per_term: int | None = 6, match: str = "token",
+               glossary: bool = False) -> "pd.DataFrame":
+    """Keyword-in-context hits for one term or several, at most ``per_term`` each, with where each hit sits.
+
+    Hits are found by :func:`~guanxian_analysis.kwic` with the counting rule it shares with
+    :func:`~guanxian_analysis.term_frequencies` (``match``, ``glossary``; module ``terms``), so ``hits``
+    is the count a frequency table with the same rule gives. A term with no hit is not dropped: it
+    gets one row with ``hits == 0`` and empty context, so a page can say so.
+
+    Parameters
+    ----------
+    report : Report
+    terms : str or list of str
+        One term (a string is one term, never its characters) or several.
+    window : int
+        Characters of context on each side.
+    per_term : int or None
+        Rows shown per term (the first uses in text order); ``None`` shows every use.
+    match : {"token", "substring"}
+        Whole tokens (default) or every occurrence of the characters (啄木鸟 inside 啄木鸟智慧监管平台).
+    glossary : bool
+        Count the glossary (名词解释) too; left out by default.
 
     Returns
     -------
     DataFrame
-        ``term, hits, left, match, right, section, theme, paragraph_id``: ``hits`` is the
-        term's total count; rows in term order, then text order.
+        ``term, hits, shown, left, match, right, section, theme, paragraph_id``: ``hits`` is the
+        term's total count under the rule, ``shown`` how many of its uses the table lists; rows in
+        term order, then text order. ``attrs`` records the rule: ``match``, ``glossary``, ``per_term``.
+
+    Raises
+    ------
+    TypeError
+        ``terms`` is not a string or a list of strings.
 
     Examples
     --------
-    >>> k = kwic_table(load_report(), ["轴承"], per_term=2)
-    >>> k[["term", "match"]].values.tolist()
-    [['轴承', '轴承'], ['轴承', '轴承']]
+    >>> k = kwic_table(load_report(), ["轴承", "啄木鸟"], per_term=2)
+    >>> k[["term", "hits", "shown", "match"]].values.tolist()
+    [['轴承', 7, 2, '轴承'], ['轴承', 7, 2, '轴承'], ['啄木鸟', 0, 0, '']]
+    >>> kwic_table(load_report(), "啄木鸟", match="substring")[["hits", "match"]].values.tolist()
+    [[2, '啄木鸟'], [2, '啄木鸟']]
     """
     import pandas as pd
 
     from . import kwic
+    from .terms import _as_terms, _check_match
 
+    terms = _as_terms(terms, "terms")
+    _check_match(match)
+    if per_term is not None and (not isinstance(per_term, int) or per_term < 1):
+        raise ValueError(f"per_term must be a positive int or None, got {per_term!r}")
+    columns = ["term", "hits", "shown", "left", "match", "right", "section", "theme", "paragraph_id"]
     frames = []
     for term in terms:
-        hits = kwic(report, term, window=window)
-        frames.append(hits.head(per_term).assign(term=term, hits=len(hits)))
-    columns = ["term", "hits", "left", "match", "right", "section", "theme", "paragraph_id"]
-    if not frames:
-        return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)[columns]
+        hits = kwic(report, term, window=window, match=match, glossary=glossary)
+        shown = hits if per_term is None else hits.head(per_term)
+        if len(shown):
+            frames.append(shown.assign(term=term, hits=len(hits), shown=len(shown))[columns])
+        else:
+            frames.append(pd.DataFrame([{"term": term, "hits": 0, "shown": 0, "left": "", "match": "", "right": "",
+                                         "section": None, "theme": None, "paragraph_id": None}], columns=columns))
+    table = pd.concat(frames, ignore_index=True)[columns]
+    table.attrs.update(match=match, glossary=glossary, per_term=per_term)
+    return table
 
 
 def theme_sentences(report: "Report", theme: str) -> "pd.DataFrame":

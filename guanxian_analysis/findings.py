@@ -372,11 +372,81 @@ def report_facts(report: "Report") -> str:
         text += f" by {meta.get('speaker_title') or ''} {meta['speaker']}".replace("  ", " ")
     n_sentences = int((report.sentences.part != "glossary").sum())
     text += (f". The body runs to **{chars:,} characters** in {plural(len(body), 'paragraph')} and "
-             f"{plural(n_sentences, 'sentence')}, in {plural(int(report.sections.part.nunique()), 'numbered part')} "
+             f"{plural(n_sentences, 'sentence')}, in {plural(numbered_parts(report), 'numbered part')} "
              f"with {plural(len(report.sections), 'numbered section')}")
     if len(report.glossary):
         text += f", followed by a glossary of {plural(len(report.glossary), 'term')}"
     return text + f". It reviews {meta.get('review_year')} and plans {meta.get('year')}."
+
+
+def counting_rule(match: str = "token", glossary: bool = False) -> str:
+    """The counting rule of a count or KWIC table in words, for the page (terms.py's ``match``/``glossary``).
+
+    >>> counting_rule()
+    'counted as whole words, glossary (名词解释) left out'
+    >>> counting_rule("substring", True)
+    'counted wherever the characters occur (inside longer words too), glossary included'
+    """
+    words = "as whole words" if match == "token" else "wherever the characters occur (inside longer words too)"
+    return f"counted {words}, " + ("glossary included" if glossary else "glossary (名词解释) left out")
+
+
+def terms_note(report: "Report", *, stopwords=("generic", "boilerplate", "place"), match: str = "token",
+               glossary: bool = False) -> str:
+    """A Markdown line for a page's term counts, clouds and networks: the counting rule, the stopword layers
+    removed (the place layer with the report's own place names) and the compounds kept whole.
+
+    >>> print(terms_note(load_report()))                                  # doctest: +ELLIPSIS
+    Words are counted as whole words, glossary (名词解释) left out. Stopword layers removed: generic Chinese stopwords (stopwordsiso); government boilerplate, hedges, report furniture and units; the report's own place names (“冠县”, “全县”, “我县”, “本县”). Kept whole: ... compounds of the report's own (its glossary terms and the indicator table's metric names, such as “一般公共预算收入”) besides the package's dictionary.
+    """
+    from .terms import report_vocabulary
+    from .tokenizer import STOPWORD_LAYER_NAMES, stopword_layers
+
+    words, places = report_vocabulary(report)
+    layers = []
+    for layer in stopword_layers(stopwords):
+        name = STOPWORD_LAYER_NAMES[layer]
+        if layer == "place":
+            name += f" ({', '.join(f'“{p}”' for p in places)})" if places else " (none: the report names no place)"
+        layers.append(name)
+    text = f"Words are {counting_rule(match, glossary)}. Stopword layers removed: " + ("; ".join(layers) or "none") + "."
+    if words:
+        example = "一般公共预算收入" if "一般公共预算收入" in words else words[0]
+        text += (f" Kept whole: {len(words)} compounds of the report's own (its glossary terms and the indicator "
+                 f"table's metric names, such as “{example}”) besides the package's dictionary.")
+    return text
+
+
+def kwic_note(hits: "pd.DataFrame") -> str:
+    """A Markdown line for a :func:`~guanxian_analysis.kwic_table`: how many of each term's uses the table
+    shows (every use, or the first N of M), terms with no use, and the counting rule.
+
+    >>> import pandas as pd
+    >>> hits = pd.DataFrame({"term": ["灵芝", "灵芝", "林果", "粮食"], "hits": [8, 8, 1, 0], "shown": [2, 2, 1, 0]})
+    >>> hits.attrs.update(match="token", glossary=False)
+    >>> kwic_note(hits)
+    'Uses counted as whole words, glossary (名词解释) left out: “灵芝” first 2 of 8 uses shown; “林果” its 1 use; “粮食” no use.'
+    """
+    parts = []
+    for term, n, shown in hits.drop_duplicates("term")[["term", "hits", "shown"]].itertuples(index=False):
+        if n == 0:
+            parts.append(f"“{term}” no use")
+        elif shown >= n:
+            parts.append(f"“{term}” its {n} use" if n == 1 else f"“{term}” all {n} uses")
+        else:
+            parts.append(f"“{term}” first {shown} of {n} uses shown")
+    rule = counting_rule(hits.attrs.get("match", "token"), hits.attrs.get("glossary", False))
+    return f"Uses {rule}: " + "; ".join(parts) + "."
+
+
+def numbered_parts(report: "Report") -> int:
+    """How many numbered parts (一、二、三、…) the report has: every part of ``report.parts`` but the opening
+    and the glossary, whether or not it has numbered sections (the Guanxian report's 一 has none).
+
+    >>> numbered_parts(load_report())
+    4
+    """
+    return int(report.parts.loc[~report.parts.part.isin(["opening", "glossary"]), "part"].nunique())
 
 
 def glossary_facts(report: "Report", phrases: "pd.DataFrame") -> str:

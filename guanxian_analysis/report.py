@@ -236,7 +236,7 @@ def parse_report(data: bytes, *, script: str = "simplified", source_path: str | 
 
     para_df, sent_df = _paragraph_tables(paragraphs, chosen, year)
     changes = pd.DataFrame([vars(c) for c in log], columns=["step", "line", "before", "after"])
-    return Report(
+    report = Report(
         text=chosen,
         text_original=text_original,
         text_simplified=text_simplified,
@@ -251,18 +251,24 @@ def parse_report(data: bytes, *, script: str = "simplified", source_path: str | 
         sentences=sent_df,
         glossary=_glossary_table(para_df, text_simplified, chosen),
     )
+    # a theme's paragraphs (a filtered table) still name their report, so the term functions tokenize them
+    # with the report's own vocabulary (terms.report_vocabulary)
+    from .terms import remember_report
+
+    remember_report(report)
+    return report
 
 
 def _paragraph_tables(paragraphs, chosen: str, year: int):
     import pandas as pd
 
+    decided = [themes.paragraph_theme(p.simplified, heading=p.heading, section_title=p.section_title,
+                                      segment=p.segment, topic=p.topic) for p in paragraphs]
+    decided = _settle_themes(paragraphs, decided)
     rows, sentence_rows, offset = [], [], 0
-    for number, p in enumerate(paragraphs, start=1):
+    for number, (p, (theme, source, scores)) in enumerate(zip(paragraphs, decided), start=1):
         start, end = offset, offset + len(p.simplified)
         offset = end + 1
-        theme, source, scores = themes.paragraph_theme(p.simplified, heading=p.heading,
-                                                       section_title=p.section_title, segment=p.segment,
-                                                       topic=p.topic)
         pid = f"p{number:03d}"
         period = p.period if p.segment in ("review_five_years", "plan_five_years") and p.period \
             else structure.period_of(p.segment, year)
@@ -279,6 +285,29 @@ def _paragraph_tables(paragraphs, chosen: str, year: int):
                                                                  paragraph_source=source),
                                   "text": chosen[start + a:start + b], "start": start + a, "end": start + b})
     return pd.DataFrame(rows), pd.DataFrame(sentence_rows)
+
+
+def _settle_themes(paragraphs, decided):
+    """The theme rules that need the whole report (themes module docstring): a section lead that no
+    rule decided takes its section's theme; a glossary entry is themed from its definition, else from
+    the body sentences that use its term."""
+    from . import resources as res
+
+    decided = list(decided)
+    for i, (p, (theme, source, scores)) in enumerate(zip(paragraphs, decided)):
+        if source == "default" and p.section and p.heading == p.section_title:
+            members = [d[2] for q, d in zip(paragraphs, decided) if q.section == p.section]
+            decided[i] = (themes.section_theme(p.section_title, members), "section_lead", scores)
+    body = [(sentence, themes.sentence_theme(sentence, paragraph_theme=theme, paragraph_source=source))
+            for p, (theme, source, _) in zip(paragraphs, decided) if p.segment != "glossary"
+            for a, b in structure.split_sentences(p.simplified) for sentence in [p.simplified[a:b]]]
+    for i, (p, (theme, source, scores)) in enumerate(zip(paragraphs, decided)):
+        if p.segment == "glossary" and p.heading is None and (m := res.GLOSSARY_ENTRY_RE.match(p.simplified)):
+            label = m.group("label")
+            key = label[label.find("“") + 1:label.find("”")] if "“" in label else label
+            usage = [t for sentence, t in body if key in sentence]
+            decided[i] = (*themes.glossary_theme(p.simplified, usage=usage), scores)
+    return decided
 
 
 def _parts_table(para_df):
@@ -304,8 +333,7 @@ def _sections_table(sections: list[dict], para_df):
         start=("start", "min"), end=("end", "max"), n_paragraphs=("paragraph_id", "size"))
     # a section's theme: its title's, else the theme its paragraphs score highest on together
     totals = in_sections.groupby("section")[[f"score_{t}" for t in themes.THEMES]].sum()
-    spans["theme"] = [themes.clear_winner(themes.theme_scores(title)) or
-                      themes.clear_winner(dict(zip(themes.THEMES, totals.loc[sid]))) or "governance"
+    spans["theme"] = [themes.section_theme(title, [dict(zip(themes.THEMES, totals.loc[sid]))])
                       for sid, title in zip(spans.index, table.set_index("section_id").loc[spans.index, "title"])]
     return table.join(spans, on="section_id")[columns]
 
@@ -324,9 +352,10 @@ def _glossary_table(para_df, text_simplified: str, chosen: str):
             key = key_s[key_s.find("“") + 1:key_s.find("”")] if "“" in key_s else key_s
             rows.append({"term": label.replace("“", "").replace("”", ""), "key": _in_script(key, key_s, label),
                          "label": label, "page": int(m.group("page")),
-                         "definition": chosen[row.start + m.start("definition"):row.end],
+                         "definition": chosen[row.start + m.start("definition"):row.end], "theme": row.theme,
                          "paragraph_id": row.paragraph_id, "start": row.start, "end": row.end})
-    return pd.DataFrame(rows, columns=["term", "key", "label", "page", "definition", "paragraph_id", "start", "end"])
+    return pd.DataFrame(rows, columns=["term", "key", "label", "page", "definition", "theme", "paragraph_id", "start",
+                                       "end"])
 
 
 def _in_script(key_simplified: str, label_simplified: str, label_chosen: str) -> str:

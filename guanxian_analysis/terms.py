@@ -33,6 +33,15 @@ the Guanxian report; 19 with ``match="substring", glossary=True``). A term argum
 ``term``, ``action_verbs``' ``words``) takes one string or a list of strings; anything else
 raises ``TypeError``.
 
+Vocabulary
+----------
+A report's own compounds stay one token and its place name is a stopword: every function here
+tokenizes with :func:`report_vocabulary` of its input, the words of
+:func:`~guanxian_analysis.tokenizer.report_words` (glossary terms, metric names) and the
+``"place"`` stopword layer (:func:`~guanxian_analysis.tokenizer.place_names` of
+``meta["place"]``). A table cut from a loaded report (``report.paragraphs[...]``) names its
+report in ``attrs["report_key"]``, so a theme's paragraphs are tokenized as the whole report is.
+
 Examples
 --------
 >>> import guanxian_analysis as ga
@@ -63,6 +72,7 @@ __all__ = [
     "cooccurrence_graph",
     "action_verbs",
     "numbered_phrases",
+    "report_vocabulary",
     "COMMITMENT_VERBS",
     "COMMITMENT_ADVERBS",
 ]
@@ -86,6 +96,59 @@ _STARTS_NUMBERED = re.compile(rf"^(?:[{_NUMERAL}]|\d)")
 _TWO_NUMERALS = re.compile(rf"[{_NUMERAL}].*[{_NUMERAL}]")
 #: numbered slogans the report uses without quotation marks
 _UNQUOTED_SLOGANS = ("三大攻坚战", "一镇一厂", "十四五")
+
+
+# --------------------------------------------------------------------------- vocabulary
+#: the reports loaded in this process, by key (most recent last), for report_vocabulary
+_REPORTS: "dict[str, object]" = {}
+_VOCABULARIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_MAX_REPORTS = 32
+
+
+def _report_key(report) -> str:
+    return f"{report.meta.get('source_sha256')}:{getattr(report, 'script', '')}"
+
+
+def remember_report(report) -> None:
+    """Name ``report`` in its paragraph and sentence tables (``attrs["report_key"]``) and remember it, so
+    :func:`report_vocabulary` finds it from a table cut from them. Called by the loader."""
+    key = _report_key(report)
+    for table in (report.paragraphs, report.sentences):
+        table.attrs["report_key"] = key
+    _REPORTS.pop(key, None)
+    _REPORTS[key] = report
+    while len(_REPORTS) > _MAX_REPORTS:
+        _REPORTS.pop(next(iter(_REPORTS)))
+
+
+def report_vocabulary(data) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(words, places)`` for tokenizing ``data``: the report's own compounds and place names.
+
+    ``data`` is a Report, or a table cut from one (its ``attrs["report_key"]``); anything else (a
+    hand-made table, a list of texts) gets ``((), ())``, the package dictionary alone.
+
+    >>> from guanxian_analysis import load_report
+    >>> words, places = report_vocabulary(load_report())
+    >>> "优良天数" in words, places
+    (True, ('冠县', '全县', '我县', '本县'))
+    >>> report_vocabulary(["冠县"])
+    ((), ())
+    """
+    from .tokenizer import place_names, report_words
+
+    if hasattr(data, "paragraphs") and hasattr(data, "meta"):
+        key = _report_key(data)
+        _REPORTS.setdefault(key, data)
+    elif isinstance(data, pd.DataFrame):
+        key = data.attrs.get("report_key")
+    else:
+        return (), ()
+    if key not in _VOCABULARIES:
+        report = _REPORTS.get(key)
+        if report is None:
+            return (), ()
+        _VOCABULARIES[key] = (report_words(report), place_names(report.meta.get("place")))
+    return _VOCABULARIES[key]
 
 
 # --------------------------------------------------------------------------- helpers
@@ -149,14 +212,16 @@ def _as_terms(terms, name: str = "term") -> list[str]:
 
 
 @lru_cache(maxsize=16384)
-def _tokens(text: str, layers: tuple[str, ...], pos: tuple[str, ...] | None, min_length: int) -> tuple[str, ...]:
-    return tuple(_tokenize(text, stopwords=layers, pos=pos, min_length=min_length))
+def _tokens(text: str, layers: tuple[str, ...], pos: tuple[str, ...] | None, min_length: int,
+            vocabulary: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> tuple[str, ...]:
+    words, places = vocabulary
+    return tuple(_tokenize(text, stopwords=layers, pos=pos, min_length=min_length, words=words, places=places))
 
 
-def _tokens_of(text: str, stopwords, pos, min_length: int = 1) -> tuple[str, ...]:
+def _tokens_of(text: str, stopwords, pos, min_length: int = 1, vocabulary=((), ())) -> tuple[str, ...]:
     if pos is not None:
         pos = (pos,) if isinstance(pos, str) else tuple(pos)
-    return _tokens(text, stopword_layers(stopwords), pos, min_length)
+    return _tokens(text, stopword_layers(stopwords), pos, min_length, vocabulary)
 
 
 def _groups(table: pd.DataFrame, by: str | None):
@@ -170,10 +235,10 @@ def _groups(table: pd.DataFrame, by: str | None):
     return [(value, list(keyed.loc[keyed[by] == value, "text"])) for value in order]
 
 
-def _counts(texts: Iterable[str], stopwords, pos, min_length: int = 1) -> Counter:
+def _counts(texts: Iterable[str], stopwords, pos, min_length: int = 1, vocabulary=((), ())) -> Counter:
     counter: Counter = Counter()
     for text in texts:
-        counter.update(_tokens_of(text, stopwords, pos, min_length))
+        counter.update(_tokens_of(text, stopwords, pos, min_length, vocabulary))
     return counter
 
 
@@ -187,7 +252,7 @@ def _as_counts(data, stopwords, pos, min_length: int = 1) -> Counter:
     if isinstance(data, Mapping):
         return Counter({str(k): float(v) for k, v in data.items()})
     if isinstance(data, pd.DataFrame) or hasattr(data, "paragraphs"):
-        return _counts(_body(_frame(data))["text"], stopwords, pos, min_length)
+        return _counts(_body(_frame(data))["text"], stopwords, pos, min_length, report_vocabulary(data))
     return _counts(list(data), stopwords, pos, min_length)
 
 
@@ -242,10 +307,11 @@ def term_frequencies(
     1  rural    冠县      1   0.25     2
     """
     _check_match(match)
+    vocabulary = report_vocabulary(report)
     table = _body(_frame(report), glossary)
     rows = []
     for value, texts in _groups(table, by):
-        counts = _counts(texts, stopwords, pos, min_length)
+        counts = _counts(texts, stopwords, pos, min_length, vocabulary)
         total = sum(counts.values())
         if match == "substring":
             counts = Counter({term: sum(text.count(term) for text in texts) for term in counts})
@@ -261,13 +327,13 @@ def term_frequencies(
 
 
 # --------------------------------------------------------------------------- keywords
-def _textrank(text: str, *, top: int, stop: frozenset[str], allow_pos: tuple[str, ...]):
+def _textrank(text: str, *, top: int, stop: frozenset[str], allow_pos: tuple[str, ...], words=()):
     from .tokenizer import _quiet_jieba
 
     with _quiet_jieba():
         from jieba.analyse.textrank import TextRank
     ranker = TextRank()
-    ranker.tokenizer = ranker.postokenizer = get_pos_tokenizer()  # the package tokenizer
+    ranker.tokenizer = ranker.postokenizer = get_pos_tokenizer(words)  # the package tokenizer (+ the report's words)
     ranker.stop_words = set(stop)
     ranked = ranker.textrank(text, topK=None, withWeight=True, allowPOS=allow_pos)
     ranked = sorted(ranked, key=lambda kv: (-round(kv[1], 12), kv[0]))
@@ -317,19 +383,20 @@ def keywords(
     >>> kw = keywords(report, by="theme", top=5)              # doctest: +SKIP
     >>> kw[kw.theme == "rural"][["tfidf_term", "textrank_term"]]  # doctest: +SKIP
     """
+    vocabulary = report_vocabulary(report)
     table = _body(_frame(report))
     n_docs = len(table)
     df: Counter = Counter()
     for text in table["text"]:
-        df.update(set(_tokens_of(text, stopwords, pos, min_length)))
-    stop = stopword_set(stopwords)
+        df.update(set(_tokens_of(text, stopwords, pos, min_length, vocabulary)))
+    stop = stopword_set(stopwords, places=vocabulary[1])
     rows = []
     for value, texts in _groups(table, by):
-        counts = _counts(texts, stopwords, pos, min_length)
+        counts = _counts(texts, stopwords, pos, min_length, vocabulary)
         total = sum(counts.values()) or 1
         tfidf = {t: c / total * (math.log((1 + n_docs) / (1 + df[t])) + 1) for t, c in counts.items()}
         best = sorted(tfidf.items(), key=lambda kv: (-round(kv[1], 12), kv[0]))[:top]
-        ranked = _textrank("\n".join(texts), top=top, stop=stop, allow_pos=textrank_pos)
+        ranked = _textrank("\n".join(texts), top=top, stop=stop, allow_pos=textrank_pos, words=vocabulary[0])
         for i in range(max(len(best), len(ranked))):
             row = {
                 "rank": i + 1,
@@ -505,6 +572,7 @@ def kwic(
     text = report.text
     paragraphs = report.paragraphs
     sentences = report.sentences
+    words = report_vocabulary(report)[0]
     found = []  # (start, end, term index, term)
     for index, one in enumerate(terms):
         pattern = re.compile(one if regex else re.escape(one))
@@ -519,7 +587,7 @@ def kwic(
             if not glossary and para.get("part") == "glossary":
                 continue
             if match == "token":
-                cuts = _cuts(para["text"], int(para["start"]))
+                cuts = _cuts(para["text"], int(para["start"]), words)
                 if start not in cuts or end not in cuts:
                     continue
             kept.append((start, end, one, para))
@@ -548,11 +616,11 @@ def kwic(
 
 
 @lru_cache(maxsize=1024)
-def _cuts(text: str, offset: int) -> frozenset[int]:
+def _cuts(text: str, offset: int, words: tuple[str, ...] = ()) -> frozenset[int]:
     from .tokenizer import get_tokenizer
 
     cuts = {offset}
-    for _, _, end in get_tokenizer().tokenize(text):
+    for _, _, end in get_tokenizer(words).tokenize(text):
         cuts.add(offset + end)
     return frozenset(cuts)
 
@@ -597,7 +665,8 @@ def cooccurrence(
     0   乡村振兴     冠县      2        2        3
     """
     table = _body(_frame(report, "sentences"))
-    per_sentence = [sorted(set(_tokens_of(text, stopwords, pos, min_length))) for text in table["text"]]
+    vocabulary = report_vocabulary(report)
+    per_sentence = [sorted(set(_tokens_of(text, stopwords, pos, min_length, vocabulary))) for text in table["text"]]
     singles: Counter = Counter()
     pairs: Counter = Counter()
     for terms in per_sentence:
@@ -673,7 +742,7 @@ def action_verbs(report, *, by: str = "theme", words: Iterable[str] | None = Non
     table = _body(_frame(report))
     rows = []
     for value, texts in _groups(table, by):
-        counts = _counts(texts, "generic", None)
+        counts = _counts(texts, "generic", None, 1, report_vocabulary(report))
         total = sum(counts.values()) or 1
         found = sorted(((w, counts[w]) for w in kinds if counts[w]), key=lambda kv: (-kv[1], kv[0]))
         for rank, (word, count) in enumerate(found, 1):

@@ -14,9 +14,18 @@ Stopwords come in layers that can be switched separately:
     the maintained Chinese list of the ``stopwordsiso`` package (的, 和, 我们 …), minus
     any word of the user dictionary;
 ``"boilerplate"``
-    ``data/stopwords_boilerplate.txt``: government boilerplate (工作, 加强, 推进, 全面 …)
-    and units (亿元, 公里 …). The policy verbs are themselves a signal (see
+    ``data/stopwords_boilerplate.txt``: government boilerplate (工作, 加强, 推进, 全面 …),
+    hedges and rank phrases (左右, 预计, 位居, 前列 …), report furniture (全市, 人民 …) and
+    units (亿元, 公里 …). The policy verbs are themselves a signal (see
     :func:`guanxian_analysis.terms.action_verbs`), so switch this layer off to keep them.
+``"place"``
+    the report's own place names, from its meta (:func:`place_names`: 冠县; 海拉尔区, 海拉尔,
+    全区 for 呼伦贝尔市海拉尔区); empty unless the place is given (``places=``).
+
+The report's own compounds stay whole: :func:`report_words` derives them from the report
+(its glossary terms and the indicator table's metric names that pass a sanity filter), and
+``tokenize(..., words=...)`` segments with the package dictionary plus those words (a copy of
+the cached tokenizer, itself cached per word set; the on-disk cache is unchanged).
 
 Examples
 --------
@@ -54,14 +63,31 @@ __all__ = [
     "tokenize",
     "tag",
     "stopword_set",
+    "report_words",
+    "place_names",
     "user_terms",
     "cache_path",
 ]
 
 #: the stopword layers, in the order they are applied
-STOPWORD_LAYERS = ("generic", "boilerplate")
+STOPWORD_LAYERS = ("generic", "boilerplate", "place")
 #: layers removed by default: content words only
-DEFAULT_STOPWORDS = ("generic", "boilerplate")
+DEFAULT_STOPWORDS = ("generic", "boilerplate", "place")
+#: English description of each layer, for the pages that say which layers apply
+STOPWORD_LAYER_NAMES = {
+    "generic": "generic Chinese stopwords (stopwordsiso)",
+    "boilerplate": "government boilerplate, hedges, report furniture and units",
+    "place": "the report's own place names",
+}
+#: frequency of a derived word in the tokenizer's dictionary (as the user dictionary's entries)
+DERIVED_FREQUENCY = 50000
+#: a derived compound: Chinese characters only, 3 to 9 of them, no conjunction or 的 inside
+_DERIVED_WORD = re.compile(r"[\u4e00-\u9fff]{3,9}")
+_NOT_IN_COMPOUND = re.compile(r"[和及与或的]")
+#: jieba tags a compound may not start with (a verb, adverb, preposition, conjunction, numeral …)
+_NOT_FIRST_TAGS = frozenset({"v", "d", "p", "c", "m", "r", "q", "u"})
+#: administrative units a place name ends with (冠县, 海拉尔区, 呼伦贝尔市 …)
+_PLACE_UNITS = "省市县区旗镇乡州盟"
 #: named part-of-speech groups -> jieba tag prefixes (``"n"`` matches n, nr, ns, nt, nz …)
 POS_GROUPS = {
     "nouns": ("n",),
@@ -205,10 +231,12 @@ def _write_cache(cache: Path, payload) -> None:
         warnings.warn(f"could not write the jieba cache {cache}: {exc}", RuntimeWarning, stacklevel=3)
 
 
-def get_tokenizer():
+def get_tokenizer(words: Iterable[str] = ()):
     """The package's :class:`jieba.Tokenizer`, built on first call and reused after.
 
-    Loaded with jieba's dictionary and ``data/userdict.txt``; never ``jieba.dt``.
+    Loaded with jieba's dictionary and ``data/userdict.txt``; never ``jieba.dt``. With
+    ``words`` (a report's own compounds, :func:`report_words`), a copy with those words added,
+    cached per set of words; the package tokenizer itself is never changed.
 
     Examples
     --------
@@ -224,11 +252,41 @@ def get_tokenizer():
             tokenizer = _state.get("tokenizer")
             if tokenizer is None:
                 tokenizer = _state["tokenizer"] = _build_tokenizer()
+    extra = _new_words(tokenizer, words)
+    return _derived_tokenizer(extra) if extra else tokenizer
+
+
+def _new_words(tokenizer, words: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(words, str):
+        words = (words,)
+    return tuple(sorted({w for w in words if w and not tokenizer.FREQ.get(w)}))
+
+
+@lru_cache(maxsize=16)
+def _derived_tokenizer(words: tuple[str, ...]):
+    base = get_tokenizer()
+    with _quiet_jieba() as jieba:
+        tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total = dict(base.FREQ), base.total
+    tokenizer.user_word_tag_tab = dict(base.user_word_tag_tab)
+    tokenizer.initialized = True
+    for word in words:
+        tokenizer.add_word(word, DERIVED_FREQUENCY, "nz")
     return tokenizer
 
 
-def get_pos_tokenizer():
-    """A :class:`jieba.posseg.POSTokenizer` over :func:`get_tokenizer` (built once).
+@lru_cache(maxsize=16)
+def _derived_pos_tokenizer(words: tuple[str, ...]):
+    base = get_pos_tokenizer()
+    pos = object.__new__(type(base))  # POSTokenizer without re-reading the dictionary file
+    pos.tokenizer = _derived_tokenizer(words)
+    pos.word_tag_tab = {**base.word_tag_tab, **{w: "nz" for w in words}}
+    return pos
+
+
+def get_pos_tokenizer(words: Iterable[str] = ()):
+    """A :class:`jieba.posseg.POSTokenizer` over :func:`get_tokenizer` (built once; with
+    ``words``, over the tokenizer with those words added, tagged ``nz``).
 
     Examples
     --------
@@ -249,7 +307,71 @@ def get_pos_tokenizer():
                 # set them explicitly so the tags never depend on that order.
                 pos.word_tag_tab.update({w: t for w, (_, t) in user_terms().items() if t})
                 _state["pos"] = pos
-    return pos
+    extra = _new_words(get_tokenizer(), words)
+    return _derived_pos_tokenizer(extra) if extra else pos
+
+
+def _is_compound(word: str, boilerplate: frozenset[str]) -> bool:
+    if not _DERIVED_WORD.fullmatch(word) or _NOT_IN_COMPOUND.search(word):
+        return False
+    tagged = tag(word, hmm=False)
+    return (len(tagged) >= 2 and not any(w in boilerplate for w, _ in tagged)
+            and tagged[0][1] not in _NOT_FIRST_TAGS)
+
+
+def report_words(report) -> tuple[str, ...]:
+    """The report's own compounds, to keep whole: its glossary terms and the indicator table's
+    metric names that pass a sanity filter.
+
+    A candidate is kept when it is 3 to 9 Chinese characters with no conjunction or 的 inside, the
+    package tokenizer splits it into two words or more, none of them boilerplate (以上, 完成, 培育 …:
+    新培育高新技术企业 is a clause, not a unit), and its first word is not a verb, adverb,
+    preposition, numeral … (改造老旧小区 is an action, 老旧小区 a unit). Words already in the
+    dictionary are left out.
+
+    Examples
+    --------
+    >>> from guanxian_analysis import load_report
+    >>> words = report_words(load_report())
+    >>> [w in words for w in ("一般公共预算收入", "优良天数", "城镇调查失业率", "改造老旧小区")]
+    [True, True, True, False]
+    """
+    from .indicator_extraction import indicators
+
+    glossary = report.glossary
+    candidates = [*glossary.get("term", []), *glossary.get("key", [])]
+    candidates += [m for m in indicators(report)["metric"].dropna()]
+    boilerplate = _layer_words("boilerplate")
+    known = get_tokenizer().FREQ
+    return tuple(sorted(w for w in dict.fromkeys(candidates)
+                        if isinstance(w, str) and not known.get(w) and _is_compound(w, boilerplate)))
+
+
+def place_names(place: str | None) -> tuple[str, ...]:
+    """The words a report uses for its own place: each administrative unit of ``meta["place"]``, its
+    name without the unit, and 全/我/本 + the last unit (全县, 我县).
+
+    Examples
+    --------
+    >>> place_names("冠县")
+    ('冠县', '全县', '我县', '本县')
+    >>> place_names("呼伦贝尔市海拉尔区")
+    ('呼伦贝尔市', '呼伦贝尔', '海拉尔区', '海拉尔', '全区', '我区', '本区')
+    >>> place_names(None)
+    ()
+    """
+    if not isinstance(place, str) or not place:
+        return ()
+    units = re.findall(rf"[^{_PLACE_UNITS}]+[{_PLACE_UNITS}]", place) or [place]
+    names: list[str] = []
+    for unit in units:
+        names.append(unit)
+        if len(unit) > 2:  # 冠县 without 县 would be one character
+            names.append(unit[:-1])
+    last = units[-1][-1]
+    if last in _PLACE_UNITS:
+        names += [f"全{last}", f"我{last}", f"本{last}"]
+    return tuple(dict.fromkeys(names))
 
 
 def stopword_layers(stopwords) -> tuple[str, ...]:
@@ -271,6 +393,8 @@ def stopword_layers(stopwords) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _layer_words(layer: str) -> frozenset[str]:
+    if layer == "place":  # the report's own: given with places= (stopword_set, tokenize)
+        return frozenset()
     if layer == "generic":
         import stopwordsiso
 
@@ -293,13 +417,15 @@ def _stopwords_for(layers: tuple[str, ...]) -> frozenset[str]:
     return frozenset(words)
 
 
-def stopword_set(stopwords=DEFAULT_STOPWORDS) -> frozenset[str]:
+def stopword_set(stopwords=DEFAULT_STOPWORDS, *, places: Iterable[str] = ()) -> frozenset[str]:
     """The union of the chosen stopword layers.
 
     Parameters
     ----------
     stopwords : str, iterable of str or None
         Layer names from :data:`STOPWORD_LAYERS`; ``None`` for no stopwords.
+    places : iterable of str
+        The words of the ``"place"`` layer (:func:`place_names` of the report's place).
 
     Examples
     --------
@@ -307,8 +433,14 @@ def stopword_set(stopwords=DEFAULT_STOPWORDS) -> frozenset[str]:
     (True, False)
     >>> "推进" in stopword_set(("generic", "boilerplate"))
     True
+    >>> "冠县" in stopword_set(), "冠县" in stopword_set(places=place_names("冠县"))
+    (False, True)
     """
-    return _stopwords_for(stopword_layers(stopwords))
+    layers = stopword_layers(stopwords)
+    words = _stopwords_for(layers)
+    if "place" in layers and places:
+        words = words | frozenset([places] if isinstance(places, str) else places)
+    return words
 
 
 def _pos_prefixes(pos) -> tuple[str, ...]:
@@ -328,7 +460,7 @@ def _keep(word: str, stop: frozenset[str], numbers: bool, min_length: int) -> bo
     return numbers or not _NUMBER.fullmatch(word)
 
 
-def tag(text: str, *, hmm: bool = True) -> list[tuple[str, str]]:
+def tag(text: str, *, hmm: bool = True, words: Iterable[str] = ()) -> list[tuple[str, str]]:
     """Segment ``text`` into (word, part-of-speech tag) pairs, nothing filtered.
 
     Examples
@@ -336,7 +468,7 @@ def tag(text: str, *, hmm: bool = True) -> list[tuple[str, str]]:
     >>> tag("加快南部新城建设")
     [('加快', 'v'), ('南部新城', 'ns'), ('建设', 'vn')]
     """
-    return [(pair.word, pair.flag) for pair in get_pos_tokenizer().cut(text, HMM=hmm)]
+    return [(pair.word, pair.flag) for pair in get_pos_tokenizer(words).cut(text, HMM=hmm)]
 
 
 def tokenize(
@@ -347,6 +479,8 @@ def tokenize(
     keep_numbers: bool = False,
     min_length: int = 1,
     hmm: bool = True,
+    words: Iterable[str] = (),
+    places: Iterable[str] = (),
 ) -> list[str]:
     """Segment ``text`` with the package tokenizer and filter the tokens.
 
@@ -369,6 +503,10 @@ def tokenize(
         Drop shorter words (``2`` drops single characters such as 新, 位, 化).
     hmm : bool
         Let jieba's HMM join unknown words (jieba's default).
+    words : iterable of str
+        Extra dictionary words kept whole (a report's compounds, :func:`report_words`).
+    places : iterable of str
+        The ``"place"`` stopword layer's words (:func:`place_names`).
 
     Returns
     -------
@@ -376,17 +514,19 @@ def tokenize(
 
     Examples
     --------
-    >>> tokenize("预计全县生产总值增长8%。")
-    ['预计', '生产总值', '增长']
+    >>> tokenize("预计全县生产总值增长8%。")      # 预计 is a hedge: the boilerplate layer
+    ['生产总值', '增长']
     >>> tokenize("加快南部新城建设", stopwords=None, pos="nouns")
     ['南部新城']
     >>> tokenize("加快南部新城建设", stopwords=None, pos="verbs")
     ['加快', '建设']
+    >>> tokenize("优良天数增加", words=["优良天数"])
+    ['优良天数', '增加']
     """
-    stop = stopword_set(stopwords)
+    stop = stopword_set(stopwords, places=places)
     if pos is None:
-        words = get_tokenizer().lcut(text, HMM=hmm)
+        found = get_tokenizer(words).lcut(text, HMM=hmm)
     else:
         prefixes = _pos_prefixes(pos)
-        words = [word for word, flag in tag(text, hmm=hmm) if flag.startswith(prefixes)]
-    return [word for word in words if _keep(word, stop, keep_numbers, min_length)]
+        found = [word for word, flag in tag(text, hmm=hmm, words=words) if flag.startswith(prefixes)]
+    return [word for word in found if _keep(word, stop, keep_numbers, min_length)]

@@ -95,6 +95,9 @@ keywords.set_index("rank")
 fig, ax = plt.subplots(figsize=(9, 5.2))
 ga.plot_wordcloud(freqs, ax=ax);
 
+# %%
+Markdown(nh.terms_note(report))
+
 # %% [markdown]
 # ## The scoreboard: last year's outcomes against this year's targets
 #
@@ -156,7 +159,11 @@ ga.plot_distinctive_terms(governance, n=8, ax=right).set_title("Governance again
 Markdown(nh.terms_finding(urban, side="urban", n=6) + "\n\n" + nh.terms_finding(governance, side="governance", n=6))
 
 # %%
-HTML(nh.kwic_html(nh.kwic_table(report, ["城市更新", "棚户区", "放管服", "营商环境"], per_term=3)))
+hits = nh.kwic_table(report, ["城市更新", "棚户区", "放管服", "营商环境"], per_term=3)
+Markdown(nh.kwic_note(hits))
+
+# %%
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## Tables

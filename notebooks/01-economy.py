@@ -56,8 +56,8 @@ nh.segment_display(report, theme)
 # %% [markdown]
 # ## Top terms and distinctive terms
 #
-# Left: the most frequent words of the economy paragraphs, after removing generic stopwords and government
-# boilerplate (“工作” work, “加强” strengthen, …). Right: the words that set the economy apart from the rest of
+# Left: the most frequent words of the economy paragraphs, after removing stopwords (the layers are
+# named below the chart: generic, government boilerplate such as “工作” work and “加强” strengthen, the place). Right: the words that set the economy apart from the rest of
 # the report, by weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); bars
 # beyond the dashed lines are significant at the 5% level.
 
@@ -70,7 +70,7 @@ left.set_title("Most frequent terms")
 right.set_title("Economy against the rest of the report");
 
 # %%
-Markdown(nh.terms_finding(distinct, side=theme))
+Markdown(nh.terms_finding(distinct, side=theme) + "\n\n" + nh.terms_note(report))
 
 # %%
 fig, ax = plt.subplots(figsize=(9, 5.2))
@@ -84,11 +84,11 @@ ga.plot_wordcloud(profile.term_frequencies, ax=ax);
 # the section and theme of the paragraph it sits in.
 
 # %%
-hits = nh.kwic_table(report, ["钢板加工", "纺织服装", "轴承", "纸制品"])
-Markdown(nh.kwic_counts(hits))
+hits = nh.kwic_table(report, ["钢板加工", "纺织服装", "轴承", "纸制品"], per_term=None)
+Markdown(nh.kwic_note(hits))
 
 # %%
-HTML(nh.kwic_html(hits))
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## Projects and investment
@@ -112,10 +112,10 @@ HTML(nh.scroll_table(nh.indicator_display(projects), height=320))
 
 # %%
 hits = nh.kwic_table(report, ["金融", "贷款", "科技创新", "高新技术企业", "专精特新", "数字经济"], per_term=4)
-Markdown(nh.kwic_counts(hits))
+Markdown(nh.kwic_note(hits))
 
 # %%
-HTML(nh.kwic_html(hits))
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## The economy's indicators

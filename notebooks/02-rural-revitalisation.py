@@ -55,8 +55,8 @@ nh.segment_display(report, theme)
 # %% [markdown]
 # ## Top terms and distinctive terms
 #
-# Left: the most frequent words of the rural revitalisation paragraphs, after removing generic stopwords and government
-# boilerplate (“工作” work, “加强” strengthen, …). Right: the words that set rural revitalisation apart from the rest of
+# Left: the most frequent words of the rural revitalisation paragraphs, after removing stopwords (the layers are
+# named below the chart: generic, government boilerplate such as “工作” work and “加强” strengthen, the place). Right: the words that set rural revitalisation apart from the rest of
 # the report, by weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); bars
 # beyond the dashed lines are significant at the 5% level.
 
@@ -69,7 +69,7 @@ left.set_title("Most frequent terms")
 right.set_title("Rural revitalisation against the rest of the report");
 
 # %%
-Markdown(nh.terms_finding(distinct, side=theme))
+Markdown(nh.terms_finding(distinct, side=theme) + "\n\n" + nh.terms_note(report))
 
 # %%
 fig, ax = plt.subplots(figsize=(9, 5.2))
@@ -79,14 +79,19 @@ ga.plot_wordcloud(profile.term_frequencies, ax=ax);
 # ## Farmland and grain
 #
 # “高标准农田” (high-standard farmland: levelled, irrigated, machine-farmable fields) is the report's main
-# farming target; its figures and its uses in context:
+# farming target; its figures and its uses in context. “粮食” (grain) occurs only inside longer words
+# (“粮食安全”, grain security), so these two terms are counted wherever their characters occur:
 
 # %%
 indicators = profile.indicators
 Markdown(nh.indicator_lines(nh.theme_indicators(indicators, terms=["高标准农田", "粮食"])))
 
 # %%
-HTML(nh.kwic_html(nh.kwic_table(report, ["高标准农田", "粮食"])))
+hits = nh.kwic_table(report, ["高标准农田", "粮食"], match="substring")
+Markdown(nh.kwic_note(hits))
+
+# %%
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## Lingzhi and orchards
@@ -96,10 +101,10 @@ HTML(nh.kwic_html(nh.kwic_table(report, ["高标准农田", "粮食"])))
 
 # %%
 hits = nh.kwic_table(report, ["灵芝", "林果"], per_term=8)
-Markdown(nh.kwic_counts(hits))
+Markdown(nh.kwic_note(hits))
 
 # %%
-HTML(nh.kwic_html(hits))
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## Villages: living environment and the collective economy
@@ -110,10 +115,10 @@ HTML(nh.kwic_html(hits))
 
 # %%
 hits = nh.kwic_table(report, ["人居环境", "美丽乡村", "集体", "三资"], per_term=4)
-Markdown(nh.kwic_counts(hits))
+Markdown(nh.kwic_note(hits))
 
 # %%
-HTML(nh.kwic_html(hits))
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## Keeping the gains of poverty alleviation
@@ -128,7 +133,11 @@ phrases = ga.numbered_phrases(report)
 phrases[phrases.phrase.isin(["四个不摘", "两不愁三保障", "五个振兴"])].set_index("phrase")[["count", "definition"]]
 
 # %%
-HTML(nh.kwic_html(nh.kwic_table(report, ["脱贫", "返贫"])))
+hits = nh.kwic_table(report, ["脱贫", "返贫"])
+Markdown(nh.kwic_note(hits))
+
+# %%
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## The indicators of rural revitalisation

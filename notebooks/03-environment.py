@@ -56,8 +56,8 @@ nh.segment_display(report, theme)
 # %% [markdown]
 # ## Top terms and distinctive terms
 #
-# Left: the most frequent words of the environment paragraphs, after removing generic stopwords and government
-# boilerplate (“工作” work, “加强” strengthen, …). Right: the words that set the environment apart from the rest of
+# Left: the most frequent words of the environment paragraphs, after removing stopwords (the layers are
+# named below the chart: generic, government boilerplate such as “工作” work and “加强” strengthen, the place). Right: the words that set the environment apart from the rest of
 # the report, by weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); bars
 # beyond the dashed lines are significant at the 5% level.
 
@@ -70,7 +70,7 @@ left.set_title("Most frequent terms")
 right.set_title("The environment against the rest of the report");
 
 # %%
-Markdown(nh.terms_finding(distinct, side=theme))
+Markdown(nh.terms_finding(distinct, side=theme) + "\n\n" + nh.terms_note(report))
 
 # %%
 fig, ax = plt.subplots(figsize=(9, 5.2))
@@ -88,7 +88,11 @@ air = nh.theme_indicators(indicators, terms=["PM2.5", "PM10", "优良天数", "�
 Markdown(nh.indicator_lines(air))
 
 # %%
-HTML(nh.kwic_html(nh.kwic_table(report, ["PM2.5", "优良天数", "空气质量", "扬尘"], per_term=3)))
+hits = nh.kwic_table(report, ["PM2.5", "优良天数", "空气质量", "扬尘"], per_term=3)
+Markdown(nh.kwic_note(hits))
+
+# %%
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## Water: rivers, lakes and sewage
@@ -98,23 +102,24 @@ HTML(nh.kwic_html(nh.kwic_table(report, ["PM2.5", "优良天数", "空气质量"
 
 # %%
 hits = nh.kwic_table(report, ["河湖长制", "水质", "污水"], per_term=5)
-Markdown(nh.kwic_counts(hits))
+Markdown(nh.kwic_note(hits))
 
 # %%
-HTML(nh.kwic_html(hits))
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## Soil, supervision and carbon
 #
 # Soil (“土壤”), the “啄木鸟智慧监管平台” (the “Woodpecker” smart supervision platform for environmental
-# enforcement) and carbon: “碳达峰” (carbon peaking) and “碳中和” (carbon neutrality).
+# enforcement) and carbon: “碳达峰” (carbon peaking) and “碳中和” (carbon neutrality). “啄木鸟” is part of the
+# platform's name, one word for the tokenizer, so this table counts wherever the characters occur:
 
 # %%
-hits = nh.kwic_table(report, ["土壤", "啄木鸟", "碳达峰", "碳中和", "清洁取暖"], per_term=4)
-Markdown(nh.kwic_counts(hits))
+hits = nh.kwic_table(report, ["土壤", "啄木鸟", "碳达峰", "碳中和", "清洁取暖"], per_term=4, match="substring")
+Markdown(nh.kwic_note(hits))
 
 # %%
-HTML(nh.kwic_html(hits))
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## The indicators of the environment

@@ -55,8 +55,8 @@ nh.segment_display(report, theme)
 # %% [markdown]
 # ## Top terms and distinctive terms
 #
-# Left: the most frequent words of the livelihoods paragraphs, after removing generic stopwords and government
-# boilerplate (“工作” work, “加强” strengthen, …). Right: the words that set livelihoods apart from the rest of
+# Left: the most frequent words of the livelihoods paragraphs, after removing stopwords (the layers are
+# named below the chart: generic, government boilerplate such as “工作” work and “加强” strengthen, the place). Right: the words that set livelihoods apart from the rest of
 # the report, by weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); bars
 # beyond the dashed lines are significant at the 5% level.
 
@@ -69,7 +69,7 @@ left.set_title("Most frequent terms")
 right.set_title("Livelihoods against the rest of the report");
 
 # %%
-Markdown(nh.terms_finding(distinct, side=theme))
+Markdown(nh.terms_finding(distinct, side=theme) + "\n\n" + nh.terms_note(report))
 
 # %%
 fig, ax = plt.subplots(figsize=(9, 5.2))
@@ -83,10 +83,10 @@ ga.plot_wordcloud(profile.term_frequencies, ax=ax);
 
 # %%
 hits = nh.kwic_table(report, ["教育", "学校", "双减"], per_term=5)
-Markdown(nh.kwic_counts(hits))
+Markdown(nh.kwic_note(hits))
 
 # %%
-HTML(nh.kwic_html(hits))
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## Health
@@ -96,10 +96,10 @@ HTML(nh.kwic_html(hits))
 
 # %%
 hits = nh.kwic_table(report, ["医疗", "医保", "医院", "疫情防控"], per_term=4)
-Markdown(nh.kwic_counts(hits))
+Markdown(nh.kwic_note(hits))
 
 # %%
-HTML(nh.kwic_html(hits))
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## Employment
@@ -115,14 +115,16 @@ Markdown(nh.indicator_lines(nh.theme_indicators(indicators, terms=["就业", "�
 # ## Social security and public safety
 #
 # “社会保障” (social security), “养老” (elderly care), “低保” (minimum living allowance), and public safety:
-# “安全生产” (work safety), “食品安全” (food safety) and “信访” (petitions):
+# “安全生产” (work safety), “食品安全” (food safety) and “信访” (petitions). “信访” occurs only inside longer
+# words (“信访件”, “信访工作”, “大信访”), so this table counts wherever the characters occur:
 
 # %%
-hits = nh.kwic_table(report, ["社会保障", "养老", "低保", "安全生产", "食品安全", "信访"], per_term=3)
-Markdown(nh.kwic_counts(hits))
+hits = nh.kwic_table(report, ["社会保障", "养老", "低保", "安全生产", "食品安全", "信访"], per_term=3,
+                     match="substring")
+Markdown(nh.kwic_note(hits))
 
 # %%
-HTML(nh.kwic_html(hits))
+HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## The indicators of livelihoods

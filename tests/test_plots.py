@@ -99,15 +99,16 @@ def test_helpers_never_show_or_save(monkeypatch, inputs):
 
 def test_top_terms_order_and_labels(inputs):
     ax = ga.plot_top_terms(inputs["plot_top_terms"], n=5)
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["产业", "冠县", "项目", "全市", "人民"]
-    assert [p.get_width() for p in ax.patches] == [37, 31, 31, 28, 27]
+    # the place name (冠县) and furniture (全市, 人民) are stopwords since issue 10
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["产业", "创新", "高质量发展", "项目", "农村"]
+    assert [p.get_width() for p in ax.patches] == [37, 26, 24, 23, 22]
 
 
 def test_distinctive_terms_shows_both_sides(inputs):
     ax = ga.plot_distinctive_terms(inputs["plot_distinctive_terms"], n=5)
     widths = [p.get_width() for p in ax.patches]
     assert len(widths) == 10 and sum(w > 0 for w in widths) == 5
-    assert ax.get_yticklabels()[0].get_text() == "全市"
+    assert ax.get_yticklabels()[0].get_text() == "入选"  # 全市 before issue 10 (furniture, now a stopword)
 
 
 def test_theme_map_counts_paragraphs(report):

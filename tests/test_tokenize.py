@@ -9,6 +9,7 @@ import warnings
 
 import pytest
 
+import guanxian_analysis as ga
 import guanxian_analysis.tokenizer as tok
 from guanxian_analysis import paths
 
@@ -176,3 +177,59 @@ def test_package_level_tokenize_is_the_function_after_submodule_import():
 def test_docstring_examples():
     result = doctest.testmod(tok, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+# ------------------------------------------------------------------ issue 10, item 8: compounds and boilerplate
+COMPOUNDS = ["钢板加工", "纺织服装", "高新技术企业", "老旧小区", "回迁安置房", "优良天数", "城镇调查失业率",
+             "一般公共预算收入"]
+
+
+def test_the_reports_compounds_stay_one_token_in_every_table(report):
+    """Listed in the user dictionary (钢板加工 … 回迁安置房) or derived from the report (优良天数, 城镇调查失业率,
+    一般公共预算收入 are metric names of its indicator table)."""
+    words = tok.report_words(report)
+    assert {"优良天数", "城镇调查失业率", "一般公共预算收入", "社会消费品零售总额", "规模以上工业增加值"} <= set(words)
+    assert not {"改造老旧小区", "新培育高新技术企业", "市级以上"} & set(words)  # actions and hedged names are not units
+    freqs = ga.term_frequencies(report, min_length=1).set_index("term")["count"]
+    for word in COMPOUNDS:
+        assert freqs.get(word, 0) >= 1, word
+        assert ga.tokenize(f"推进{word}建设", words=words) == [word], word
+    pairs = ga.cooccurrence(report, pos=None, min_count=1)
+    assert {"钢板加工", "纺织服装", "优良天数", "一般公共预算收入"} <= set(pairs.term_a) | set(pairs.term_b)
+    for piece in ("钢板", "服装", "老旧", "优良", "天数", "失业率"):  # 纺织产业园, 回迁安置区 keep theirs
+        assert piece not in freqs.index, piece
+
+
+def test_glossary_terms_are_whole_tokens(report):
+    words = tok.report_words(report)
+    for entry in ("五心幸福教育", "亩产效益综合评价", "放管服改革"):
+        assert entry in words
+    assert ga.tokenize("打造五心幸福教育品牌", words=words) == ["五心幸福教育", "品牌"]
+
+
+def test_a_theme_table_is_tokenized_with_its_reports_vocabulary(report):
+    urban, _ = ga.theme_and_rest(report, "urban")
+    assert urban.attrs["report_key"].startswith(report.meta["source_sha256"])
+    counts = ga.term_frequencies(urban).set_index("term")["count"]
+    assert counts["老旧小区"] == 4 and "老旧" not in counts.index
+
+
+def test_hedges_furniture_and_the_place_are_not_distinctive(report, hailar):
+    body = report.paragraphs[report.paragraphs.part != "glossary"]
+    for theme in ("economy", "rural", "environment", "livelihoods", "urban", "governance"):
+        distinct = ga.distinctive_terms(body[body.theme == theme], body[body.theme != theme])
+        top = set(distinct[distinct.favours == "a"].head(15).term)
+        assert not top & {"左右", "预计", "更具", "位居", "前列", "成功", "全市", "冠县", "人民", "全县"}, theme
+    top = set(ga.term_frequencies(report, top=30).term)
+    assert not top & {"冠县", "全市", "人民", "前列"}
+    # the place layer comes from the report's meta, not a hard-coded 冠县
+    assert ga.report_vocabulary(hailar)[1][:4] == ("呼伦贝尔市", "呼伦贝尔", "海拉尔区", "海拉尔")
+    hailar_top = set(ga.term_frequencies(hailar, top=30).term)
+    assert not hailar_top & {"海拉尔", "海拉尔区", "全区", "冠县"}
+    assert "海拉尔" in set(ga.term_frequencies(hailar, stopwords=("generic", "boilerplate")).term)
+
+
+def test_stopword_layers_are_named_for_the_page():
+    assert tok.STOPWORD_LAYERS == ("generic", "boilerplate", "place") == tuple(tok.STOPWORD_LAYER_NAMES)
+    assert {"左右", "预计", "更具", "位居", "前列", "成功", "全市", "人民"} <= tok.stopword_set("boilerplate")
+    assert "冠县" not in tok.stopword_set() and "冠县" in tok.stopword_set(places=tok.place_names("冠县"))
