@@ -104,7 +104,8 @@ def test_plot_fiscal_amounts_hatches_the_derived_amounts(money):
 
 def test_plot_fiscal_amounts_without_amounts(national):
     money = ga.fiscal_picture(national)
-    assert ga.fiscal_amounts(money).empty  # only the 2.8%左右 deficit ratio
+    money = money[money["item"] == "deficit"]  # the 2.8%左右 deficit ratio alone: a share, no amount of money
+    assert len(money) == 1 and ga.fiscal_amounts(money).empty
     fig, ax = plt.subplots()
     assert ga.plot_fiscal_amounts(money) is ax
     assert [t.get_text() for t in ax.texts] == ["无金额 no amounts of money"]
@@ -221,7 +222,9 @@ def test_findings_on_the_national_2022_report(national):
     text = _all_findings(national)
     assert "冠县" not in text and "county" not in text
     assert "_The plan for the year ahead bids for no honour, title or approval._" in text
-    assert "The report states **1 fiscal figure**" in text and "2.8%左右" in text
+    # 全国财政收入突破20万亿元，增长10.7%; 赤字率拟按2.8%左右安排; 转移支付…规模近9.8万亿元; 专项债券3.65万亿元
+    assert "The report states **5 fiscal figures**" in text and "2.8%左右" in text
+    assert "3.65万亿元" in text and "20万亿元" in text
 
 
 def test_findings_on_a_report_without_commitments_or_fiscal_figures():
