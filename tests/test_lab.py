@@ -182,6 +182,13 @@ def test_the_server_answers_with_the_projects_config(lab):
     assert settings["schema"]["properties"]["defaultViewers"]["default"]["python"] == "Jupytext Notebook"
 
 
+def test_the_guanxian_exporter_is_in_jupyterlabs_export_formats(lab):
+    """File > Save and Export Notebook As lists what /api/nbconvert lists: the entry point makes `guanxian` one."""
+    formats = lab.api("/api/nbconvert")
+    assert formats["guanxian"] == {"output_mimetype": "text/html"}
+    assert formats["html"] == {"output_mimetype": "text/html"}
+
+
 @pytest.fixture(scope="module")
 def chromium() -> Path:
     try:

@@ -62,11 +62,14 @@ def _topbar(name: str, title: str, *, with_code: bool, pages: Sequence[tuple[str
 
 
 def export_html(nb, *, name: str, title: str = "", with_code: bool = False,
-                pages: Sequence[tuple[str, str]] = ()) -> str:
+                pages: Sequence[tuple[str, str]] = (), standalone: bool = False) -> str:
     """Render an executed notebook as one self-contained HTML page with a table of contents.
 
     ``pages`` lists ``(name, title)`` of all notebooks, for the previous/next
-    links. The embedded CJK font is added later by :func:`embed_cjk_font`.
+    links. ``standalone=True`` (a page exported on its own, by the ``guanxian``
+    nbconvert exporter) keeps only the title in the top bar: no links to an
+    index, the other version or neighbours that do not exist beside it. The
+    embedded CJK font is added later by :func:`embed_cjk_font`.
 
     Examples
     --------
@@ -81,7 +84,8 @@ def export_html(nb, *, name: str, title: str = "", with_code: bool = False,
         "metadata": {"name": name},
         "guanxian": {
             "css": template(PAGE_STYLESHEET),
-            "topbar": _topbar(name, title, with_code=with_code, pages=pages or [(name, title)]),
+            "topbar": (f'<span class="gx-here">{html.escape(title or name)}</span>' if standalone else
+                       _topbar(name, title, with_code=with_code, pages=pages or [(name, title)])),
             "toc_placeholder": _TOC_PLACEHOLDER,
         },
     }
