@@ -97,3 +97,21 @@ def test_scoreboard_lines_give_the_change_in_the_targets_unit(report):
     loans = board[board.metric == "创业担保贷款"]
     text = nh.scoreboard_lines(loans)
     assert "**1.25亿元** in 2021 → **5500万元以上** targeted for 2022 (−7000 万元)" in text
+
+
+def test_the_builds_kernels_ignore_a_tables_dir_left_in_the_shell(monkeypatch, tmp_path):
+    """GUANXIAN_TABLES_DIR (make lab's scratch folder) exported in the user's shell does not reach the build."""
+    import asyncio
+
+    import nbformat
+
+    from guanxian_analysis import paths
+    from guanxian_analysis.build import execute_notebook
+
+    monkeypatch.setenv(paths.TABLES_DIR_ENV, str(tmp_path / "scratch"))
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import os\nfrom guanxian_analysis import paths\n"
+        "print(os.environ.get('GUANXIAN_TABLES_DIR', 'unset'), paths.REPORTS_DATA_DIR == paths.BUILT_TABLES_DIR)")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    done = asyncio.run(execute_notebook(nb, name="env-check", cwd=tmp_path))
+    assert done.cells[0].outputs[0].text.split() == ["unset", "True"]
