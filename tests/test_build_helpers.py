@@ -64,7 +64,7 @@ def test_kwic_table_keeps_provenance(report):
     assert hits.groupby("term").size().to_dict() == {"河湖长制": 2, "灵芝": 3}
     assert hits.loc[hits.term == "灵芝", "hits"].iloc[0] == len(ga.kwic(report, "灵芝")) == 8
     page = nh.kwic_html(hits)
-    assert page.count('<mark class="gx-hit">') == len(hits)
+    assert page.count('<strong class="gx-hit"') == len(hits)
 
 
 def test_save_table_writes_excel_friendly_csv(tmp_path):
