@@ -309,3 +309,14 @@ def test_every_notebook_reruns_on_the_hailar_report(built, tmp_path, hailar_path
         assert json.dumps(str(hailar_path.resolve()))[1:-1] in injected[0].source  # the CLI resolves links
     assert sorted(p.name for p in (tmp_path / "data").glob("*.csv")) == sorted(
         p.name for p in (built.out / "data").glob("*.csv"))
+
+
+def test_tables_written_links_resolve_beside_each_page(built):
+    """The notebooks link their tables relative to the folder they run in; the pages get them rebased to data/."""
+    for name in NOTEBOOKS:
+        page = (built.out / f"{name}.html").read_text(encoding="utf-8")
+        note = re.search(r"Tables written: (.*?)\.</p>", page, re.S)
+        assert note, name
+        hrefs = re.findall(r'<a href="([^"]+)">([^<]+)</a>', note.group(1))
+        assert hrefs and all(href == f"data/{label}" for href, label in hrefs), (name, hrefs)
+        assert all((built.out / href).is_file() for href, _ in hrefs), (name, hrefs)
