@@ -102,6 +102,7 @@ def test_scoreboard_lines_give_the_change_in_the_targets_unit(report):
 def test_the_builds_kernels_ignore_a_tables_dir_left_in_the_shell(monkeypatch, tmp_path):
     """GUANXIAN_TABLES_DIR (make lab's scratch folder) exported in the user's shell does not reach the build."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     import nbformat
 
@@ -113,5 +114,7 @@ def test_the_builds_kernels_ignore_a_tables_dir_left_in_the_shell(monkeypatch, t
         "import os\nfrom guanxian_analysis import paths\n"
         "print(os.environ.get('GUANXIAN_TABLES_DIR', 'unset'), paths.REPORTS_DATA_DIR == paths.BUILT_TABLES_DIR)")])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    done = asyncio.run(execute_notebook(nb, name="env-check", cwd=tmp_path))
+    # in a thread of its own: test_build's session-wide Playwright keeps an event loop running in this one
+    with ThreadPoolExecutor(1) as pool:
+        done = pool.submit(asyncio.run, execute_notebook(nb, name="env-check", cwd=tmp_path)).result()
     assert done.cells[0].outputs[0].text.split() == ["unset", "True"]
