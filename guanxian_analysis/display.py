@@ -111,10 +111,10 @@ def kwic_html(hits: "pd.DataFrame") -> str:
     rows = [_row(head, head=True)]
     for hit in hits.itertuples():
         section = hit.section if isinstance(hit.section, str) else "–"
+        hit_style = "padding-left:.1em;padding-right:.1em;background-color:#ffe08a;text-align:center"
         context = (f'<span class="gx-left" style="{_CELL}text-align:right;white-space:nowrap">{html.escape(hit.left)}'
-                   f'</span><strong class="gx-hit" style="padding-left:.1em;padding-right:.1em;background-color:#ffe08a;text-align:center;'
-                   f'white-space:nowrap">{html.escape(hit.match)}</strong><span class="gx-right" style="{_CELL}'
-                   f'white-space:nowrap">{html.escape(hit.right)}</span>')
+                   f'</span><strong class="gx-hit" style="{hit_style};white-space:nowrap">{html.escape(hit.match)}'
+                   f'</strong><span class="gx-right" style="{_CELL}white-space:nowrap">{html.escape(hit.right)}</span>')
         where = _SEPARATOR.join(f'<span style="{_CELL}">{html.escape(str(value))}</span>'
                                 for value in (section, hit.theme, hit.paragraph_id))
         rows.append(_row(context + _SEPARATOR + where))
@@ -173,8 +173,8 @@ def _cell_text(value) -> str:
 
     if not isinstance(value, (list, tuple, dict)) and pd.isna(value):
         return "–"
-    if isinstance(value, float):
-        return f"{value:.{pd.get_option('display.precision')}f}"
+    if isinstance(value, float):  # pandas' precision, without trailing zeros (12.5, not 12.500)
+        return f"{value:.{pd.get_option('display.precision')}f}".rstrip("0").rstrip(".")
     return str(value)
 
 
@@ -185,9 +185,9 @@ def scroll_table(table: "pd.DataFrame", *, height: int = 420, index: bool = Fals
     the last column wide enough to read; one line per row, cells joined by `` · ``, where styles are stripped.
 
     >>> import pandas as pd
-    >>> page = scroll_table(pd.DataFrame({"a": [1], "b": [None]}))
-    >>> page.startswith('<div class="gx-scroll"'), "<table" in page, ">–</span>" in page
-    (True, False, True)
+    >>> page = scroll_table(pd.DataFrame({"a": [1], "b": [None], "c": [12.5]}))
+    >>> page.startswith('<div class="gx-scroll"'), "<table" in page, ">–</span>" in page, ">12.5</span>" in page
+    (True, False, True, True)
     """
     frame = table.reset_index() if index else table
     head_style = f"{_CELL}position:sticky;top:0;z-index:1;background-color:#f1ece4;text-align:left"
