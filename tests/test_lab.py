@@ -338,6 +338,15 @@ def _check_in_browser(lab: Lab, browser) -> None:
         time.sleep(1)
         assert ipynb.exists(), "the notebook was not saved"
         assert source.read_bytes() == before
+
+        # File > Save and Export Notebook As offers the registered exporter (labelled by JupyterLab: Guanxian)
+        page.locator(".lm-MenuBar-itemLabel", has_text="File").first.click()
+        page.locator(".lm-Menu-itemLabel", has_text="Save and Export Notebook As").first.hover()
+        entry = page.locator(".lm-Menu-itemLabel", has_text="Guanxian")
+        entry.first.wait_for(timeout=10_000)
+        page.screenshot(path=str(shots / "lab-export-menu.png"))
+        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
     finally:
         page.close()
     assert not problems, problems

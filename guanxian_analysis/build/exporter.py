@@ -1,7 +1,7 @@
 """The nbconvert exporter ``guanxian``: the build's self-contained page for any notebook, through nbconvert's own entry.
 
 Registered in ``pyproject.toml`` under the ``nbconvert.exporters`` entry point, so once the package is installed
-``jupyter nbconvert --to guanxian NOTEBOOK.ipynb`` and JupyterLab's File › Save and Export Notebook As › guanxian
+``jupyter nbconvert --to guanxian NOTEBOOK.ipynb`` and JupyterLab's File › Save and Export Notebook As › Guanxian
 write the same page as ``guanxian-analysis build``: the page template and style of :mod:`.pages`, a table of
 contents, the images embedded, a subset of Noto Sans CJK SC embedded (:mod:`.fonts`) so Chinese renders on a
 machine without a CJK font, and nothing fetched from the network (no require.js, MathJax or CDN). nbconvert's
