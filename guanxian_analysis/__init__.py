@@ -101,11 +101,17 @@ _EXPORTS = {
 
 __all__ = ["ReportFormatError", "__version__", *_EXPORTS]
 
+#: the notebooks' helper modules, reachable as attributes (``ga.notebook_helpers``, ``ga.display`` …) without an
+#: import of their own; each is imported on first use
+_MODULES = ("notebook_helpers", "coverage", "findings", "display", "profile", "tables", "paths")
+
 
 def __getattr__(name: str):
     if name == "__version__":  # read from the installed metadata on first use (importlib.metadata is slow to import)
         globals()["__version__"] = value = _version()
         return value
+    if name in _MODULES:
+        return import_module(f".{name}", __name__)  # the import system sets it as an attribute too
     try:
         module = _EXPORTS[name]
     except KeyError:
@@ -116,7 +122,7 @@ def __getattr__(name: str):
 
 
 def __dir__():
-    return sorted(__all__)
+    return sorted([*__all__, *_MODULES])
 
 
 if TYPE_CHECKING:  # pragma: no cover - for editors and type checkers only

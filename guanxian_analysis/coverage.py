@@ -14,11 +14,38 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from .themes import THEME_NAMES_EN as THEMES
+from .themes import THEME_NAMES_ZH
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from .report import Report
+
+
+def check_theme(theme) -> str:
+    """``theme`` if it names one of the report's themes; else a ``TypeError`` or ``ValueError`` that lists them.
+
+    Every function here that takes a theme checks it, so a misspelt or Chinese name fails loudly instead of
+    selecting nothing.
+
+    Examples
+    --------
+    >>> check_theme("rural")
+    'rural'
+    >>> check_theme("学校")
+    Traceback (most recent call last):
+    ValueError: no theme '学校': the themes are economy (经济), rural (乡村), environment (环境), livelihoods (民生), urban (城市), governance (政府). To select by a word, use terms=['学校'] (theme_indicators) or kwic_table.
+    >>> check_theme(["economy"])
+    Traceback (most recent call last):
+    TypeError: theme must be one theme name (a string such as 'economy'), got list
+    """
+    if not isinstance(theme, str):
+        raise TypeError(f"theme must be one theme name (a string such as 'economy'), got {type(theme).__name__}")
+    if theme not in THEMES:
+        listing = ", ".join(f"{t} ({THEME_NAMES_ZH[t]})" for t in THEMES)
+        raise ValueError(f"no theme {theme!r}: the themes are {listing}. To select by a word, use "
+                         f"terms=[{theme!r}] (theme_indicators) or kwic_table.")
+    return theme
 
 
 def _body(report: "Report") -> "pd.DataFrame":
@@ -71,6 +98,7 @@ def theme_by_segment(report: "Report", theme: str) -> "pd.DataFrame":
     >>> s.sort_values("share_of_theme").segment.iloc[-1]   # most of the economy text is in the year-ahead plan
     'year_ahead'
     """
+    check_theme(theme)
     body = _body(report).assign(characters=lambda d: d.end - d.start)
     order = list(dict.fromkeys(body.segment))
     seg = body.groupby("segment", sort=False).agg(period=("period", "first"), segment_characters=("characters", "sum"))
@@ -95,7 +123,7 @@ def theme_sections(report: "Report", theme: str) -> "pd.DataFrame":
     ['二.3', '三.6']
     """
     body = _body(report)
-    mine = body[(body.theme == theme) & body.section.notna()].assign(characters=lambda d: d.end - d.start)
+    mine = body[(body.theme == check_theme(theme)) & body.section.notna()].assign(characters=lambda d: d.end - d.start)
     return (mine.groupby(["section", "section_title"], sort=False)
             .agg(paragraphs=("paragraph_id", "size"), characters=("characters", "sum")).reset_index())
 
@@ -110,7 +138,7 @@ def theme_and_rest(report: "Report", theme: str) -> tuple["pd.DataFrame", "pd.Da
     ({'rural'}, False, True)
     """
     body = _body(report)
-    return body[body.theme == theme], body[body.theme != theme]
+    return body[body.theme == check_theme(theme)], body[body.theme != theme]
 
 
 def structure_table(report: "Report") -> "pd.DataFrame":
@@ -203,25 +231,51 @@ def theme_sentences(report: "Report", theme: str) -> "pd.DataFrame":
     {'rural'}
     """
     s = report.sentences
-    return s[(s.theme == theme) & (s.part != "glossary")]
+    return s[(s.theme == check_theme(theme)) & (s.part != "glossary")]
 
 
 def theme_indicators(indicators: "pd.DataFrame", theme: str | None = None,
-                     terms: Sequence[str] | None = None) -> "pd.DataFrame":
-    """Indicators of one theme (or mentioning any of ``terms`` in their sentence), in text order.
+                     terms: str | Sequence[str] | None = None) -> "pd.DataFrame":
+    """Indicators of one theme (or mentioning any of ``terms`` in their sentence or metric), in text order.
+
+    Parameters
+    ----------
+    indicators : DataFrame
+        The indicator table, ``ga.indicators(report)``.
+    theme : str, optional
+        One of the themes (``economy``, ``rural``, ``environment``, ``livelihoods``, ``urban``,
+        ``governance``); another name raises ``ValueError`` listing them.
+    terms : str or list of str, optional
+        Keep the indicators whose sentence or metric contains any of them (substrings).
+
+    Raises
+    ------
+    TypeError
+        ``indicators`` is not an indicator table, ``theme`` is not a string, ``terms`` not a string or list of strings.
+    ValueError
+        ``theme`` is not one of the themes.
 
     Examples
     --------
-    >>> ind = ga.indicators(report)                                    # doctest: +SKIP
-    >>> theme_indicators(ind, "environment").metric.head(2).tolist()   # doctest: +SKIP
+    >>> ind = ga.indicators(report)
+    >>> theme_indicators(ind, "environment").metric.head(2).tolist()
     ['PM2.5', 'PM10']
+    >>> theme_indicators(ind, terms="学校").value.tolist()          # a word, not a theme: terms=
+    [135.0, 55.0, 97.0, 1.0, 2.0, 3.0]
     """
+    import pandas as pd
+
+    if not isinstance(indicators, pd.DataFrame) or not {"theme", "sentence", "metric", "start"} <= set(indicators):
+        raise TypeError("indicators must be the indicator table (ga.indicators(report)), got "
+                        f"{type(indicators).__name__}")
     rows = indicators
     if theme is not None:
-        rows = rows[rows.theme == theme]
-    if terms:
-        pattern = "|".join(re.escape(t) for t in terms)
-        rows = rows[rows.sentence.str.contains(pattern, regex=True) | rows.metric.str.contains(pattern, regex=True)]
+        rows = rows[rows.theme == check_theme(theme)]
+    if terms is not None:
+        from .terms import _as_terms
+
+        pattern = "|".join(re.escape(t) for t in _as_terms(terms, "terms"))
+        rows = rows[rows.sentence.str.contains(pattern, regex=True) | rows.metric.fillna("").str.contains(pattern, regex=True)]
     return rows.sort_values("start", kind="mergesort")
 
 

@@ -70,30 +70,55 @@ def structure_display(report: "Report") -> "pd.DataFrame":
     ).set_index("part")
 
 
+# HTML the helpers emit survives every sanitizer a notebook meets: JupyterLab's (an untrusted notebook) and
+# nbconvert's ``clean_html`` (File > Save and Export Notebook As > HTML with "Sanitize HTML output" ticked). The
+# latter keeps only a few tags (div, span, strong, em, code, pre, lists; table and tr but not the tbody every
+# parser inserts) and only the class and id attributes, so no <table>, <thead>, <th>, <mark> or <p> is used:
+# rows are <div>s laid out as a grid by inline styles. Where styles are stripped, each row reads as one line of
+# text, its cells joined by separators the grid hides (display:none), and no tag is ever shown as text.
+_SEPARATOR = '<span class="gx-sep" style="display:none"> · </span>'
+# longhand properties only: JupyterLab's sanitizer allows padding-left but not padding
+_CELL = "padding-top:.2em;padding-bottom:.2em;padding-left:.5em;padding-right:.5em;"
+
+
+def _row(cells: str, *, head: bool = False) -> str:
+    return f'<div class="gx-row{" gx-head" if head else ""}" style="display:contents">{cells}</div>'
+
+
+def _grid(css_class: str, columns: list[str], rows: list[str], *, align: str = "stretch") -> str:
+    return (f'<div class="{css_class}" style="display:grid;grid-template-columns:{" ".join(columns)};'
+            f'align-items:{align}">{"".join(rows)}</div>')
+
+
 def kwic_html(hits: "pd.DataFrame") -> str:
-    """An HTML table of KWIC hits: left context right-aligned, the match highlighted, provenance beside.
+    """Keyword-in-context lines: left context right-aligned, the match highlighted, provenance beside.
+
+    Made of tags every notebook sanitizer keeps (no table, ``<mark>`` or ``<p>``): a grid in a trusted notebook
+    and in the built pages; one line per hit (``发展**灵芝**产业 · 三.4 · rural · p070``) where styles are stripped.
 
     Examples
     --------
     >>> import pandas as pd
     >>> row = dict(term="灵芝", hits=1, left="发展", match="灵芝", right="产业", section="三.4", theme="rural",
     ...            paragraph_id="p070")
-    >>> "<mark" in kwic_html(pd.DataFrame([row]))
-    True
+    >>> page = kwic_html(pd.DataFrame([row]))
+    >>> '<strong class="gx-hit"' in page, "<mark" in page, "<table" in page
+    (True, False, False)
     """
-    rows = []
+    head = _SEPARATOR.join(f'<strong style="{_CELL}{align}">{label}</strong>' for label, align in [
+        ("left", "text-align:right"), ("term", "text-align:center"), ("right", ""), ("section", ""), ("theme", ""),
+        ("paragraph", "")])
+    rows = [_row(head, head=True)]
     for hit in hits.itertuples():
         section = hit.section if isinstance(hit.section, str) else "–"
-        rows.append(
-            f'<tr><td style="text-align:right;white-space:nowrap">{html.escape(hit.left)}</td>'
-            f'<td style="text-align:center;white-space:nowrap"><mark class="gx-hit">{html.escape(hit.match)}</mark></td>'
-            f'<td style="text-align:left;white-space:nowrap">{html.escape(hit.right)}</td>'
-            f'<td>{html.escape(section)}</td><td>{html.escape(str(hit.theme))}</td>'
-            f'<td>{html.escape(str(hit.paragraph_id))}</td></tr>'
-        )
-    head = ("<thead><tr><th>left</th><th>term</th><th>right</th><th>section</th><th>theme</th><th>paragraph</th>"
-            "</tr></thead>")
-    return f'<table class="gx-kwic">{head}<tbody>{"".join(rows)}</tbody></table>'
+        hit_style = "padding-left:.1em;padding-right:.1em;background-color:#ffe08a;text-align:center"
+        context = (f'<span class="gx-left" style="{_CELL}text-align:right;white-space:nowrap">{html.escape(hit.left)}'
+                   f'</span><strong class="gx-hit" style="{hit_style};white-space:nowrap">{html.escape(hit.match)}'
+                   f'</strong><span class="gx-right" style="{_CELL}white-space:nowrap">{html.escape(hit.right)}</span>')
+        where = _SEPARATOR.join(f'<span style="{_CELL}">{html.escape(str(value))}</span>'
+                                for value in (section, hit.theme, hit.paragraph_id))
+        rows.append(_row(context + _SEPARATOR + where))
+    return _grid("gx-kwic", ["max-content"] * 6, rows, align="baseline")
 
 
 def kwic_counts(hits: "pd.DataFrame") -> str:
@@ -143,16 +168,40 @@ def indicator_display(indicators: "pd.DataFrame") -> "pd.DataFrame":
     return view
 
 
+def _cell_text(value) -> str:
+    import pandas as pd
+
+    if not isinstance(value, (list, tuple, dict)) and pd.isna(value):
+        return "–"
+    if isinstance(value, float):  # pandas' precision, without trailing zeros (12.5, not 12.500)
+        return f"{value:.{pd.get_option('display.precision')}f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
 def scroll_table(table: "pd.DataFrame", *, height: int = 420, index: bool = False) -> str:
     """HTML of ``table`` in a box that scrolls both ways, so a long or wide table does not swamp the page.
 
+    Made of tags every notebook sanitizer keeps (see :func:`kwic_html`): a grid with a sticky header row and
+    the last column wide enough to read; one line per row, cells joined by `` · ``, where styles are stripped.
+
     >>> import pandas as pd
-    >>> scroll_table(pd.DataFrame({"a": [1]})).startswith('<div class="gx-scroll"')
-    True
+    >>> page = scroll_table(pd.DataFrame({"a": [1], "b": [None], "c": [12.5]}))
+    >>> page.startswith('<div class="gx-scroll"'), "<table" in page, ">–</span>" in page, ">12.5</span>" in page
+    (True, False, True, True)
     """
-    body = table.to_html(index=index, border=0, classes="dataframe gx-table", na_rep="–", escape=True)
-    return (f'<div class="gx-scroll" style="max-height:{height}px;overflow:auto;border:1px solid #e6e6e6">'
-            f"{body}</div>")
+    frame = table.reset_index() if index else table
+    head_style = f"{_CELL}position:sticky;top:0;z-index:1;background-color:#f1ece4;text-align:left"
+    rows = [_row(_SEPARATOR.join(f'<strong style="{head_style}">{html.escape(str(c))}</strong>'
+                                 for c in frame.columns), head=True)]
+    last = len(frame.columns) - 1
+    for n, values in enumerate(frame.itertuples(index=False)):
+        shade = "background-color:#f8f8f8;" if n % 2 == 0 else ""
+        rows.append(_row(_SEPARATOR.join(
+            f'<span style="{_CELL}{shade}{"" if i == last else "white-space:nowrap"}">{html.escape(_cell_text(v))}</span>'
+            for i, v in enumerate(values))))
+    columns = ["max-content"] * last + ["minmax(22em, 1fr)"] if last >= 0 else []
+    return (f'<div class="gx-scroll" style="max-height:{height}px;overflow-x:auto;overflow-y:auto;'
+            f'border-width:1px;border-style:solid;border-color:#e6e6e6">{_grid("gx-table", columns, rows)}</div>')
 
 
 def phrase_display(phrases: "pd.DataFrame") -> "pd.DataFrame":

@@ -4,9 +4,11 @@ Holds no analysis; it only writes tables it is given (structure tables, notebook
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
+from urllib.parse import quote
 
 from . import paths
 
@@ -88,3 +90,41 @@ def save_indicator_tables(report: "Report", tables_dir: str | Path | None = None
     directory = Path(tables_dir) if tables_dir is not None else paths.REPORTS_DATA_DIR
     written = write_indicator_tables(report, out_dir=directory)
     return written + [save_table(board, "scoreboard", directory), save_table(ranks, "ranks", directory)]
+
+
+def table_href(path: str | Path, start: str | Path | None = None) -> str:
+    """A relative link to a written table, from ``start`` (default: the current directory).
+
+    A notebook's kernel runs in the notebook's folder, in JupyterLab as in the build, so the default makes a link
+    that resolves where the notebook is shown: JupyterLab opens ``../.cache/lab/tables/x.csv`` from
+    ``notebooks/``; the build rebases such links from the notebook's folder to its page's folder
+    (:func:`guanxian_analysis.build.pages.rebase_links`), giving ``data/x.csv`` beside the page.
+
+    Examples
+    --------
+    >>> table_href("/project/.cache/lab/tables/economy-indicators.csv", start="/project/notebooks")
+    '../.cache/lab/tables/economy-indicators.csv'
+    """
+    start = Path(start) if start is not None else Path.cwd()
+    try:
+        relative = os.path.relpath(Path(path).resolve(), start.resolve())
+    except ValueError:  # another drive (Windows): no relative link exists
+        return Path(path).resolve().as_uri()
+    return quote(Path(relative).as_posix())
+
+
+def tables_note(written: Iterable[str | Path], *, start: str | Path | None = None) -> str:
+    """A Markdown line linking the CSV files a notebook wrote, each link relative to the notebook's folder.
+
+    The notebooks end with ``Markdown(nh.tables_note(written))``; see :func:`table_href` for where the links
+    resolve (JupyterLab, the built pages).
+
+    Examples
+    --------
+    >>> tables_note(["/project/reports/data/economy-indicators.csv"], start="/project/notebooks")
+    'Tables written: [economy-indicators.csv](../reports/data/economy-indicators.csv).'
+    >>> tables_note([])
+    'No tables written.'
+    """
+    links = ", ".join(f"[{Path(p).name}]({table_href(p, start)})" for p in written)
+    return f"Tables written: {links}." if links else "No tables written."

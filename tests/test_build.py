@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+import guanxian_analysis as ga
 from guanxian_analysis import build, paths
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
@@ -353,8 +354,21 @@ def test_promises_notebook_reruns_on_the_national_report(tmp_path):
     page = (tmp_path / "07-promises-and-money.html").read_text(encoding="utf-8")
     text = re.sub(r"\s+", " ", page_text(tmp_path / "07-promises-and-money.html"))
     assert "冠县" not in text and "county" not in text
-    assert "holds 434 commitments" in text and "bids for no honour, title or approval" in text
+    report = ga.load_report(national)
+    assert f"holds {len(ga.commitments(report))} commitments" in text and "bids for no honour, title or approval" in text
     assert "2.8%左右 deficit ratio 2022 (target) stated" in text
-    # one chart (commitments); no empty fiscal chart, a sentence instead
-    assert len(re.findall(r'<img\b[^>]*src="data:image/png', page)) == 1
-    assert "The report states no amount of money for a single year." in text
+    # the commitments chart, and the fiscal chart for the amounts of money it states (3.65万亿元 of special bonds …)
+    assert not ga.fiscal_amounts(ga.fiscal_picture(report)).empty
+    assert len(re.findall(r'<img\b[^>]*src="data:image/png', page)) == 2
+    assert "3.65万亿元" in text
+
+
+def test_tables_written_links_resolve_beside_each_page(built):
+    """The notebooks link their tables relative to the folder they run in; the pages get them rebased to data/."""
+    for name in NOTEBOOKS:
+        page = (built.out / f"{name}.html").read_text(encoding="utf-8")
+        note = re.search(r"Tables written: (.*?)\.</p>", page, re.S)
+        assert note, name
+        hrefs = re.findall(r'<a href="([^"]+)">([^<]+)</a>', note.group(1))
+        assert hrefs and all(href == f"data/{label}" for href, label in hrefs), (name, hrefs)
+        assert all((built.out / href).is_file() for href, _ in hrefs), (name, hrefs)

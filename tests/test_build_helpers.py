@@ -64,7 +64,7 @@ def test_kwic_table_keeps_provenance(report):
     assert hits.groupby("term").size().to_dict() == {"河湖长制": 2, "灵芝": 3}
     assert hits.loc[hits.term == "灵芝", "hits"].iloc[0] == len(ga.kwic(report, "灵芝")) == 8
     page = nh.kwic_html(hits)
-    assert page.count('<mark class="gx-hit">') == len(hits)
+    assert page.count('<strong class="gx-hit"') == len(hits)
 
 
 def test_save_table_writes_excel_friendly_csv(tmp_path):
@@ -97,3 +97,24 @@ def test_scoreboard_lines_give_the_change_in_the_targets_unit(report):
     loans = board[board.metric == "创业担保贷款"]
     text = nh.scoreboard_lines(loans)
     assert "**1.25亿元** in 2021 → **5500万元以上** targeted for 2022 (−7000 万元)" in text
+
+
+def test_the_builds_kernels_ignore_a_tables_dir_left_in_the_shell(monkeypatch, tmp_path):
+    """GUANXIAN_TABLES_DIR (make lab's scratch folder) exported in the user's shell does not reach the build."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import nbformat
+
+    from guanxian_analysis import paths
+    from guanxian_analysis.build import execute_notebook
+
+    monkeypatch.setenv(paths.TABLES_DIR_ENV, str(tmp_path / "scratch"))
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import os\nfrom guanxian_analysis import paths\n"
+        "print(os.environ.get('GUANXIAN_TABLES_DIR', 'unset'), paths.REPORTS_DATA_DIR == paths.BUILT_TABLES_DIR)")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    # in a thread of its own: test_build's session-wide Playwright keeps an event loop running in this one
+    with ThreadPoolExecutor(1) as pool:
+        done = pool.submit(asyncio.run, execute_notebook(nb, name="env-check", cwd=tmp_path)).result()
+    assert done.cells[0].outputs[0].text.split() == ["unset", "True"]

@@ -82,6 +82,7 @@ def test_the_config_serves_the_package_font_and_opens_py_files_as_notebooks():
     assert (served[0] / "NotoSansCJKsc-Regular.otf").is_file()
     css = (CONFIG_DIR / "custom" / "custom.css").read_text(encoding="utf-8")
     assert f'font-family: "{FONT_FAMILY}"' in css and 'url("../static/NotoSansCJKsc-Regular.otf")' in css
+    assert config.ContentsManager.allow_hidden is True         # the "Tables written" links open .cache/lab/tables/
     overrides = json.loads((Path(config.LabApp.app_settings_dir) / "overrides.json").read_text(encoding="utf-8"))
     assert overrides["@jupyterlab/docmanager-extension:plugin"]["defaultViewers"]["python"] == "Jupytext Notebook"
 
@@ -159,7 +160,8 @@ def lab(tmp_path_factory):
     shutil.copy2(paths.PROJECT_ROOT / "jupytext.toml", root / "jupytext.toml")
     home = base / "home"
     home.mkdir()
-    server = Lab(root, home, base / "cache", base / "tables")
+    # the tables folder sits inside the served folder, where `make lab` puts it (.cache/lab/tables under the project)
+    server = Lab(root, home, base / "cache", root / ".cache" / "lab" / "tables")
     try:
         server.wait_until_up()
         yield server
@@ -180,6 +182,13 @@ def test_the_server_answers_with_the_projects_config(lab):
         assert response.read() == paths.bundled_font().read_bytes()
     settings = lab.api("/lab/api/settings/@jupyterlab/docmanager-extension:plugin")
     assert settings["schema"]["properties"]["defaultViewers"]["default"]["python"] == "Jupytext Notebook"
+
+
+def test_the_guanxian_exporter_is_in_jupyterlabs_export_formats(lab):
+    """File > Save and Export Notebook As lists what /api/nbconvert lists: the entry point makes `guanxian` one."""
+    formats = lab.api("/api/nbconvert")
+    assert formats["guanxian"] == {"output_mimetype": "text/html"}
+    assert formats["html"] == {"output_mimetype": "text/html"}
 
 
 @pytest.fixture(scope="module")
@@ -303,9 +312,21 @@ def _check_in_browser(lab: Lab, browser) -> None:
         markdown = _measure(page, ".jp-MarkdownCell .jp-RenderedMarkdown")
         _assert_drawn_with_the_cjk_font(markdown)
         page.screenshot(path=str(shots / "lab-01-economy-markdown.png"))
-        table = _measure(page, ".jp-OutputArea-output table.dataframe td")
+        # a table output: pandas' own, or the helpers' sanitizer-safe grid (display.scroll_table)
+        table = _measure(page, ".jp-OutputArea-output table.dataframe td, .jp-OutputArea-output .gx-table span")
         _assert_drawn_with_the_cjk_font(table)
         page.screenshot(path=str(shots / "lab-01-economy-dataframe.png"))
+
+        # the "Tables written" links resolve on the server: relative to the notebook, into .cache/lab/tables/
+        note = page.locator(".jp-RenderedMarkdown", has_text="Tables written").last
+        note.scroll_into_view_if_needed()
+        links = note.locator("a").evaluate_all("els => els.map(a => [a.textContent, a.getAttribute('href'), a.href])")
+        assert [name for name, _, _ in links] == ["economy-indicators.csv", "economy-distinctive-terms.csv"], links
+        for name, _, url in links:
+            request = urllib.request.Request(url, headers={"Authorization": f"token {lab.token}"})
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert response.status == 200 and response.read() == (lab.tables / name).read_bytes(), url
+        page.screenshot(path=str(shots / "lab-01-economy-tables-links.png"))
 
         # File > Save: the .py comes back byte for byte, the paired .ipynb is written next to it
         panel.click(position={"x": 5, "y": 5})
@@ -317,6 +338,15 @@ def _check_in_browser(lab: Lab, browser) -> None:
         time.sleep(1)
         assert ipynb.exists(), "the notebook was not saved"
         assert source.read_bytes() == before
+
+        # File > Save and Export Notebook As offers the registered exporter (labelled by JupyterLab: Guanxian)
+        page.locator(".lm-MenuBar-itemLabel", has_text="File").first.click()
+        page.locator(".lm-Menu-itemLabel", has_text="Save and Export Notebook As").first.hover()
+        entry = page.locator(".lm-Menu-itemLabel", has_text="Guanxian")
+        entry.first.wait_for(timeout=10_000)
+        page.screenshot(path=str(shots / "lab-export-menu.png"))
+        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
     finally:
         page.close()
     assert not problems, problems

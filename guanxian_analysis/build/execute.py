@@ -157,7 +157,10 @@ async def execute_notebook(nb, *, name: str, progress: Progress | None = None, t
         on_cell_executed=on_cell_executed,
         on_cell_error=on_cell_error,
     )
-    env = {**os.environ, **KERNEL_ENV}
+    # the build says where tables go (tables_dir, or reports/data/): a GUANXIAN_TABLES_DIR left in the caller's
+    # shell (make lab's scratch folder) must not send the built tables elsewhere
+    env = {k: v for k, v in os.environ.items() if k != paths.TABLES_DIR_ENV}
+    env.update(KERNEL_ENV)
     # the kernel process's own stderr (startup notices, C-level warnings) goes to a log, not the build's output;
     # what the notebook prints or warns reaches its outputs over the kernel protocol as usual
     log_path = paths.ensure_dir(paths.CACHE_DIR / "build") / f"{name}.kernel.log"

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import copy
 import html
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Sequence
+from urllib.parse import quote, unquote, urlsplit
 
 from .. import paths
 
@@ -15,6 +18,7 @@ _ANCHOR_LINK = re.compile(r'<a class="anchor-link" href="#[^"]*">(.*?)</a>', re.
 _TAG = re.compile(r"<[^>]+>")
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 _TOC_PLACEHOLDER = "<!-- guanxian:toc -->"
+_HREF = re.compile(r'(<a\s[^>]*?href=")([^"]*)(")')
 #: the page template (extends nbconvert's lab template) and style sheets, files in ``build/templates/``
 PAGE_TEMPLATE, PAGE_STYLESHEET, INDEX_STYLESHEET = "page.html.j2", "page.css", "index.css"
 
@@ -62,11 +66,17 @@ def _topbar(name: str, title: str, *, with_code: bool, pages: Sequence[tuple[str
 
 
 def export_html(nb, *, name: str, title: str = "", with_code: bool = False,
-                pages: Sequence[tuple[str, str]] = ()) -> str:
+                pages: Sequence[tuple[str, str]] = (), standalone: bool = False,
+                links_from: Path | None = None, links_to: Path | None = None) -> str:
     """Render an executed notebook as one self-contained HTML page with a table of contents.
 
     ``pages`` lists ``(name, title)`` of all notebooks, for the previous/next
-    links. The embedded CJK font is added later by :func:`embed_cjk_font`.
+    links. ``standalone=True`` (a page exported on its own, by the ``guanxian``
+    nbconvert exporter) keeps only the title in the top bar: no links to an
+    index, the other version or neighbours that do not exist beside it. With
+    ``links_from`` (the folder the notebook ran in) and ``links_to`` (the page's
+    folder), the notebook's relative links are rebased (:func:`rebase_links`).
+    The embedded CJK font is added later by :func:`embed_cjk_font`.
 
     Examples
     --------
@@ -81,14 +91,48 @@ def export_html(nb, *, name: str, title: str = "", with_code: bool = False,
         "metadata": {"name": name},
         "guanxian": {
             "css": template(PAGE_STYLESHEET),
-            "topbar": _topbar(name, title, with_code=with_code, pages=pages or [(name, title)]),
+            "topbar": (f'<span class="gx-here">{html.escape(title or name)}</span>' if standalone else
+                       _topbar(name, title, with_code=with_code, pages=pages or [(name, title)])),
             "toc_placeholder": _TOC_PLACEHOLDER,
         },
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     if not with_code:
         body = body.replace('<body class="jp-Notebook gx-page"', '<body class="jp-Notebook gx-page gx-reader"', 1)
+    if links_from is not None and links_to is not None:
+        body = rebase_links(body, links_from, links_to)
     return add_table_of_contents(body)
+
+
+def rebase_links(page: str, links_from: Path | str, links_to: Path | str) -> str:
+    """Point the relative links of a notebook's content (inside ``<main>``) from ``links_from`` to ``links_to``.
+
+    A notebook's links are relative to the folder it runs in (JupyterLab resolves them there, and
+    :func:`guanxian_analysis.tables.tables_note` writes them so); a page written elsewhere needs them relative to
+    its own folder. Anchors, absolute paths and URLs with a scheme (``https:``, ``data:``) are left alone, and
+    so is everything outside ``<main>`` (the top bar's links are the page's own).
+
+    Examples
+    --------
+    >>> page = '<a href="index.html">All</a><main><a href="../reports/data/x.csv">x.csv</a><a href="#top">t</a></main>'
+    >>> rebase_links(page, "/p/notebooks", "/p/reports")
+    '<a href="index.html">All</a><main><a href="data/x.csv">x.csv</a><a href="#top">t</a></main>'
+    """
+    head, opened, rest = page.partition("<main>")
+    content, closed, tail = rest.partition("</main>")
+    if not opened:
+        return page
+    source, target = Path(links_from).resolve(), Path(links_to).resolve()
+
+    def rebase(match: re.Match) -> str:
+        href = html.unescape(match.group(2))
+        if not href or href.startswith(("#", "/")) or urlsplit(href).scheme:
+            return match.group(0)
+        path, _, fragment = href.partition("#")
+        moved = Path(os.path.relpath(os.path.normpath(source / unquote(path)), target)).as_posix()
+        return f"{match.group(1)}{html.escape(quote(moved) + ('#' + fragment if fragment else ''))}{match.group(3)}"
+
+    return head + opened + _HREF.sub(rebase, content) + closed + tail
 
 
 def _slug(text: str, used: set[str]) -> str:

@@ -139,8 +139,10 @@ async def build_async(notebooks: Sequence[Path | str] | None = None, *, paramete
         notebook_path = out_dir / "notebooks" / f"{name}.ipynb"
         notebook_path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
         reader, code = out_dir / page_file(name, with_code=False), out_dir / page_file(name, with_code=True)
-        pages = {reader: export_html(nb, name=name, title=title, with_code=False, pages=listing),
-                 code: export_html(nb, name=name, title=title, with_code=True, pages=listing)}
+        # links the notebook made relative to its kernel's folder are rebased to the pages' folder
+        links = {"links_from": kernel_cwd, "links_to": out_dir}
+        pages = {reader: export_html(nb, name=name, title=title, with_code=False, pages=listing, **links),
+                 code: export_html(nb, name=name, title=title, with_code=True, pages=listing, **links)}
         page = Page(name, title, summary, reader, code, notebook_path, seconds,
                     sum(c.cell_type == "code" for c in nb.cells))
         return page, pages
