@@ -54,6 +54,10 @@ _EXPORTS = {
     # the year's main expected targets (主要预期目标)
     "main_targets": "main_target_extraction",
     "target_table": "main_target_extraction",
+    # targets in context: beside other levels, beside the next year's outcomes
+    "compare_targets": "comparison",
+    "target_tracking": "comparison",
+    "context_targets": "comparison",
     # coverage tables: how the text spreads over themes and parts
     "theme_share": "coverage",
     "theme_by_segment": "coverage",
