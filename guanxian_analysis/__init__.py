@@ -95,6 +95,8 @@ _EXPORTS = {
     "plot_wordcloud": "plots",
     "plot_term_trends": "corpus_plots",
     "plot_growth_targets": "plots",
+    "plot_target_comparison": "comparison_plots",
+    "plot_target_tracking": "comparison_plots",
 }
 
 __all__ = ["ReportFormatError", "__version__", *_EXPORTS]
