@@ -20,7 +20,9 @@ from .findings import plural, shorten
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["comparison_lines", "comparison_summary", "tracking_lines", "tracking_summary", "level_revision"]
+__all__ = ["comparison_lines", "comparison_summary", "tracking_lines", "tracking_summary", "level_revision",
+           "echo_summary", "share_lines", "keyness_summary", "trend_lines", "new_term_lines",
+           "growth_target_line"]
 
 
 def _nan(value) -> bool:
@@ -198,3 +200,166 @@ def level_revision(tracking: "pd.DataFrame", metric: str = "GDP growth", *, thre
             found.append(text + ".")
         previous = row
     return " ".join(found)
+
+
+def echo_summary(echo: "pd.DataFrame", *, examples: int = 4) -> str:
+    """One Markdown paragraph from a :func:`~guanxian_analysis.phrase_echo` table: how many phrases are echoed,
+    echoed in other words, or absent, with examples of each.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> e = pd.DataFrame({"phrase": ["放管服", "六稳"], "count_source": [2, 3], "count_target": [3, 0],
+    ...                   "status": ["echoed", "absent"]})
+    >>> echo_summary(e)
+    'Of the **2 policy phrases** of the higher-level report, **1** is echoed word for word (“放管服” 3×), **0** in other words and **1** not at all (“六稳”, used 3× in the higher-level report).'
+    """
+    counts = echo["status"].value_counts()
+    echoed = echo[echo["status"] == "echoed"].sort_values("count_target", ascending=False, kind="stable")
+    other = echo[echo["status"] == "echoed_in_other_words"]
+    absent = echo[echo["status"] == "absent"]
+    if "kind" in absent:  # slogans first: the distinctive terms include plain words and units (万亿元)
+        absent = absent.assign(_slogan=absent["kind"].isin(["quoted", "numbered"]))
+        absent = absent.sort_values(["_slogan", "count_source"], ascending=False, kind="stable")
+    else:
+        absent = absent.sort_values("count_source", ascending=False, kind="stable")
+    n_echoed, n_other, n_absent = (int(counts.get(s, 0)) for s in ("echoed", "echoed_in_other_words", "absent"))
+    text = (f"Of the **{plural(len(echo), 'policy phrase')}** of the higher-level report, **{n_echoed}** "
+            f"{'is' if n_echoed == 1 else 'are'} echoed word for word")
+    if len(echoed):
+        text += " (" + ", ".join(f"“{r.phrase}” {r.count_target}×" for r in echoed.head(examples).itertuples()) + ")"
+    text += f", **{n_other}** in other words"
+    if len(other):
+        text += " (" + ", ".join(f"“{r.phrase}” as {r.components}" for r in other.head(examples).itertuples()) + ")"
+    text += f" and **{n_absent}** not at all"
+    if len(absent):
+        text += " (" + ", ".join(f"“{r.phrase}”" for r in absent.head(examples).itertuples())
+        text += f", used {absent.iloc[0]['count_source']}× in the higher-level report)" if len(absent) == 1 else \
+            f"; the first used {absent.iloc[0]['count_source']}× in the higher-level report)"
+    return text + "."
+
+
+def share_lines(shares: "pd.DataFrame", names: dict[str, str] | None = None) -> str:
+    """A Markdown list from :func:`~guanxian_analysis.theme_shares`: each theme's share in each report, largest
+    gap first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"theme": ["economy", "rural"], "label": ["Economy", "Rural"], "a": [0.28, 0.2],
+    ...                   "b": [0.43, 0.06]})
+    >>> print(share_lines(s, {"a": "冠县", "b": "全国"}))
+    - **Economy**: 冠县 28%, 全国 43% (−15 points)
+    - **Rural**: 冠县 20%, 全国 6.0% (+14 points)
+    """
+    from .findings import format_share
+
+    columns = [c for c in shares.columns if c not in ("theme", "label")]
+    names = names or {}
+    first, second = columns[0], columns[-1]
+    order = (shares[first] - shares[second]).abs().sort_values(ascending=False, kind="stable").index
+    lines = []
+    for i in order:
+        row = shares.loc[i]
+        diff = 100 * (row[first] - row[second])
+        listed = ", ".join(f"{names.get(c, c)} {format_share(row[c])}" for c in columns)
+        sign = "±" if round(abs(diff)) == 0 else "+" if diff > 0 else "−"
+        lines.append(f"- **{row['label']}**: {listed} ({sign}{abs(diff):.0f} points)")
+    return "\n".join(lines)
+
+
+def keyness_summary(keyness: "pd.DataFrame", *, n: int = 6, threshold: float = 1.96) -> str:
+    """One Markdown sentence from a :func:`~guanxian_analysis.distinctive_terms` table of two reports: the words
+    most typical of each side.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> k = pd.DataFrame({"term": ["冠县", "项目", "市场主体"], "z": [3.5, 2.8, -3.0], "favours": ["冠县", "冠县", "全国"]})
+    >>> keyness_summary(k)
+    'Most typical of 冠县 (z-score in brackets): “冠县” (3.5), “项目” (2.8); of 全国: “市场主体” (3.0). 3 words clear z = 1.96.'
+    """
+    sides = list(dict.fromkeys(keyness["favours"]))
+    parts = []
+    for i, side in enumerate(sides):
+        top = keyness[keyness["favours"] == side].reindex(
+            keyness[keyness["favours"] == side]["z"].abs().sort_values(ascending=False, kind="stable").index).head(n)
+        listed = ", ".join(f"“{t.term}” ({abs(t.z):.1f})" for t in top.itertuples())
+        parts.append(f"{side} (z-score in brackets): {listed}" if i == 0 else f"of {side}: {listed}")
+    strong = int((keyness["z"].abs() >= threshold).sum())
+    return f"Most typical of {'; '.join(parts)}. {plural(strong, 'word')} clear z = {threshold:g}."
+
+
+def trend_lines(trends: "pd.DataFrame") -> str:
+    """A Markdown list from :func:`~guanxian_analysis.term_trends`: each term's rate in the first and last
+    report, and its peak; years without a report are named, never filled.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"term": "生态", "year": [2016, 2017, 2018], "count": [10, None, 18],
+    ...                   "rate_per_10k": [13.7, None, 22.2]})
+    >>> print(trend_lines(t))
+    - **“生态”**: 13.7 per 10,000 characters in 2016, 22.2 in 2018 (peak 22.2 in 2018); no report for 2017
+    """
+    lines = []
+    for term, rows in trends.groupby("term", sort=False):
+        known = rows[rows["rate_per_10k"].notna()].sort_values("year")
+        if known.empty:
+            continue
+        first, last = known.iloc[0], known.iloc[-1]
+        peak = known.loc[known["rate_per_10k"].idxmax()]
+        line = (f"- **“{term}”**: {first['rate_per_10k']:.1f} per 10,000 characters in {int(first['year'])}, "
+                f"{last['rate_per_10k']:.1f} in {int(last['year'])} (peak {peak['rate_per_10k']:.1f} in "
+                f"{int(peak['year'])})")
+        missing = sorted(int(y) for y in rows.loc[rows["rate_per_10k"].isna(), "year"])
+        if missing:
+            line += f"; no report for {', '.join(map(str, missing))}"
+        lines.append(line)
+    return "\n".join(lines) if lines else "_No term was found in any report._"
+
+
+def new_term_lines(new: "pd.DataFrame", *, n: int = 6) -> str:
+    """A Markdown list from :func:`~guanxian_analysis.new_terms`: each year's most used new words.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"year": [2018, 2018], "term": ["高质量", "新时代"], "count": [9, 7],
+    ...                   "compared_with": "2012-2016", "after_gap": True})
+    >>> print(new_term_lines(t))
+    - **2018** (against 2012-2016, after a year without a report): “高质量” 9×, “新时代” 7×
+    """
+    lines = []
+    for year, rows in new.groupby("year", sort=True):
+        top = rows.sort_values(["count", "term"], ascending=[False, True], kind="stable").head(n)
+        gap = ", after a year without a report" if bool(rows["after_gap"].iloc[0]) else ""
+        listed = ", ".join(f"“{r.term}” {r.count}×" for r in top.itertuples())
+        lines.append(f"- **{int(year)}** (against {rows['compared_with'].iloc[0]}{gap}): {listed}")
+    return "\n".join(lines) if lines else "_No new terms: the series has a single report._"
+
+
+def growth_target_line(table: "pd.DataFrame", metric: str = "GDP growth") -> str:
+    """One Markdown line from :func:`~guanxian_analysis.target_table`: every place's target for ``metric``, as
+    written, highest first (the chart's order; a range counts at its upper end).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"GDP growth": ["5%左右", "4.5%—5%", "6%左右"]}, index=pd.Index(["甲省", "乙省", "丙省"], name="place"))
+    >>> growth_target_line(t)
+    'GDP growth targets, highest first: 丙省 **6%左右**, 甲省 **5%左右**, 乙省 **4.5%—5%** (3 places).'
+    """
+    import re
+
+    if metric not in table.columns:
+        return f"_No place states a {metric} target._"
+    cells = [(place, str(figure)) for place, figure in table[metric].items() if isinstance(figure, str) and figure]
+
+    def top(figure: str) -> float:
+        numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", figure)]
+        return max(numbers) if numbers else float("-inf")
+
+    cells.sort(key=lambda c: -top(c[1]))
+    listed = ", ".join(f"{place} **{figure}**" for place, figure in cells)
+    return f"{metric} targets, highest first: {listed} ({plural(len(cells), 'place')})."

@@ -100,7 +100,7 @@ def plot_target_comparison(data: "pd.DataFrame", *, ax=None):
 
 
 @_cjk
-def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", ax=None):
+def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", value: str = "growth", ax=None):
     """One metric's targets and outcomes by year: a dumbbell from target to outcome, gaps shown.
 
     Parameters
@@ -113,6 +113,10 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", ax
         an outcome the next report does not give is labelled 未报告 (not reported).
     metric : str
         The common metric to draw (``GDP growth``, ``budget revenue``, ``urban income growth`` …).
+    value : {"growth", "level"}
+        ``"growth"``: the growth target and outcome (%). ``"level"``: the level each sentence states
+        beside them (``target_level_value``, ``outcome_level_value``: 达到296亿元 targeted, 287.9亿元
+        reported), the outcome in grey (the verdict is about growth).
     ax : matplotlib Axes, optional
 
     Returns
@@ -135,8 +139,15 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", ax
 
     _require(data, ["year", "metric", "target_value", "outcome_value", "verdict"], "plot_target_tracking",
              "a target_tracking table")
+    if value not in ("growth", "level"):
+        raise ValueError(f"value must be 'growth' or 'level', not {value!r}")
     ax = _axes(ax)
-    rows = data[data["metric"] == metric].sort_values("year")
+    rows = data[data["metric"] == metric].sort_values("year").copy()
+    if value == "level":
+        for side in ("target", "outcome"):
+            rows[f"{side}_value"] = rows.get(f"{side}_level_value")
+            rows[f"{side}_figure"] = rows.get(f"{side}_level_figure")
+        rows["target_qualifier"] = None
     if "place" in rows and rows["place"].nunique() > 1:
         raise ValueError(f"plot_target_tracking draws one place; the table has {rows['place'].nunique()}: "
                          "filter it first")
@@ -166,6 +177,8 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", ax
         if not _nan(outcome):
             colour = met_colour if row["verdict"] == "met" else missed_colour
             name = "达到 met" if row["verdict"] == "met" else "未达到 missed"
+            if value == "level":
+                colour, name = "0.35", "报告 reported"
             if not _nan(target):
                 ax.plot([year, year], [target, outcome], color=colour, linewidth=2.5, alpha=0.8, zorder=2)
             ax.scatter([year], [outcome], marker="o", s=60, color=colour, zorder=4, label=once(f"实际 outcome: {name}"))
@@ -183,9 +196,11 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", ax
         low, high = min(values), max(values)
         pad = max((high - low) * 0.15, 1.0)
         ax.set_ylim(min(0, low - pad), high + pad)
-    ax.set_ylabel("增长 growth（%）")
+    units = [u for u in data.get("outcome_level_figure", []) if isinstance(u, str)] if value == "level" else []
+    unit = next((u.lstrip("0123456789.,") for u in units), "")
+    ax.set_ylabel("增长 growth（%）" if value == "growth" else f"水平 level（{unit}）")
     ax.set_xlabel("")
-    ax.set_title(metric)
+    ax.set_title(metric if value == "growth" else f"{metric.removesuffix(' growth')} level 水平")
     if shown:
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.09), ncol=3, fontsize="x-small", frameon=False)
     return _finish(ax)

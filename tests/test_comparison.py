@@ -164,3 +164,62 @@ def test_inputs_are_not_modified(hailar_corpus):
     before = [len(r.sentences) for r in hailar_corpus]
     ga.target_tracking(hailar_corpus)
     assert [len(r.sentences) for r in hailar_corpus] == before
+
+
+# --------------------------------------------------------------------------- charts and sentences
+def test_plot_target_comparison_returns_its_axes_with_the_figures_as_written(compared):
+    import warnings
+
+    import matplotlib.pyplot as plt
+
+    table = compared.reset_index()
+    table.attrs = compared.attrs
+    fig, ax = plt.subplots()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert ga.plot_target_comparison(table, ax=ax) is ax
+        fig.canvas.draw()
+    assert not [w for w in caught if "missing from" in str(w.message) or "Glyph" in str(w.message)]
+    # rates only (jobs in 万人 are left out), the county's row first
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["GDP growth", "budget revenue", "income growth",
+                                                           "unemployment rate", "CPI"]
+    assert [t.get_text() for t in ax.texts][:3] == ["6%左右", "5.5%以上", "5.5%左右"]
+
+
+def test_plot_target_tracking_marks_met_missed_and_the_missing_year(tracking):
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    assert ga.plot_target_tracking(tracking, metric="GDP growth", ax=ax) is ax
+    texts = [t.get_text() for t in ax.texts]
+    assert "8%" in texts and "8.9%" in texts and "无报告\nno report" in texts
+    assert [t.get_text() for t in ax.get_xticklabels()] == [str(y) for y in range(2012, 2020)]
+    with pytest.raises(ValueError, match="target_tracking"):
+        ga.plot_target_tracking(tracking.drop(columns="verdict"), ax=ax)
+
+
+def test_sentences_are_rendered_from_the_tables(compared, tracking):
+    from guanxian_analysis import comparison_findings as cf
+
+    table = compared.reset_index()
+    table.attrs = compared.attrs
+    assert cf.comparison_lines(table).splitlines()[0] == (
+        "- **GDP growth**: 冠县 **6%左右**; 山东省 **5.5%以上** (0.5 points higher); 全国 **5.5%左右** (0.5 points higher)")
+    summary = cf.tracking_summary(tracking)
+    judged = tracking[tracking.verdict.isin(["met", "missed"])]
+    assert f"**{len(judged)} targets**" in summary and f"**{(judged.verdict == 'met').sum()} were met**" in summary
+    assert "No report for 2017." in summary and "同比增长0.4%" in summary
+    revision = cf.level_revision(tracking)
+    assert "**287.9亿元** for 2015" in revision and "**192.3亿元** for 2018" in revision and "33% lower" in revision
+
+
+def test_plot_target_tracking_draws_the_levels_beside_the_growth_figures(tracking):
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    assert ga.plot_target_tracking(tracking, metric="GDP growth", value="level", ax=ax) is ax
+    texts = [t.get_text() for t in ax.texts]
+    assert {"296亿元", "287.9亿元", "192.3亿元"} <= set(texts)
+    assert ax.get_ylabel() == "水平 level（亿元）"
+    with pytest.raises(ValueError, match="growth"):
+        ga.plot_target_tracking(tracking, value="share", ax=ax)

@@ -56,9 +56,9 @@ def _as_after_a_run(model: dict) -> dict:
     return model
 
 
-def test_the_five_notebooks_are_checked():
+def test_the_seven_notebooks_are_checked():
     assert NOTEBOOKS == ["00-overview.py", "01-economy.py", "02-rural-revitalisation.py", "03-environment.py",
-                         "04-livelihoods.py"]
+                         "04-livelihoods.py", "05-in-context.py", "06-a-county-over-time.py"]
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
