@@ -56,6 +56,10 @@ _EXPORTS = {
     # the year's main expected targets (主要预期目标)
     "main_targets": "main_target_extraction",
     "target_table": "main_target_extraction",
+    # targets in context: beside other levels, beside the next year's outcomes
+    "compare_targets": "comparison",
+    "target_tracking": "comparison",
+    "context_targets": "comparison",
     # coverage tables: how the text spreads over themes and parts
     "theme_share": "coverage",
     "theme_by_segment": "coverage",
@@ -97,6 +101,8 @@ _EXPORTS = {
     "plot_growth_targets": "plots",
     "plot_commitments": "promise_plots",
     "plot_fiscal_amounts": "promise_plots",
+    "plot_target_comparison": "comparison_plots",
+    "plot_target_tracking": "comparison_plots",
 }
 
 __all__ = ["ReportFormatError", "__version__", *_EXPORTS]

@@ -58,6 +58,10 @@ COMMON_METRICS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("fixed investment", ("growth_rate",), r"^(?:全社会|区本级)?固定资产投资$"),
     ("retail sales", ("growth_rate",), r"^社会消费品零售总额$"),
     ("income growth", ("growth_rate", "verbal"), r"^(?:城乡)?居民(?:人均可支配)?收入"),
+    # a county's targets often split income into town and country (城镇居民人均可支配收入, 农民人均纯收入,
+    # since 2014 农村常住居民人均可支配收入): two metrics, so that a series can track each
+    ("urban income growth", ("growth_rate",), r"^城镇(?:常住)?(?:居民)?人均可支配收入$"),
+    ("rural income growth", ("growth_rate",), r"^(?:农村(?:常住)?居民|农民|农牧民)人均(?:可支配|纯)收入$"),
     ("urban jobs", ("count",), r"^城镇新增就业$"),
     ("unemployment rate", ("share",), r"^城镇调查失业率$"),
     ("CPI", ("growth_rate",), r"^居民消费价格(?:指数)?$"),

@@ -52,6 +52,10 @@ RAW_REPORT_NAME = "guanxian-2022-government-work-report.txt"
 #: environment variable naming the folder notebooks write their tables to when ``tables_dir`` is None;
 #: ``make lab`` sets it to ``.cache/lab/tables`` so interactive runs never overwrite the built reports
 TABLES_DIR_ENV = "GUANXIAN_TABLES_DIR"
+#: environment variable naming the team's shared data folder (default: ``../shared`` beside the checkout)
+SHARED_DIR_ENV = "GUANXIAN_SHARED_DIR"
+#: file name of the higher levels' 2022 targets and outcomes (``data/context/``, copied from ``../shared/context/``)
+CONTEXT_TARGETS_NAME = "targets_2022.csv"
 
 #: the bundled CJK font: Noto Sans CJK SC shipped by the ``mplfonts`` package
 FONT_PACKAGE, FONT_FILE = "mplfonts", "fonts/NotoSansCJKsc-Regular.otf"
@@ -99,6 +103,15 @@ def _computed(name: str) -> Path:
         return tables_dir()
     if name == "SCREENSHOTS_DIR":
         return _computed("REPORTS_DIR") / "screenshots"
+    if name == "SHARED_DIR":  # the team's shared data (corpus/, context/, other-reports/); not in this repository
+        override = os.environ.get(SHARED_DIR_ENV)
+        return Path(override).expanduser().resolve() if override else PROJECT_ROOT.parent / "shared"
+    if name == "SHARED_CORPUS_DIR":
+        return _computed("SHARED_DIR") / "corpus"
+    if name == "CONTEXT_TARGETS":  # data/context/ of the checkout, else the same file in the shared folder
+        if in_checkout():
+            return PROJECT_ROOT / "data" / "context" / CONTEXT_TARGETS_NAME
+        return _computed("SHARED_DIR") / "context" / CONTEXT_TARGETS_NAME
     if name == "CACHE_DIR":
         if in_checkout():
             return PROJECT_ROOT / ".cache"
@@ -110,7 +123,8 @@ def _computed(name: str) -> Path:
 
 #: names computed on access (see the module docstring)
 COMPUTED = ("RAW_DIR", "RAW_REPORT", "NOTEBOOKS_DIR", "DATA_DIR", "PROCESSED_DIR", "REPORTS_DIR",
-            "BUILT_TABLES_DIR", "REPORTS_DATA_DIR", "SCREENSHOTS_DIR", "CACHE_DIR")
+            "BUILT_TABLES_DIR", "REPORTS_DATA_DIR", "SCREENSHOTS_DIR", "CACHE_DIR", "SHARED_DIR",
+            "SHARED_CORPUS_DIR", "CONTEXT_TARGETS")
 
 
 def __getattr__(name: str) -> Path:
@@ -136,3 +150,22 @@ def tables_dir() -> Path:
     """
     override = os.environ.get(TABLES_DIR_ENV)
     return Path(override).expanduser().resolve() if override else _computed("BUILT_TABLES_DIR")
+
+
+def shared_path(*parts: str) -> Path:
+    """A file or folder in the team's shared data (``SHARED_DIR``), or FileNotFoundError saying what is missing.
+
+    ``SHARED_DIR`` is ``$GUANXIAN_SHARED_DIR`` when set, else ``../shared`` beside the checkout. Nothing
+    downloads it: get a copy from the team (see README, "First steps").
+
+    Examples
+    --------
+    >>> shared_path("corpus", "national", "national_2022.txt").name      # doctest: +SKIP
+    'national_2022.txt'
+    """
+    path = _computed("SHARED_DIR").joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path} is missing: this needs the team's shared data folder ({_computed('SHARED_DIR')}, "
+            f"or set ${SHARED_DIR_ENV}); it is not part of the repository and nothing downloads it")
+    return path

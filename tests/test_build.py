@@ -23,7 +23,7 @@ from guanxian_analysis import build, paths
 pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 NOTEBOOKS = ["00-overview", "01-economy", "02-rural-revitalisation", "03-environment", "04-livelihoods",
-             "07-promises-and-money"]
+             "05-in-context", "06-a-county-over-time", "07-promises-and-money"]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -58,7 +58,7 @@ def built(tmp_path_factory) -> subprocess.CompletedProcess:
 
 
 # --------------------------------------------------------------------------- the build on the real report
-def test_notebooks_are_found_in_run_order():
+def test_notebooks_are_the_eight_in_run_order():
     assert [p.stem for p in build.find_notebooks()] == NOTEBOOKS
 
 
@@ -139,6 +139,10 @@ KEY_FIGURES = {
     "02-rural-revitalisation": ["高标准农田", "7.5万亩", "8万亩", "灵芝"],
     "03-environment": ["PM2.5", "21.4%", "15.8%", "啄木鸟"],
     "04-livelihoods": ["6069", "4500", "就业"],
+    # the county beside the nation (its 2022 text) and Shandong (data/context), the echo, the 2026 provinces
+    "05-in-context": ["6%左右", "5.5%左右", "5.5%以上", "山东省", "全国", "放管服", "六稳", "海南省", "聊城"],
+    # Hailar 2015: 增长8% targeted, 同比增长8.9% reported in 2016; no 2017 report; 287.9亿元 (2015) → 192.3亿元 (2018)
+    "06-a-county-over-time": ["海拉尔区", "8.9%", "no report for 2017", "287.9亿元", "192.3亿元", "0.4%"],
     "07-promises-and-money": ["国家级森林康养城市", "省级地理标志保护示范区", "“全国信访工作示范县”", "全国未成年人保护试点县",
                               "12.6亿元", "35.3亿元", "81.3%", "27.2亿元", "24.6亿元", "约43.4亿元"],
 }
@@ -149,6 +153,18 @@ def test_each_page_shows_its_key_figures(built, name):
     text = page_text(built.out / f"{name}.html")
     for figure in KEY_FIGURES[name]:
         assert figure in text, (name, figure)
+
+
+def test_in_context_puts_the_three_gdp_targets_on_one_line(built):
+    text = page_text(built.out / "05-in-context.html")
+    line = re.search(r"GDP growth\s*:\s*冠县\s*6%左右\s*;\s*山东省\s*5\.5%以上[^;]*;\s*全国\s*5\.5%左右", text)
+    assert line, re.findall(r"GDP growth.{0,120}", text)[:3]
+    assert "whether" in text.lower() and "2023 report" in text  # the open question is said plainly
+
+
+def test_county_over_time_quotes_both_sides_of_the_largest_miss(built):
+    text = page_text(built.out / "06-a-county-over-time.html")
+    assert "地方财政总收入增长16%" in text and "地方财政总收入完成24.9亿元，同比增长0.4%" in text
 
 
 def test_economy_figures_come_from_the_scoreboard(built, report):

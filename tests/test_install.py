@@ -120,7 +120,8 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
     home = tmp_path / "home"
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env.update(HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"), MPLCONFIGDIR=str(home / "mpl"),
-               PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}", PYTHONWARNINGS="ignore::DeprecationWarning")
+               PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}", PYTHONWARNINGS="ignore::DeprecationWarning",
+               GUANXIAN_SHARED_DIR=str(SHARED))  # notebooks 05 and 06 read other reports from the shared folder
     facts = json.loads(_run([python, "-c", SCRIPT, HAILAR_2019, national], cwd=work, env=env).stdout.strip()
                        .splitlines()[-1])
     assert Path(facts["file"]).is_relative_to(site) and facts["in_checkout"] is False

@@ -58,7 +58,7 @@ def _as_after_a_run(model: dict) -> dict:
 
 def test_every_notebook_is_checked():
     assert NOTEBOOKS == ["00-overview.py", "01-economy.py", "02-rural-revitalisation.py", "03-environment.py",
-                         "04-livelihoods.py", "07-promises-and-money.py"]
+                         "04-livelihoods.py", "05-in-context.py", "06-a-county-over-time.py", "07-promises-and-money.py"]
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

@@ -1,0 +1,206 @@
+"""Charts of targets in context, in seaborn's manner: data first, ``ax=None``, draw, return the Axes.
+
+- :func:`plot_target_comparison`: a :func:`~guanxian_analysis.compare_targets` table, one row per
+  metric in %, a marker per level (shape by bound: ▶ 以上, ◀ 以内, ◆ 左右), labelled as written;
+- :func:`plot_target_tracking`: a :func:`~guanxian_analysis.target_tracking` table for one metric,
+  a dumbbell per year from the target (hollow) to the outcome the next report gives (filled), a
+  year without a report shaded and labelled 无报告.
+
+Both set the CJK font on every text they draw (:mod:`guanxian_analysis.style`), as the other helpers do.
+"""
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from .plots import _axes, _bound_marker, _cjk, _finish, _require
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["plot_target_comparison", "plot_target_tracking"]
+
+#: English names of the levels in legends
+LEVEL_NAMES = {"county": "county 县", "city": "city 市", "province": "province 省", "national": "nation 全国"}
+
+
+def _nan(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+@_cjk
+def plot_target_comparison(data: "pd.DataFrame", *, ax=None):
+    """The report's targets beside other levels': one row per metric in %, one colour per level.
+
+    Parameters
+    ----------
+    data : DataFrame
+        :func:`~guanxian_analysis.compare_targets`; its ``attrs["levels"]`` (else the
+        ``<level>_figure`` columns) give the levels, the report's own first. Rows whose
+        figures are not rates in % (jobs in 万人) are left out; a level without a figure for a
+        metric has no marker there.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"metric": ["GDP growth"], "county_place": ["冠县"], "county_figure": ["6%左右"],
+    ...     "county_value": [6.0], "county_upper": [None], "county_unit": ["%"], "county_qualifier": ["左右"],
+    ...     "national_place": ["全国"], "national_figure": ["5.5%左右"], "national_value": [5.5],
+    ...     "national_upper": [None], "national_unit": ["%"], "national_qualifier": ["左右"]})
+    >>> fig, ax = plt.subplots()
+    >>> [x.get_text() for x in plot_target_comparison(t, ax=ax).texts]
+    ['6%左右', '5.5%左右']
+    """
+    import pandas as pd
+    import seaborn as sns
+
+    _require(data, ["metric"], "plot_target_comparison", "a compare_targets table")
+    levels = data.attrs.get("levels") or [c[: -len("_figure")] for c in data.columns if c.endswith("_figure")]
+    ax = _axes(ax)
+    rates = [r for r in data.to_dict("records")
+             if sum(r.get(f"{lv}_unit") in ("%", "％") and not _nan(r.get(f"{lv}_value")) for lv in levels) >= 2]
+    colours = dict(zip(levels, sns.color_palette(n_colors=max(len(levels), 1))))
+    step = 0.6 / max(len(levels), 1)
+    shown: set[str] = set()
+    for y, row in enumerate(rates):
+        for i, lv in enumerate(levels):
+            value = row.get(f"{lv}_value")
+            if row.get(f"{lv}_unit") not in ("%", "％") or _nan(value):
+                continue
+            offset = (i - (len(levels) - 1) / 2) * step
+            upper = row.get(f"{lv}_upper")
+            colour = colours[lv]
+            place = row.get(f"{lv}_place") or ""
+            label = f"{place} {LEVEL_NAMES.get(lv, lv)}".strip()
+            if not _nan(upper):
+                ax.plot([value, upper], [y + offset] * 2, color=colour, linewidth=5, alpha=0.6,
+                        solid_capstyle="butt", label=None if lv in shown else label)
+                top = upper
+            else:
+                marker, _ = _bound_marker(row.get(f"{lv}_qualifier"), None)
+                ax.scatter([value], [y + offset], marker=marker, s=70, color=colour, zorder=3,
+                           label=None if lv in shown else label)
+                top = value
+            shown.add(lv)
+            ax.annotate(str(row.get(f"{lv}_figure") or ""), (top, y + offset), xytext=(7, 0),
+                        textcoords="offset points", va="center", fontsize="small", color=colour)
+    ax.set_yticks(list(range(len(rates))), labels=[r["metric"] for r in rates])
+    ax.set_ylim(len(rates) - 0.5, -0.5)
+    ax.margins(x=0.18)
+    ax.set_xlabel("target 目标（%）")
+    ax.set_ylabel("")
+    if shown:
+        ax.legend(loc="lower right", fontsize="small", frameon=True)
+    return _finish(ax)
+
+
+@_cjk
+def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", value: str = "growth", ax=None):
+    """One metric's targets and outcomes by year: a dumbbell from target to outcome, gaps shown.
+
+    Parameters
+    ----------
+    data : DataFrame
+        :func:`~guanxian_analysis.target_tracking` (one place). Each year with a numeric target
+        gets a hollow marker (shape by bound); the outcome the next report gives is a filled dot
+        joined to it, green when the target was met, red when missed. A year whose target or
+        outcome is missing because a report is missing is shaded and labelled 无报告 (no report);
+        an outcome the next report does not give is labelled 未报告 (not reported).
+    metric : str
+        The common metric to draw (``GDP growth``, ``budget revenue``, ``urban income growth`` …).
+    value : {"growth", "level"}
+        ``"growth"``: the growth target and outcome (%). ``"level"``: the level each sentence states
+        beside them (``target_level_value``, ``outcome_level_value``: 达到296亿元 targeted, 287.9亿元
+        reported), the outcome in grey (the verdict is about growth).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"place": "海拉尔区", "year": [2015, 2016, 2017], "metric": "GDP growth",
+    ...     "target_value": [8.0, 7.5, None], "target_figure": ["8%", "7.5%", None],
+    ...     "target_qualifier": ["", "", None], "outcome_value": [8.9, None, None],
+    ...     "outcome_figure": ["8.9%", None, None], "verdict": ["met", "no report", "no report"],
+    ...     "target_report_id": ["a", "b", None]})
+    >>> fig, ax = plt.subplots()
+    >>> plot_target_tracking(t, ax=ax) is ax
+    True
+    """
+    import seaborn as sns
+
+    _require(data, ["year", "metric", "target_value", "outcome_value", "verdict"], "plot_target_tracking",
+             "a target_tracking table")
+    if value not in ("growth", "level"):
+        raise ValueError(f"value must be 'growth' or 'level', not {value!r}")
+    ax = _axes(ax)
+    rows = data[data["metric"] == metric].sort_values("year").copy()
+    if value == "level":
+        for side in ("target", "outcome"):
+            rows[f"{side}_value"] = rows.get(f"{side}_level_value")
+            rows[f"{side}_figure"] = rows.get(f"{side}_level_figure")
+        rows["target_qualifier"] = None
+    if "place" in rows and rows["place"].nunique() > 1:
+        raise ValueError(f"plot_target_tracking draws one place; the table has {rows['place'].nunique()}: "
+                         "filter it first")
+    palette = sns.color_palette()
+    met_colour, missed_colour, target_colour = palette[2], palette[3], palette[0]
+    shown: set[str] = set()
+
+    def once(name):
+        if name in shown:
+            return None
+        shown.add(name)
+        return name
+
+    values = [v for v in list(rows["target_value"]) + list(rows["outcome_value"]) if not _nan(v)]
+    for row in rows.to_dict("records"):
+        year, target, outcome = int(row["year"]), row["target_value"], row["outcome_value"]
+        if row["verdict"] == "no report" and _nan(target) and _nan(row.get("target_report_id")):
+            ax.axvspan(year - 0.4, year + 0.4, color="0.9", zorder=0)
+            ax.annotate("无报告\nno report", (year, 0.5), xycoords=("data", "axes fraction"),
+                        ha="center", va="center", fontsize="small", color="0.35")
+        if not _nan(target):
+            marker, _ = _bound_marker(row.get("target_qualifier"), row.get("bound"))
+            ax.scatter([year], [target], marker=marker, s=80, facecolor="white", edgecolor=target_colour,
+                       linewidth=1.8, zorder=3, label=once("目标 target"))
+            ax.annotate(str(row.get("target_figure") or ""), (year, target), xytext=(-7, 0),
+                        textcoords="offset points", ha="right", va="center", fontsize="small", color=target_colour)
+        if not _nan(outcome):
+            colour = met_colour if row["verdict"] == "met" else missed_colour
+            name = "达到 met" if row["verdict"] == "met" else "未达到 missed"
+            if value == "level":
+                colour, name = "0.35", "报告 reported"
+            if not _nan(target):
+                ax.plot([year, year], [target, outcome], color=colour, linewidth=2.5, alpha=0.8, zorder=2)
+            ax.scatter([year], [outcome], marker="o", s=60, color=colour, zorder=4, label=once(f"实际 outcome: {name}"))
+            ax.annotate(str(row.get("outcome_figure") or ""), (year, outcome), xytext=(7, 0),
+                        textcoords="offset points", ha="left", va="center", fontsize="small", color=colour)
+        elif row["verdict"] in ("not reported", "no report") and not _nan(target):
+            text = "未报告\nnot reported" if row["verdict"] == "not reported" else "下年无报告\nno next report"
+            ax.annotate(text, (year, target), xytext=(0, -12), textcoords="offset points",
+                        ha="center", va="top", fontsize="x-small", color="0.35")
+    years = sorted(int(y) for y in rows["year"])
+    if years:
+        ax.set_xticks(years, labels=[str(y) for y in years])
+        ax.set_xlim(years[0] - 0.7, years[-1] + 0.7)
+    if values:
+        low, high = min(values), max(values)
+        pad = max((high - low) * 0.15, 1.0)
+        ax.set_ylim(min(0, low - pad), high + pad)
+    units = [u for u in data.get("outcome_level_figure", []) if isinstance(u, str)] if value == "level" else []
+    unit = next((u.lstrip("0123456789.,") for u in units), "")
+    ax.set_ylabel("增长 growth（%）" if value == "growth" else f"水平 level（{unit}）")
+    ax.set_xlabel("")
+    ax.set_title(metric if value == "growth" else f"{metric.removesuffix(' growth')} level 水平")
+    if shown:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.09), ncol=3, fontsize="x-small", frameon=False)
+    return _finish(ax)
