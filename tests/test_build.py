@@ -186,8 +186,8 @@ def test_promises_figures_come_from_the_tables(built, report):
     assert f"holds {len(promises)} commitments" in text and f"{checkable} of them (" in text
     zhengchuang = promises[promises.verb == "争创"].object.tolist()
     assert len(zhengchuang) == 4 and f"4 of them with “争创” (strive to win): {', '.join(zhengchuang)}." in text
-    # in the fiscal table the row reads: figure, what, period, basis
-    assert "约43.4亿元 general public budget spending (implied) 2021 derived 35.3亿元 ÷ 81.3% = 43.4亿元" in text
+    # in the fiscal table the row reads: figure · what · period · basis (the sanitizer-safe grid of display.scroll_table)
+    assert "约43.4亿元 · general public budget spending (implied) · 2021 · derived · 35.3亿元 ÷ 81.3% = 43.4亿元" in text
     # every mention is the derived figure (约…), a formula's result or input, or the explanation's “about”
     before = [text[max(m.start() - 8, 0):m.start()] for m in re.finditer(r"43\.4亿元", text)]
     assert len(before) == 8 and all(b.endswith(("约", "= ", "÷ ", "about ", "of the ")) for b in before), before
@@ -372,7 +372,7 @@ def test_promises_notebook_reruns_on_the_national_report(tmp_path):
     assert "冠县" not in text and "county" not in text
     report = ga.load_report(national)
     assert f"holds {len(ga.commitments(report))} commitments" in text and "bids for no honour, title or approval" in text
-    assert "2.8%左右 deficit ratio 2022 (target) stated" in text
+    assert "2.8%左右 · deficit ratio · 2022 (target) · stated" in text
     # the commitments chart, and the fiscal chart for the amounts of money it states (3.65万亿元 of special bonds …)
     assert not ga.fiscal_amounts(ga.fiscal_picture(report)).empty
     assert len(re.findall(r'<img\b[^>]*src="data:image/png', page)) == 2
