@@ -48,7 +48,7 @@ def built(tmp_path_factory) -> subprocess.CompletedProcess:
     Never into the checkout's ``reports/``: an analyst's pages are not overwritten by the tests.
     """
     out = tmp_path_factory.mktemp("reports")
-    result = run_cli("build", "--output-dir", str(out))
+    result = run_cli("build", "--force", "--output-dir", str(out))  # really runs every notebook
     if result.returncode != 0:
         pytest.fail(f"the build failed (exit {result.returncode}):\n{result.stderr[-6000:]}")
     result.out = out
@@ -290,7 +290,7 @@ def test_a_rerun_gives_the_same_bytes(tmp_path):
     outputs = []
     for run in ("a", "b"):
         out = tmp_path / run
-        result = run_cli("build", "04-livelihoods", "--output-dir", str(out), "-p", "tables_dir=" + str(tmp_path / "t"))
+        result = run_cli("build", "04-livelihoods", "--force", "--output-dir", str(out), "-p", "tables_dir=" + str(tmp_path / "t"))
         assert result.returncode == 0, result.stderr[-3000:]
         outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert outputs[0].keys() == outputs[1].keys()
@@ -309,3 +309,73 @@ def test_every_notebook_reruns_on_the_hailar_report(built, tmp_path, hailar_path
         assert json.dumps(str(hailar_path.resolve()))[1:-1] in injected[0].source  # the CLI resolves links
     assert sorted(p.name for p in (tmp_path / "data").glob("*.csv")) == sorted(
         p.name for p in (built.out / "data").glob("*.csv"))
+
+
+# --------------------------------------------------------------------------- rebuild only what changed
+TINY = ('# %% [markdown]\n# # {title}\n\nA tiny notebook for the cache tests.\n\n'
+        '# %% tags=["parameters"]\nreport_path = None\nscript = "simplified"\ntables_dir = None\n\n'
+        '# %%\nimport pandas as pd\nimport guanxian_analysis as ga\nfrom guanxian_analysis.tables import save_table\n'
+        'report = ga.load_report(report_path, script=script)\n'
+        'save_table(pd.DataFrame({{"chars": [len(report.text)]}}), "{name}", tables_dir)\nprint({value})\n')
+
+
+def _tiny_build(sources, out, *, parameters=None, force=False):
+    import io
+
+    stream = io.StringIO()
+    build.build(sources, output_dir=out, parameters={"tables_dir": str(out / "data"), **(parameters or {})},
+                progress=build.Progress(stream=stream, live=False), force=force)
+    return stream.getvalue()
+
+
+def _files(out):
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_a_rebuild_reuses_what_did_not_change(tmp_path, monkeypatch, hailar_path):
+    """Keyed on source and parameters, package files and report bytes: only what changed runs again."""
+    monkeypatch.setattr(paths, "CACHE_DIR", tmp_path / "cache", raising=False)
+    sources = []
+    for name in ("01-one", "02-two"):
+        sources.append(tmp_path / "nb" / f"{name}.py")
+        paths.ensure_dir(sources[-1].parent)
+        sources[-1].write_text(TINY.format(title=name, name=name, value=1), encoding="utf-8")
+    out = tmp_path / "out"
+    first = _tiny_build(sources, out)
+    assert "reused" not in first and first.count("running ") == 2
+    written = _files(out)
+    assert {"01-one.html", "02-two-code.html", "data/01-one.csv", "notebooks/02-two.ipynb"} <= set(written)
+
+    shutil.rmtree(out)  # the tables come back from the cache too
+    second = _tiny_build(sources, out)
+    assert "running " not in second and "reused 2 of 2 notebooks: 01-one, 02-two" in second
+    assert _files(out) == written  # byte for byte
+
+    sources[1].write_text(TINY.format(title="02-two", name="02-two", value=2), encoding="utf-8")
+    third = _tiny_build(sources, out)
+    assert re.findall(r"^running (\S+)", third, re.M) == ["02-two"] and "reused 1 of 2 notebooks: 01-one" in third
+
+    fourth = _tiny_build(sources, out, parameters={"report_path": str(hailar_path)})  # another report
+    assert re.findall(r"^running (\S+)", fourth, re.M) == ["01-one", "02-two"]
+
+    assert "reused" not in _tiny_build(sources, out, force=True)  # --force runs everything
+
+    package = tmp_path / "package"  # a package file changes: everything runs again
+    shutil.copytree(paths.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    (package / "data" / "stopwords_boilerplate.txt").write_text("changed\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "PACKAGE_DIR", package)
+    fifth = _tiny_build(sources, out)
+    assert re.findall(r"^running (\S+)", fifth, re.M) == ["01-one", "02-two"]
+
+
+def test_make_report_twice_reuses_every_notebook(built):
+    """The CLI build again into the same folder: nothing runs, every notebook says reused, the bytes are the same."""
+    before = _files(built.out)
+    result = run_cli("build", "--output-dir", str(built.out))
+    assert result.returncode == 0, result.stderr[-3000:]
+    names = [p.stem for p in build.find_notebooks()]
+    assert "running " not in result.stderr
+    assert f"reused {len(names)} of {len(names)} notebooks: {', '.join(names)}" in result.stderr
+    after = _files(built.out)
+    assert {k: v for k, v in after.items() if not k.startswith("screenshots/")} == \
+        {k: v for k, v in before.items() if not k.startswith("screenshots/")}

@@ -126,7 +126,7 @@ class Progress:
 
 
 async def execute_notebook(nb, *, name: str, progress: Progress | None = None, timeout: int = CELL_TIMEOUT,
-                           cwd: Path | None = None):
+                           cwd: Path | None = None, env: dict[str, str] | None = None):
     """Run ``nb`` top to bottom in a fresh kernel and return the executed copy.
 
     Raises
@@ -157,7 +157,7 @@ async def execute_notebook(nb, *, name: str, progress: Progress | None = None, t
         on_cell_executed=on_cell_executed,
         on_cell_error=on_cell_error,
     )
-    env = {**os.environ, **KERNEL_ENV}
+    env = {**os.environ, **KERNEL_ENV, **(env or {})}
     # the kernel process's own stderr (startup notices, C-level warnings) goes to a log, not the build's output;
     # what the notebook prints or warns reaches its outputs over the kernel protocol as usual
     log_path = paths.ensure_dir(paths.CACHE_DIR / "build") / f"{name}.kernel.log"
