@@ -124,7 +124,7 @@ Markdown(nh.audit_facts(audit))
 nh.audit_summary(audit)
 
 # %% [markdown]
-# ### Rank claims
+# ## Rank claims
 #
 # Where the report says the county stands among its peers (“位居全市第2位”, second in the city):
 

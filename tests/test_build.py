@@ -218,15 +218,90 @@ def test_page_in_chromium(built, browser, name):
     assert not problems, problems
 
 
-def test_reader_page_on_a_phone_has_no_sideways_scroll(built, browser):
+#: the notebooks there are now (other branches add some): the phone, alt-text and contents checks cover each
+FOUND = [p.stem for p in build.find_notebooks()]
+#: the smallest text a chart draws, in points (network labels; "small" annotations are 10 pt)
+SMALLEST_CHART_TEXT_PT = 9
+
+
+def _chart_dpi() -> float:
+    import matplotlib as mpl
+
+    import guanxian_analysis as ga
+
+    ga.use_theme()
+    return float(mpl.rcParams["figure.dpi"])
+
+
+@pytest.mark.parametrize("name", FOUND)
+def test_phone_page_folds_its_header_and_charts_read_at_11px(built, browser, name):
+    """At 390 px: a short top bar, the contents folded, every chart's smallest text >= 11 CSS px after a tap,
+    no table that scrolls both ways, and nothing pushes the page sideways."""
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
-        page.goto((built.out / "01-economy.html").as_uri(), wait_until="load")
+        page.goto((built.out / f"{name}.html").as_uri(), wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        assert page.evaluate("document.querySelector('.gx-topbar').getBoundingClientRect().height") <= 100
+        assert page.evaluate("document.querySelector('details.gx-fold').open") is False
+        assert page.evaluate("document.querySelector('nav.gx-toc').getBoundingClientRect().height") <= 60
+        paths.ensure_dir(built.out / "screenshots")
+        page.screenshot(path=str(built.out / "screenshots" / f"{name}-phone.png"), full_page=True)
+        px_per_pt = _chart_dpi() / 72  # CSS px per point at the image's own size (its width attribute)
+        count = page.evaluate("document.querySelectorAll('.jp-RenderedImage img').length")
+        assert count >= 3
+        for i in range(count):
+            image = page.locator(".jp-RenderedImage img").nth(i)
+            image.scroll_into_view_if_needed()
+            fitted = image.evaluate("img => img.getBoundingClientRect().width / Number(img.getAttribute('width'))")
+            image.click()
+            shown = image.evaluate("img => img.getBoundingClientRect().width / Number(img.getAttribute('width'))")
+            smallest = SMALLEST_CHART_TEXT_PT * px_per_pt * shown
+            assert smallest >= 11, (name, i, fitted, shown, smallest)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0
-        page.screenshot(path=str(paths.ensure_dir(built.out / "screenshots") / "01-economy-phone.png"))
+        assert overflow <= 0, f"page is {overflow}px wider than the phone"
+        both_ways = page.evaluate("""() => [...document.querySelectorAll('main table')].map(t => {
+            let box = t.parentElement;
+            while (box && box.tagName !== 'MAIN') {
+                const s = getComputedStyle(box);
+                const x = box.scrollWidth > box.clientWidth + 1 && /auto|scroll/.test(s.overflowX);
+                const y = box.scrollHeight > box.clientHeight + 1 && /auto|scroll/.test(s.overflowY);
+                if (x && y) return t.className || 'table';
+                box = box.parentElement;
+            }
+            return null; }).filter(Boolean)""")
+        assert both_ways == [], both_ways
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("name", FOUND)
+def test_images_have_alt_text_and_contents_nest_as_the_headings(built, browser, name):
+    """Every chart says what it shows; the contents tree is the heading tree (an h3 sits under its h2)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto((built.out / f"{name}.html").as_uri(), wait_until="load")
+        alts = page.evaluate("[...document.images].map(i => i.getAttribute('alt') || '')")
+        assert alts and all(a.startswith("Chart, ") and len(a) > 20 for a in alts), alts
+        assert not any("No description" in a for a in alts)
+        # each contents entry's parent entry is the nearest earlier heading of a higher level
+        tree = page.evaluate("""() => [...document.querySelectorAll('nav.gx-toc li')].map(li => {
+            const parent = li.parentElement.closest('li');
+            return [li.querySelector('a').hash.slice(1), parent ? parent.querySelector('a').hash.slice(1) : null]; })""")
+        headings = page.evaluate("""() => [...document.querySelectorAll('main h1, main h2, main h3')].map(h =>
+            [h.id, Number(h.tagName[1])])""")
+        assert [slug for slug, _ in tree] == [slug for slug, _ in headings]
+        for i, (slug, level) in enumerate(headings):
+            parent = next((s for s, lv in reversed(headings[:i]) if lv < level), None)
+            assert dict(tree)[slug] == parent, (slug, parent)
+    finally:
+        page.close()
+
+
+def test_rank_claims_is_not_filed_under_the_number_audit(built):
+    page = (built.out / "00-overview.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 id="rank-claims"', page)
+    audit = re.search(r'<li class="gx-toc-2"><a href="#every-number-audited">.*?</li>', page).group(0)
+    assert "rank-claims" not in audit
 
 
 # --------------------------------------------------------------------------- failures, parameters, determinism

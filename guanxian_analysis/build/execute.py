@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from .. import paths
+from .alt_text import KERNEL_ARGUMENT as KERNEL_ALT_ARGUMENT, add_alt_text
 
 #: the kernel every notebook runs in
 KERNEL_NAME = "python3"
@@ -156,6 +157,7 @@ async def execute_notebook(nb, *, name: str, progress: Progress | None = None, t
         resources={"metadata": {"path": str(cwd or paths.NOTEBOOKS_DIR)}},
         on_cell_executed=on_cell_executed,
         on_cell_error=on_cell_error,
+        extra_arguments=[KERNEL_ALT_ARGUMENT],  # figures carry alt text (build.alt_text)
     )
     env = {**os.environ, **KERNEL_ENV, **(env or {})}
     # the kernel process's own stderr (startup notices, C-level warnings) goes to a log, not the build's output;
@@ -172,7 +174,7 @@ async def execute_notebook(nb, *, name: str, progress: Progress | None = None, t
     except Exception as exc:  # the kernel died or would not start, a cell timed out, ...
         tail = "".join(log_path.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)[-20:])
         raise RuntimeError(f"notebook {name} could not run: {exc!r}\nkernel log ({log_path}):\n{tail}") from exc
-    return normalise_notebook(nb)
+    return add_alt_text(normalise_notebook(nb))
 
 
 def normalise_notebook(nb):
