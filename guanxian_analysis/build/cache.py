@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import sys
 from dataclasses import dataclass
@@ -122,9 +123,11 @@ class CachedResult:
 class ResultCache:
     """Executed notebooks stored by key: ``<root>/<name>/<key>/notebook.ipynb``, ``tables.json`` and ``tables/``.
 
-    One entry per notebook name is kept (a new result replaces the old), so the cache does not grow
-    with every edit.
+    The ``KEEP`` most recently used entries per notebook name are kept (the Guanxian build and a build on
+    another report both stay warm), so the cache does not grow with every edit.
     """
+
+    KEEP = 4
 
     def __init__(self, root: Path | None = None):
         self.root = Path(root) if root is not None else paths.CACHE_DIR / "build" / "results"
@@ -143,13 +146,15 @@ class ResultCache:
             tables = {Path(path): (entry / "tables" / stored).read_bytes() for path, stored in manifest["tables"]}
         except (OSError, ValueError, KeyError):
             return None
+        os.utime(entry / "manifest.json")  # recently used: kept longest
         return CachedResult(nb, tables, float(manifest.get("seconds", 0.0)))
 
     def put(self, name: str, key: str, nb, tables: list[Path], seconds: float) -> None:
         """Store ``nb`` and a copy of each table file under ``key`` (replacing ``name``'s older entries)."""
         import nbformat
 
-        shutil.rmtree(self.root / name, ignore_errors=True)
+        self._evict(name, keep=self.KEEP - 1)
+        shutil.rmtree(self._entry(name, key), ignore_errors=True)
         entry = paths.ensure_dir(self._entry(name, key) / "tables").parent
         stored = []
         for i, path in enumerate(dict.fromkeys(tables)):
@@ -161,6 +166,17 @@ class ResultCache:
         # the manifest last: an entry without one (an interrupted write) is never read
         (entry / "manifest.json").write_text(json.dumps({"tables": stored, "seconds": seconds}), encoding="utf-8")
 
+
+    def _evict(self, name: str, *, keep: int) -> None:
+        def used(entry: Path) -> float:
+            try:
+                return (entry / "manifest.json").stat().st_mtime
+            except OSError:
+                return 0.0
+
+        entries = sorted((e for e in (self.root / name).glob("*") if e.is_dir()), key=used, reverse=True)
+        for entry in entries[keep:]:
+            shutil.rmtree(entry, ignore_errors=True)
 
     def get_pages(self, name: str, key: str, variant: str) -> dict[str, str] | None:
         """Pages exported from the result under ``key`` for ``variant`` (a hash of what else shaped them)."""
