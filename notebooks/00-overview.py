@@ -63,7 +63,7 @@ phrases = ga.numbered_phrases(report)
 Markdown(nh.glossary_facts(report, phrases))
 
 # %%
-HTML(nh.scroll_table(nh.phrase_display(phrases), height=380))
+nh.explore_table(nh.phrase_display(phrases))
 
 # %% [markdown]
 # ## The theme map

@@ -454,3 +454,44 @@ def test_make_report_twice_reuses_every_notebook(built):
     after = _files(built.out)
     assert {k: v for k, v in after.items() if not k.startswith("screenshots/")} == \
         {k: v for k, v in before.items() if not k.startswith("screenshots/")}
+
+
+def test_long_tables_are_searchable_sortable_and_paged_offline(built, browser):
+    """The economy indicators: 15 rows a page of all of them, a search filters, a header click sorts; no request."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(("file:", "data:", "blob:")) else None)
+    try:
+        page.goto((built.out / "01-economy.html").as_uri(), wait_until="load")
+        page.wait_for_selector("table.dataTable tbody tr", timeout=30000)
+        table = page.locator("table.dataTable").last  # the economy's indicators
+        total = len(ga_indicators_of("01-economy", built))
+        assert table.locator("tbody tr").count() == 15
+        info = page.locator(".dt-info").last.text_content()
+        assert info == f"Showing 1 to 15 of {total} entries", info
+        search = page.locator("input[type=search]").last
+        search.fill("生产总值")
+        page.wait_for_function("() => [...document.querySelectorAll('.dt-info')].pop().textContent.includes('filtered')")
+        rows = table.locator("tbody tr").all_text_contents()
+        assert rows and all("生产总值" in row for row in rows), rows
+        search.fill("")
+        heads = table.locator("thead th")
+        kind = [i for i in range(heads.count()) if heads.nth(i).text_content().strip() == "kind"][0]
+        page.wait_for_function("() => ![...document.querySelectorAll('.dt-info')].pop().textContent.includes('filtered')")
+        heads.nth(kind).click()  # a click anywhere on the header sorts (on a phone too)
+        page.wait_for_function("k => [...document.querySelectorAll('table.dataTable')].pop()"
+                               ".querySelectorAll('thead th')[k].getAttribute('aria-sort') === 'ascending'", arg=kind)
+        shown = [r.locator("td").nth(kind).text_content() for r in table.locator("tbody tr").all()]
+        assert shown == sorted(shown) and len(set(shown)) > 1, shown
+    finally:
+        page.close()
+    assert requests == []
+
+
+def ga_indicators_of(name: str, built) -> list:
+    """Rows of the indicator table the notebook exported (``<theme>-indicators.csv``)."""
+    import csv
+
+    theme = {"01-economy": "economy"}[name]
+    with open(built.out / "data" / f"{theme}-indicators.csv", encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
