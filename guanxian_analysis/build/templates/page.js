@@ -4,7 +4,7 @@
   if (window.matchMedia("(max-width: 700px)").matches) {
     document.querySelectorAll("details.gx-fold").forEach(function (d) { d.open = false; });
   }
-  // a phone: a table wider than the screen is stacked, one row a card with each cell labelled by its column,
+  // a phone: a table wider than the screen (or of five columns or more) is stacked, one row a card with each cell labelled by its column,
   // so a row reads top to bottom (interactive tables redraw their rows when paged or sorted: label again)
   if (window.matchMedia("(max-width: 700px)").matches) {
     var label = function (table) {
@@ -19,7 +19,9 @@
     };
     var stack = function (table) {
       var box = table.closest(".jp-OutputArea-output") || table.parentElement;
-      if (table.classList.contains("gx-stacked") || table.scrollWidth <= box.clientWidth + 1) { return; }
+      var columns = table.querySelectorAll("thead tr:last-child th").length;
+      // wider than the screen, or five columns and more squeezed into it (text wrapping a character a line)
+      if (table.classList.contains("gx-stacked") || (table.scrollWidth <= box.clientWidth + 1 && columns < 5)) { return; }
       table.classList.add("gx-stacked");
       label(table);
       new MutationObserver(function () { label(table); }).observe(table, { childList: true, subtree: true });
