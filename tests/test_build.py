@@ -397,9 +397,13 @@ TINY = ('# %% [markdown]\n# # {title}\n\nA tiny notebook for the cache tests.\n\
 def _tiny_build(sources, out, *, parameters=None, force=False):
     import io
 
+    from concurrent.futures import ThreadPoolExecutor
+
     stream = io.StringIO()
-    build.build(sources, output_dir=out, parameters={"tables_dir": str(out / "data"), **(parameters or {})},
-                progress=build.Progress(stream=stream, live=False), force=force)
+    # in a thread of its own: the session's browser (playwright's sync API) keeps an event loop in this one
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(build.build, sources, output_dir=out, progress=build.Progress(stream=stream, live=False),
+                    parameters={"tables_dir": str(out / "data"), **(parameters or {})}, force=force).result()
     return stream.getvalue()
 
 
