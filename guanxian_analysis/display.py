@@ -272,17 +272,20 @@ def explore_table(table: "pd.DataFrame", *, caption: str | None = None, index: b
 
     if len(table) <= EXPLORE_MIN_ROWS:
         return HTML(table.to_html(index=index, border=0, classes="dataframe gx-table", na_rep="–", escape=True))
-    from itables import to_html_datatable
-    from itables.javascript import init_notebook_mode
+    from IPython.display import display
+    from itables import options, to_html_datatable
+    from itables.javascript import generate_init_offline_itables_html
 
-    if _explored["tables"] == 0:  # the DataTables bundle, once per kernel (its output must stay in the notebook)
-        init_notebook_mode(all_interactive=False, connected=False)
+    if _explored["tables"] == 0:  # the DataTables bundle, once per kernel (its output must stay in the notebook);
+        # only the bundle: itables' dark-mode helper that init_notebook_mode also sends fails in JupyterLab when
+        # it runs before the bundle has loaded
+        display(HTML(generate_init_offline_itables_html(options.dt_bundle)))
     _explored["tables"] += 1
     digest = hashlib.sha1(table.to_csv(index=index).encode("utf-8")).hexdigest()[:8]
     view = table if index else table.reset_index(drop=True)
     return HTML(to_html_datatable(
         view, caption=caption, connected=False, table_id=f"gx-table-{_explored['tables']}-{digest}",
         showIndex=index, pageLength=page_length, lengthMenu=[page_length, 2 * page_length, 4 * page_length, -1],
-        maxBytes=0, maxColumns=0, classes="display compact gx-explore", autoWidth=False,
+        maxBytes=0, maxColumns=0, classes="display compact dataframe gx-explore", autoWidth=False,
         text_in_header_can_be_selected=False,  # a tap on a column's name sorts by it
     ))
