@@ -61,6 +61,8 @@ def make_parser() -> argparse.ArgumentParser:
                    help="set a notebook parameter (a Python literal or a bare string); repeatable")
     b.add_argument("-o", "--output-dir", metavar="DIR", help="where to write (default: reports/ of the checkout, or ./reports when installed)")
     b.add_argument("-j", "--jobs", type=int, metavar="N", help="notebooks run at once (default: number of CPUs)")
+    b.add_argument("--force", action="store_true",
+                   help="run every notebook, even those whose cached result is still valid (see README, Building)")
     b.add_argument("--timeout", type=int, default=600, metavar="SECONDS", help="longest a cell may run (default 600)")
     t = commands.add_parser("tables", help="write the report's tables as CSV to data/processed/",
                             description="Write parts, sections, paragraphs, sentences, glossary, cleaning, "
@@ -111,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         pages = build_module.build(args.notebooks or None, parameters=parameters, output_dir=args.output_dir,
-                                   jobs=args.jobs, timeout=args.timeout)
+                                   jobs=args.jobs, timeout=args.timeout, force=args.force)
     except build_module.BuildError as exc:
         print("\nBUILD FAILED\n", file=sys.stderr)
         for failure in exc.failures:

@@ -275,3 +275,66 @@ def audit_summary(audit: "pd.DataFrame") -> "pd.DataFrame":
     table = table.sort_values(["order", "mentions", "reason"], ascending=[True, False, True], kind="mergesort")
     table["share"] = [format_share(m / len(audit)) for m in table.mentions]
     return table.drop(columns="order").set_index("reason")[["status", "mentions", "share"]]
+
+
+#: a table longer than this is shown sortable, searchable and paged (:func:`explore_table`); shorter ones stay plain
+EXPLORE_MIN_ROWS = 15
+_explored: dict[str, int] = {"tables": 0}  # tables shown in this kernel: numbers their ids (deterministic per run)
+
+
+def explore_table(table: "pd.DataFrame", *, caption: str | None = None, index: bool = False,
+                  page_length: int = EXPLORE_MIN_ROWS):
+    """Show a long table sortable, searchable and paged (itables/DataTables, offline); a short one as plain HTML.
+
+    A table of more than ``EXPLORE_MIN_ROWS`` rows gets itables' interactive view
+    with DataTables bundled in the page (``connected=False``: no network request,
+    works from ``file://`` and in JupyterLab once the notebook is trusted). The
+    first such table in a kernel also sends the DataTables bundle; the page shows
+    ``page_length`` rows (15 by default) before paging, every row is kept
+    (no down-sampling) and the ids are numbered, so a rebuild writes the same bytes.
+
+    Parameters
+    ----------
+    table : DataFrame
+    caption : str, optional
+        Shown under the table.
+    index : bool
+        Show the index as a column.
+    page_length : int
+        Rows a page shows at first (the reader can pick 15, 30, 60 or all).
+
+    Returns
+    -------
+    IPython.display.HTML
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> "<table" in explore_table(pd.DataFrame({"a": [1, 2]})).data        # a short table stays plain
+    True
+    >>> "DataTable" in explore_table(pd.DataFrame({"a": range(40)})).data   # doctest: +SKIP
+    True
+    """
+    import hashlib
+
+    from IPython.display import HTML
+
+    if len(table) <= EXPLORE_MIN_ROWS:
+        return HTML(table.to_html(index=index, border=0, classes="dataframe gx-table", na_rep="–", escape=True))
+    from IPython.display import display
+    from itables import options, to_html_datatable
+    from itables.javascript import generate_init_offline_itables_html
+
+    if _explored["tables"] == 0:  # the DataTables bundle, once per kernel (its output must stay in the notebook);
+        # only the bundle: itables' dark-mode helper that init_notebook_mode also sends fails in JupyterLab when
+        # it runs before the bundle has loaded
+        display(HTML(generate_init_offline_itables_html(options.dt_bundle)))
+    _explored["tables"] += 1
+    digest = hashlib.sha1(table.to_csv(index=index).encode("utf-8")).hexdigest()[:8]
+    view = table if index else table.reset_index(drop=True)
+    return HTML(to_html_datatable(
+        view, caption=caption, connected=False, table_id=f"gx-table-{_explored['tables']}-{digest}",
+        showIndex=index, pageLength=page_length, lengthMenu=[page_length, 2 * page_length, 4 * page_length, -1],
+        maxBytes=0, maxColumns=0, classes="display compact dataframe gx-explore", autoWidth=False,
+        text_in_header_can_be_selected=False,  # a tap on a column's name sorts by it
+    ))

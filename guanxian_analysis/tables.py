@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: floats in the indicator tables: up to 12 significant digits (1.26e+09 stays exact, no 0.30000000000000004)
 FLOAT_FORMAT = "%.12g"
+#: set by the build in each kernel: a file where :func:`write_csv` logs every table it writes
+TABLES_LOG_ENV = "GUANXIAN_TABLES_LOG"
 STRUCTURE_TABLES = ("parts", "sections", "paragraphs", "sentences", "glossary", "cleaning")
 
 
@@ -34,6 +36,10 @@ def write_csv(table: "pd.DataFrame", path: Path, *, float_format: str | None = N
     """
     paths.ensure_dir(path.parent)
     table.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n", float_format=float_format)
+    log = os.environ.get(TABLES_LOG_ENV)
+    if log:  # the build's kernels: say which file this notebook wrote, so a reused result can restore it
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{path.resolve()}\n")
     return path
 
 

@@ -63,7 +63,7 @@ phrases = ga.numbered_phrases(report)
 Markdown(nh.glossary_facts(report, phrases))
 
 # %%
-HTML(nh.scroll_table(nh.phrase_display(phrases), height=380))
+nh.explore_table(nh.phrase_display(phrases))
 
 # %% [markdown]
 # ## The theme map
@@ -127,7 +127,7 @@ Markdown(nh.audit_facts(audit))
 nh.audit_summary(audit)
 
 # %% [markdown]
-# ### Rank claims
+# ## Rank claims
 #
 # Where the report says the county stands among its peers (“位居全市第2位”, second in the city):
 

@@ -102,7 +102,7 @@ projects = nh.theme_indicators(indicators, terms=["项目", "投资", "招商"])
 Markdown(f"**{len(projects)}** figures in the report come from sentences about projects or investment:")
 
 # %%
-HTML(nh.scroll_table(nh.indicator_display(projects), height=320))
+nh.explore_table(nh.indicator_display(projects))
 
 # %% [markdown]
 # ## Finance, innovation and the digital economy
@@ -131,7 +131,7 @@ written = [nh.save_table(mine_indicators, f"{theme}-indicators", tables_dir),
 Markdown(nh.indicator_count(mine_indicators))
 
 # %%
-HTML(nh.scroll_table(nh.indicator_display(mine_indicators)))
+nh.explore_table(nh.indicator_display(mine_indicators))
 
 # %% [markdown]
 # ## Last year's outcomes against the year-ahead targets

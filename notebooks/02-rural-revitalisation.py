@@ -153,7 +153,7 @@ written = [nh.save_table(mine_indicators, f"{theme}-indicators", tables_dir),
 Markdown(nh.indicator_count(mine_indicators))
 
 # %%
-HTML(nh.scroll_table(nh.indicator_display(mine_indicators)))
+nh.explore_table(nh.indicator_display(mine_indicators))
 
 # %% [markdown]
 # ## Last year's outcomes against the year-ahead targets

@@ -50,7 +50,7 @@ def built(tmp_path_factory) -> subprocess.CompletedProcess:
     Never into the checkout's ``reports/``: an analyst's pages are not overwritten by the tests.
     """
     out = tmp_path_factory.mktemp("reports")
-    result = run_cli("build", "--output-dir", str(out))
+    result = run_cli("build", "--force", "--output-dir", str(out))  # really runs every notebook
     if result.returncode != 0:
         pytest.fail(f"the build failed (exit {result.returncode}):\n{result.stderr[-6000:]}")
     result.out = out
@@ -265,16 +265,90 @@ def test_page_in_chromium(built, browser, name):
     assert not problems, problems
 
 
-@pytest.mark.parametrize("name", ["01-economy", "07-promises-and-money"])
-def test_reader_page_on_a_phone_has_no_sideways_scroll(built, browser, name):
+#: the notebooks there are now (other branches add some): the phone, alt-text and contents checks cover each
+FOUND = [p.stem for p in build.find_notebooks()]
+#: the smallest text a chart draws, in points (network labels; "small" annotations are 10 pt)
+SMALLEST_CHART_TEXT_PT = 9
+
+
+def _chart_dpi() -> float:
+    import matplotlib as mpl
+
+    import guanxian_analysis as ga
+
+    ga.use_theme()
+    return float(mpl.rcParams["figure.dpi"])
+
+
+@pytest.mark.parametrize("name", FOUND)
+def test_phone_page_folds_its_header_and_charts_read_at_11px(built, browser, name):
+    """At 390 px: a short top bar, the contents folded, every chart's smallest text >= 11 CSS px after a tap,
+    no table that scrolls both ways, and nothing pushes the page sideways."""
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
         page.goto((built.out / f"{name}.html").as_uri(), wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        assert page.evaluate("document.querySelector('.gx-topbar').getBoundingClientRect().height") <= 100
+        assert page.evaluate("document.querySelector('details.gx-fold').open") is False
+        assert page.evaluate("document.querySelector('nav.gx-toc').getBoundingClientRect().height") <= 60
+        paths.ensure_dir(built.out / "screenshots")
+        page.screenshot(path=str(built.out / "screenshots" / f"{name}-phone.png"), full_page=True)
+        px_per_pt = _chart_dpi() / 72  # CSS px per point at the image's own size (its width attribute)
+        count = page.evaluate("document.querySelectorAll('.jp-RenderedImage img').length")
+        assert count >= 1  # how many charts each page must have is test_page_in_chromium's rule
+        for i in range(count):
+            image = page.locator(".jp-RenderedImage img").nth(i)
+            image.scroll_into_view_if_needed()
+            fitted = image.evaluate("img => img.getBoundingClientRect().width / Number(img.getAttribute('width'))")
+            image.click()
+            shown = image.evaluate("img => img.getBoundingClientRect().width / Number(img.getAttribute('width'))")
+            smallest = SMALLEST_CHART_TEXT_PT * px_per_pt * shown
+            assert smallest >= 11, (name, i, fitted, shown, smallest)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0
-        page.screenshot(path=str(paths.ensure_dir(built.out / "screenshots") / f"{name}-phone.png"))
+        assert overflow <= 0, f"page is {overflow}px wider than the phone"
+        both_ways = page.evaluate("""() => [...document.querySelectorAll('main table')].map(t => {
+            let box = t.parentElement;
+            while (box && box.tagName !== 'MAIN') {
+                const s = getComputedStyle(box);
+                const x = box.scrollWidth > box.clientWidth + 1 && /auto|scroll/.test(s.overflowX);
+                const y = box.scrollHeight > box.clientHeight + 1 && /auto|scroll/.test(s.overflowY);
+                if (x && y) return t.className || 'table';
+                box = box.parentElement;
+            }
+            return null; }).filter(Boolean)""")
+        assert both_ways == [], both_ways
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("name", FOUND)
+def test_images_have_alt_text_and_contents_nest_as_the_headings(built, browser, name):
+    """Every chart says what it shows; the contents tree is the heading tree (an h3 sits under its h2)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto((built.out / f"{name}.html").as_uri(), wait_until="load")
+        alts = page.evaluate("[...document.images].map(i => i.getAttribute('alt') || '')")
+        assert alts and all(a.startswith("Chart, ") and len(a) > 20 for a in alts), alts
+        assert not any("No description" in a for a in alts)
+        # each contents entry's parent entry is the nearest earlier heading of a higher level
+        tree = page.evaluate("""() => [...document.querySelectorAll('nav.gx-toc li')].map(li => {
+            const parent = li.parentElement.closest('li');
+            return [li.querySelector('a').hash.slice(1), parent ? parent.querySelector('a').hash.slice(1) : null]; })""")
+        headings = page.evaluate("""() => [...document.querySelectorAll('main h1, main h2, main h3')].map(h =>
+            [h.id, Number(h.tagName[1])])""")
+        assert [slug for slug, _ in tree] == [slug for slug, _ in headings]
+        for i, (slug, level) in enumerate(headings):
+            parent = next((s for s, lv in reversed(headings[:i]) if lv < level), None)
+            assert dict(tree)[slug] == parent, (slug, parent)
+    finally:
+        page.close()
+
+
+def test_rank_claims_is_not_filed_under_the_number_audit(built):
+    page = (built.out / "00-overview.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 id="rank-claims"', page)
+    audit = re.search(r'<li class="gx-toc-2"><a href="#every-number-audited">.*?</li>', page).group(0)
+    assert "rank-claims" not in audit
 
 
 # --------------------------------------------------------------------------- failures, parameters, determinism
@@ -338,7 +412,7 @@ def test_a_rerun_gives_the_same_bytes(tmp_path):
     outputs = []
     for run in ("a", "b"):
         out = tmp_path / run
-        result = run_cli("build", "04-livelihoods", "--output-dir", str(out), "-p", "tables_dir=" + str(tmp_path / "t"))
+        result = run_cli("build", "04-livelihoods", "--force", "--output-dir", str(out), "-p", "tables_dir=" + str(tmp_path / "t"))
         assert result.returncode == 0, result.stderr[-3000:]
         outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert outputs[0].keys() == outputs[1].keys()
@@ -388,3 +462,118 @@ def test_tables_written_links_resolve_beside_each_page(built):
         hrefs = re.findall(r'<a href="([^"]+)">([^<]+)</a>', note.group(1))
         assert hrefs and all(href == f"data/{label}" for href, label in hrefs), (name, hrefs)
         assert all((built.out / href).is_file() for href, _ in hrefs), (name, hrefs)
+
+
+# --------------------------------------------------------------------------- rebuild only what changed
+TINY = ('# %% [markdown]\n# # {title}\n\nA tiny notebook for the cache tests.\n\n'
+        '# %% tags=["parameters"]\nreport_path = None\nscript = "simplified"\ntables_dir = None\n\n'
+        '# %%\nimport pandas as pd\nimport guanxian_analysis as ga\nfrom guanxian_analysis.tables import save_table\n'
+        'report = ga.load_report(report_path, script=script)\n'
+        'save_table(pd.DataFrame({{"chars": [len(report.text)]}}), "{name}", tables_dir)\nprint({value})\n')
+
+
+def _tiny_build(sources, out, *, parameters=None, force=False):
+    import io
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    stream = io.StringIO()
+    # in a thread of its own: the session's browser (playwright's sync API) keeps an event loop in this one
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(build.build, sources, output_dir=out, progress=build.Progress(stream=stream, live=False),
+                    parameters={"tables_dir": str(out / "data"), **(parameters or {})}, force=force).result()
+    return stream.getvalue()
+
+
+def _files(out):
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_a_rebuild_reuses_what_did_not_change(tmp_path, monkeypatch, hailar_path):
+    """Keyed on source and parameters, package files and report bytes: only what changed runs again."""
+    monkeypatch.setattr(paths, "CACHE_DIR", tmp_path / "cache", raising=False)
+    sources = []
+    for name in ("01-one", "02-two"):
+        sources.append(tmp_path / "nb" / f"{name}.py")
+        paths.ensure_dir(sources[-1].parent)
+        sources[-1].write_text(TINY.format(title=name, name=name, value=1), encoding="utf-8")
+    out = tmp_path / "out"
+    first = _tiny_build(sources, out)
+    assert "reused" not in first and first.count("running ") == 2
+    written = _files(out)
+    assert {"01-one.html", "02-two-code.html", "data/01-one.csv", "notebooks/02-two.ipynb"} <= set(written)
+
+    shutil.rmtree(out)  # the tables come back from the cache too
+    second = _tiny_build(sources, out)
+    assert "running " not in second and "reused 2 of 2 notebooks: 01-one, 02-two" in second
+    assert _files(out) == written  # byte for byte
+
+    sources[1].write_text(TINY.format(title="02-two", name="02-two", value=2), encoding="utf-8")
+    third = _tiny_build(sources, out)
+    assert re.findall(r"^running (\S+)", third, re.M) == ["02-two"] and "reused 1 of 2 notebooks: 01-one" in third
+
+    fourth = _tiny_build(sources, out, parameters={"report_path": str(hailar_path)})  # another report
+    assert re.findall(r"^running (\S+)", fourth, re.M) == ["01-one", "02-two"]
+
+    assert "reused" not in _tiny_build(sources, out, force=True)  # --force runs everything
+
+    package = tmp_path / "package"  # a package file changes: everything runs again
+    shutil.copytree(paths.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    (package / "data" / "stopwords_boilerplate.txt").write_text("changed\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "PACKAGE_DIR", package)
+    fifth = _tiny_build(sources, out)
+    assert re.findall(r"^running (\S+)", fifth, re.M) == ["01-one", "02-two"]
+
+
+def test_make_report_twice_reuses_every_notebook(built):
+    """The CLI build again into the same folder: nothing runs, every notebook says reused, the bytes are the same."""
+    before = _files(built.out)
+    result = run_cli("build", "--output-dir", str(built.out))
+    assert result.returncode == 0, result.stderr[-3000:]
+    names = [p.stem for p in build.find_notebooks()]
+    assert "running " not in result.stderr
+    assert f"reused {len(names)} of {len(names)} notebooks: {', '.join(names)}" in result.stderr
+    after = _files(built.out)
+    assert {k: v for k, v in after.items() if not k.startswith("screenshots/")} == \
+        {k: v for k, v in before.items() if not k.startswith("screenshots/")}
+
+
+def test_long_tables_are_searchable_sortable_and_paged_offline(built, browser):
+    """The economy indicators: 15 rows a page of all of them, a search filters, a header click sorts; no request."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(("file:", "data:", "blob:")) else None)
+    try:
+        page.goto((built.out / "01-economy.html").as_uri(), wait_until="load")
+        page.wait_for_selector("table.dataTable tbody tr", timeout=30000)
+        table = page.locator("table.dataTable").last  # the economy's indicators
+        total = len(ga_indicators_of("01-economy", built))
+        assert table.locator("tbody tr").count() == 15
+        info = page.locator(".dt-info").last.text_content()
+        assert info == f"Showing 1 to 15 of {total} entries", info
+        search = page.locator("input[type=search]").last
+        search.fill("生产总值")
+        page.wait_for_function("() => [...document.querySelectorAll('.dt-info')].pop().textContent.includes('filtered')")
+        rows = table.locator("tbody tr").all_text_contents()
+        assert rows and all("生产总值" in row for row in rows), rows
+        search.fill("")
+        heads = table.locator("thead th")
+        kind = [i for i in range(heads.count()) if heads.nth(i).text_content().strip() == "kind"][0]
+        page.wait_for_function("() => ![...document.querySelectorAll('.dt-info')].pop().textContent.includes('filtered')")
+        heads.nth(kind).click()  # a click anywhere on the header sorts (on a phone too)
+        page.wait_for_function("k => [...document.querySelectorAll('table.dataTable')].pop()"
+                               ".querySelectorAll('thead th')[k].getAttribute('aria-sort') === 'ascending'", arg=kind)
+        shown = [r.locator("td").nth(kind).text_content() for r in table.locator("tbody tr").all()]
+        assert shown == sorted(shown) and len(set(shown)) > 1, shown
+    finally:
+        page.close()
+    assert requests == []
+
+
+def ga_indicators_of(name: str, built) -> list:
+    """Rows of the indicator table the notebook exported (``<theme>-indicators.csv``)."""
+    import csv
+
+    theme = {"01-economy": "economy"}[name]
+    with open(built.out / "data" / f"{theme}-indicators.csv", encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from .. import paths
+from .alt_text import KERNEL_ARGUMENT as KERNEL_ALT_ARGUMENT, add_alt_text
 
 #: the kernel every notebook runs in
 KERNEL_NAME = "python3"
@@ -126,7 +127,7 @@ class Progress:
 
 
 async def execute_notebook(nb, *, name: str, progress: Progress | None = None, timeout: int = CELL_TIMEOUT,
-                           cwd: Path | None = None):
+                           cwd: Path | None = None, env: dict[str, str] | None = None):
     """Run ``nb`` top to bottom in a fresh kernel and return the executed copy.
 
     Raises
@@ -156,11 +157,12 @@ async def execute_notebook(nb, *, name: str, progress: Progress | None = None, t
         resources={"metadata": {"path": str(cwd or paths.NOTEBOOKS_DIR)}},
         on_cell_executed=on_cell_executed,
         on_cell_error=on_cell_error,
+        extra_arguments=[KERNEL_ALT_ARGUMENT],  # figures carry alt text (build.alt_text)
     )
     # the build says where tables go (tables_dir, or reports/data/): a GUANXIAN_TABLES_DIR left in the caller's
     # shell (make lab's scratch folder) must not send the built tables elsewhere
-    env = {k: v for k, v in os.environ.items() if k != paths.TABLES_DIR_ENV}
-    env.update(KERNEL_ENV)
+    inherited = {k: v for k, v in os.environ.items() if k != paths.TABLES_DIR_ENV}
+    env = {**inherited, **KERNEL_ENV, **(env or {})}
     # the kernel process's own stderr (startup notices, C-level warnings) goes to a log, not the build's output;
     # what the notebook prints or warns reaches its outputs over the kernel protocol as usual
     log_path = paths.ensure_dir(paths.CACHE_DIR / "build") / f"{name}.kernel.log"
@@ -175,7 +177,7 @@ async def execute_notebook(nb, *, name: str, progress: Progress | None = None, t
     except Exception as exc:  # the kernel died or would not start, a cell timed out, ...
         tail = "".join(log_path.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)[-20:])
         raise RuntimeError(f"notebook {name} could not run: {exc!r}\nkernel log ({log_path}):\n{tail}") from exc
-    return normalise_notebook(nb)
+    return add_alt_text(normalise_notebook(nb))
 
 
 def normalise_notebook(nb):

@@ -60,12 +60,37 @@ def cjk_font_face(characters: Iterable[str]) -> str:
             f'font-display: block; src: url(data:font/woff;base64,{data}) format("woff"); }}')
 
 
+def cached_cjk_font_face(characters: Iterable[str]) -> str:
+    """:func:`cjk_font_face`, kept in ``paths.CACHE_DIR / "build" / "fonts"`` by a hash of the characters and font.
+
+    Subsetting takes seconds; a rebuild whose pages use the same characters reads the rule back instead.
+    """
+    import hashlib
+
+    text = "".join(sorted(set(characters)))
+    try:
+        font = paths.bundled_font()
+        stat = font.stat()
+    except (ModuleNotFoundError, OSError):
+        return cjk_font_face(text)
+    key = hashlib.sha256(f"{font}\0{stat.st_size}\0{stat.st_mtime_ns}\0{text}".encode("utf-8")).hexdigest()
+    stored = paths.CACHE_DIR / "build" / "fonts" / f"{key}.css"
+    if stored.is_file():
+        return stored.read_text(encoding="utf-8")
+    rule = cjk_font_face(text)
+    paths.ensure_dir(stored.parent)
+    partial = stored.with_suffix(".tmp")
+    partial.write_text(rule, encoding="utf-8")
+    partial.replace(stored)
+    return rule
+
+
 def embed_cjk_font(pages: dict[Path, str]) -> dict[Path, str]:
     """Put one shared CJK font subset (covering every page's characters) into each page's CSS."""
     characters: set[str] = set()
     for page in pages.values():
         characters |= _page_characters(page)
-    rule = cjk_font_face(characters)
+    rule = cached_cjk_font_face(characters)
     return {path: page.replace(_FONT_PLACEHOLDER, rule, 1) for path, page in pages.items()}
 
 

@@ -21,6 +21,8 @@ _TOC_PLACEHOLDER = "<!-- guanxian:toc -->"
 _HREF = re.compile(r'(<a\s[^>]*?href=")([^"]*)(")')
 #: the page template (extends nbconvert's lab template) and style sheets, files in ``build/templates/``
 PAGE_TEMPLATE, PAGE_STYLESHEET, INDEX_STYLESHEET = "page.html.j2", "page.css", "index.css"
+#: the page's one script: folds the contents on a phone, tap-to-zoom on charts (no network, no library)
+PAGE_SCRIPT = "page.js"
 
 
 @lru_cache(maxsize=None)
@@ -59,9 +61,10 @@ def _topbar(name: str, title: str, *, with_code: bool, pages: Sequence[tuple[str
     if 0 <= i < len(names) - 1:
         parts.append(f'<a href="{page_file(names[i + 1], with_code=with_code)}" rel="next">{html.escape(names[i + 1])} &rarr;</a>')
     parts.append('<span class="gx-spacer"></span>')
+    parts.append('<span class="gx-more">')
     other = page_file(name, with_code=not with_code)
     parts.append(f'<a href="{other}">{"Reader version (no code)" if with_code else "Show the code"}</a>')
-    parts.append(f'<a href="notebooks/{html.escape(name)}.ipynb">Notebook (.ipynb)</a>')
+    parts.append(f'<a href="notebooks/{html.escape(name)}.ipynb">Notebook (.ipynb)</a></span>')
     return " ".join(parts)
 
 
@@ -91,6 +94,7 @@ def export_html(nb, *, name: str, title: str = "", with_code: bool = False,
         "metadata": {"name": name},
         "guanxian": {
             "css": template(PAGE_STYLESHEET),
+            "script": template(PAGE_SCRIPT),
             "topbar": (f'<span class="gx-here">{html.escape(title or name)}</span>' if standalone else
                        _topbar(name, title, with_code=with_code, pages=pages or [(name, title)])),
             "toc_placeholder": _TOC_PLACEHOLDER,
@@ -175,12 +179,39 @@ def add_table_of_contents(page: str, *, levels: Iterable[int] = (1, 2, 3)) -> st
     page = _HEADING.sub(replace, page)
     if _TOC_PLACEHOLDER not in page:
         return page
-    top = min((lvl for lvl, _, _ in entries), default=1)
-    items = "".join(
-        f'<li class="gx-toc-{min(lvl - top + 1, 3)}"><a href="#{slug}">{html.escape(label)}</a></li>'
-        for lvl, slug, label in entries
-    )
-    toc = f'<p class="gx-toc-title">Contents</p><ol>{items}</ol>'
+    toc = f'<p class="gx-toc-title">Contents</p>{_nested_list(entries)}'
     return page.replace(_TOC_PLACEHOLDER, toc, 1)
 
 
+def _nested_list(entries: Sequence[tuple[int, str, str]]) -> str:
+    """Contents entries ``(level, slug, label)`` as nested ``<ol>``: a heading's list sits inside its parent's item.
+
+    A heading deeper than the one before it opens one list, whatever the gap
+    (an ``h4`` right after an ``h2`` is one step down), so the tree follows the
+    headings as a reader sees them. Each item's class gives its depth in the
+    tree (``gx-toc-1`` at the top).
+
+    >>> _nested_list([(2, "a", "A"), (3, "b", "B"), (2, "c", "C")])
+    '<ol><li class="gx-toc-1"><a href="#a">A</a><ol><li class="gx-toc-2"><a href="#b">B</a></li></ol></li><li class="gx-toc-1"><a href="#c">C</a></li></ol>'
+    """
+    if not entries:
+        return "<ol></ol>"
+    out: list[str] = []
+    stack: list[int] = []  # heading levels of the open lists
+    for level, slug, label in entries:
+        if stack and level > stack[-1]:
+            out.append("<ol>")
+            stack.append(level)
+        else:
+            while len(stack) > 1 and level < stack[-1] and level <= stack[-2]:
+                out.append("</li></ol>")
+                stack.pop()
+            if stack:
+                out.append("</li>")
+                stack[-1] = min(stack[-1], level) if len(stack) == 1 else stack[-1]
+            else:
+                out.append("<ol>")
+                stack.append(level)
+        out.append(f'<li class="gx-toc-{len(stack)}"><a href="#{slug}">{html.escape(label)}</a>')
+    out.append("</li>" + "</ol></li>" * (len(stack) - 1) + "</ol>")
+    return "".join(out)

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import os
 import time
 from pathlib import Path
 from typing import Any, Sequence
 
 from .. import paths
+from .cache import TABLES_LOG_ENV, ResultCache, notebook_key, read_tables_log
 from .execute import CELL_TIMEOUT, BuildError, Page, Progress, execute_notebook
 from .fonts import embed_cjk_font
 from .index import _existing_pages, render_index
@@ -17,7 +20,7 @@ from .pages import export_html, page_file
 
 def build(notebooks: Sequence[Path | str] | None = None, *, parameters: dict[str, Any] | None = None,
           output_dir: Path | str | None = None, jobs: int | None = None, timeout: int = CELL_TIMEOUT,
-          progress: Progress | None = None) -> list[Page]:
+          progress: Progress | None = None, force: bool = False) -> list[Page]:
     """Run every notebook headless and write the HTML reports, executed notebooks and index.
 
     Parameters
@@ -40,6 +43,12 @@ def build(notebooks: Sequence[Path | str] | None = None, *, parameters: dict[str
         Seconds one cell may run.
     progress : Progress, optional
         Where to report; default a :class:`Progress` on stderr.
+    force : bool
+        Run every notebook even when an executed result with the same key is
+        cached. Without it a notebook whose source, parameters, package files,
+        report and pinned environment are unchanged since it last ran is not run
+        again: its executed notebook and tables come from the cache
+        (:mod:`~guanxian_analysis.build.cache`) and the progress says ``reused``.
 
     Returns
     -------
@@ -58,7 +67,7 @@ def build(notebooks: Sequence[Path | str] | None = None, *, parameters: dict[str
     PosixPath('.../reports/01-economy.html')
     """
     return asyncio.run(build_async(notebooks, parameters=parameters, output_dir=output_dir, jobs=jobs,
-                                   timeout=timeout, progress=progress))
+                                   timeout=timeout, progress=progress, force=force))
 
 
 def clean_outputs(out_dir: Path) -> None:
@@ -98,7 +107,7 @@ def _resolve(notebooks: Sequence[Path | str] | None) -> list[Path]:
 
 async def build_async(notebooks: Sequence[Path | str] | None = None, *, parameters: dict[str, Any] | None = None,
                       output_dir: Path | str | None = None, jobs: int | None = None, timeout: int = CELL_TIMEOUT,
-                      progress: Progress | None = None) -> list[Page]:
+                      progress: Progress | None = None, force: bool = False) -> list[Page]:
     """:func:`build` as a coroutine (for callers that already run an event loop)."""
     import nbformat
 
@@ -135,33 +144,59 @@ async def build_async(notebooks: Sequence[Path | str] | None = None, *, paramete
     failures: list[BaseException] = []
     done: dict[str, tuple[Page, dict[Path, str]]] = {}
 
-    def export(name: str, title: str, summary: str, nb, seconds: float) -> tuple[Page, dict[Path, str]]:
+    # what shapes a page besides the executed notebook: its name and title, the other pages it links to, and where
+    # its table links are rebased from and to
+    variant = hashlib.sha256(json.dumps([listing, str(kernel_cwd), str(out_dir)], ensure_ascii=False)
+                             .encode("utf-8")).hexdigest()[:16]
+
+    def export(name: str, title: str, summary: str, nb, seconds: float, key: str) -> tuple[Page, dict[Path, str]]:
         notebook_path = out_dir / "notebooks" / f"{name}.ipynb"
         notebook_path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
         reader, code = out_dir / page_file(name, with_code=False), out_dir / page_file(name, with_code=True)
         # links the notebook made relative to its kernel's folder are rebased to the pages' folder
         links = {"links_from": kernel_cwd, "links_to": out_dir}
-        pages = {reader: export_html(nb, name=name, title=title, with_code=False, pages=listing, **links),
-                 code: export_html(nb, name=name, title=title, with_code=True, pages=listing, **links)}
+        kept = cache.get_pages(name, key, variant)
+        if kept is None:
+            kept = {"reader": export_html(nb, name=name, title=title, with_code=False, pages=listing, **links),
+                    "code": export_html(nb, name=name, title=title, with_code=True, pages=listing, **links)}
+            cache.put_pages(name, key, variant, kept)
+        pages = {reader: kept["reader"], code: kept["code"]}
         page = Page(name, title, summary, reader, code, notebook_path, seconds,
                     sum(c.cell_type == "code" for c in nb.cells))
         return page, pages
 
+    cache = ResultCache()
+    reused: list[str] = []
+
     async def run(name: str, nb, title: str, summary: str) -> None:
-        async with semaphore:
-            started = time.perf_counter()
-            progress.start(name, sum(c.cell_type == "code" for c in nb.cells))
-            try:
-                result = await execute_notebook(nb, name=name, progress=progress, timeout=timeout, cwd=kernel_cwd)
-            except Exception as exc:  # a failing cell (CellFailure), the kernel died, a timeout, ...
-                progress.finish(name, time.perf_counter() - started, ok=False)
-                failures.append(exc)
-                return
-            seconds = time.perf_counter() - started
-            progress.finish(name, seconds)
+        key = notebook_key(nb, parameters={**parameters, **automatic})
+        cached = None if force else cache.get(name, key)
+        if cached is not None:  # same source, parameters, package, report and environment: the same result
+            for path, data in cached.tables.items():
+                paths.ensure_dir(path.parent)
+                path.write_bytes(data)
+            result, seconds = cached.notebook, cached.seconds
+            reused.append(name)
+            progress.line(f"reused {name} (unchanged since it last ran; --force runs it again)")
+        else:
+            async with semaphore:
+                started = time.perf_counter()
+                progress.start(name, sum(c.cell_type == "code" for c in nb.cells))
+                log = paths.ensure_dir(paths.CACHE_DIR / "build") / f"{name}.tables.log"
+                log.unlink(missing_ok=True)
+                try:
+                    result = await execute_notebook(nb, name=name, progress=progress, timeout=timeout,
+                                                    cwd=kernel_cwd, env={TABLES_LOG_ENV: str(log)})
+                except Exception as exc:  # a failing cell (CellFailure), the kernel died, a timeout, ...
+                    progress.finish(name, time.perf_counter() - started, ok=False)
+                    failures.append(exc)
+                    return
+                seconds = time.perf_counter() - started
+                progress.finish(name, seconds)
+            cache.put(name, key, result, read_tables_log(log), seconds)
         # export after releasing the slot: the next notebook starts while this one is written
         async with export_lock:
-            done[name] = await asyncio.to_thread(export, name, title, summary, result, seconds)
+            done[name] = await asyncio.to_thread(export, name, title, summary, result, seconds, key)
 
     await asyncio.gather(*(run(name, nb, title, summary) for name, nb, title, summary in prepared))
 
@@ -174,6 +209,8 @@ async def build_async(notebooks: Sequence[Path | str] | None = None, *, paramete
                                                         parameters={**parameters, **automatic})
     for path, page in embed_cjk_font(rendered).items():
         path.write_text(page, encoding="utf-8")
+    if reused:
+        progress.line(f"reused {len(reused)} of {len(prepared)} notebooks: {', '.join(sorted(reused))}")
     if failures:
         raise BuildError(failures)
     return pages
