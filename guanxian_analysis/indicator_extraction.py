@@ -45,22 +45,28 @@ from . import numerals as nb
 from .structure import period_of
 
 __all__ = ["indicators", "number_audit", "scoreboard", "ranks", "write_indicator_tables",
-           "INDICATOR_COLUMNS", "AUDIT_COLUMNS", "SCOREBOARD_COLUMNS", "RANK_COLUMNS", "BOUNDS", "STATUSES"]
+           "INDICATOR_COLUMNS", "AUDIT_COLUMNS", "SCOREBOARD_COLUMNS", "RANK_COLUMNS", "BOUNDS", "STATUSES",
+           "MEASURES"]
 
 INDICATOR_COLUMNS = [
     "indicator_id", "value", "unit", "value_base", "base_unit", "kind", "direction", "qualifier",
     "bound", "metric", "period", "status", "theme", "part", "section", "paragraph_id",
-    "sentence_id", "sentence", "start", "end",
+    "sentence_id", "sentence", "start", "end", "measure",
 ]
 AUDIT_COLUMNS = ["mention_id", "text", "start", "end", "status", "reason", "indicator_id", "sentence_id"]
 SCOREBOARD_COLUMNS = [
-    "metric", "theme", "kind", "outcome_period", "outcome_value", "outcome_unit", "outcome_qualifier",
+    "metric", "theme", "kind", "measure", "outcome_period", "outcome_value", "outcome_unit", "outcome_qualifier",
     "outcome_status", "target_period", "target_value", "target_unit", "target_qualifier",
-    "target_bound", "change", "outcome_sentence_id", "target_sentence_id",
+    "target_bound", "change", "outcome_sentence_id", "target_sentence_id", "outcome_id", "target_id",
 ]
 RANK_COLUMNS = ["metric", "scope", "rank", "rank_text", "period", "theme", "sentence_id"]
 #: the values of ``bound`` (and ``target_bound``): what a qualifier means (左右 approx, 以上 min, 以内 max …)
 BOUNDS = ("approx", "min", "max", "aim", "estimate", "from", "to")
+#: the values of ``measure``: what the figure counts, read from the verb or qualifier of its clause
+#: (年均增长 annual_average, 累计 cumulative, 新开工 new_start, 完成/建成 completed, 新增/培育 new, 列入 listed,
+#: 建设/实施/打造 … done_in_year, 达到/余额 stock); empty when the clause says nothing (an unqualified figure)
+MEASURES = ("annual_average", "cumulative", "new_start", "new_build", "completed", "new", "listed",
+            "done_in_year", "stock")
 #: the values of ``status`` (and ``outcome_status``): 实际, 预计, 目标
 STATUSES = ("actual", "estimate", "target")
 
@@ -223,16 +229,21 @@ def number_audit(report) -> pd.DataFrame:
 
 
 def scoreboard(data) -> pd.DataFrame:
-    """Outcomes set against targets for the same metric and kind.
+    """Outcomes set against targets for the same metric and the same measure.
 
     ``data`` is an indicator table (:func:`indicators`) or a report (its
     indicators are extracted first): data first, nothing loaded by default.
 
     Last year's outcomes (period ``Y-1``) meet the year-ahead targets (``Y``);
     the five-year review (``Y-5 … Y-1``) meets the five-year plan (``Y … Y+4``).
-    Metrics match after dropping 全社会/全县 and 新增 (so 城镇新增就业 meets
-    新增城镇就业). ``change`` is target minus outcome, in the target's unit, when
-    the base units agree.
+    A pair needs the same thing counted (:func:`_metric_key`: 全社会/全县 and
+    新增/培育/列入 dropped, 省重点 read as 省级重点项目, the level 国家级/省级/市级
+    kept, an unstated level read as the report's own 县级/区级), the same kind
+    and base unit, and the same ``measure`` (a new start is not a completed or
+    built count, a stock or an unqualified figure is not a flow, an annual
+    average not a single year). ``change`` is target minus outcome, in the
+    target's unit, when the base units agree; ``outcome_id``/``target_id`` are the
+    indicator ids.
 
     Examples
     --------
@@ -243,14 +254,16 @@ def scoreboard(data) -> pd.DataFrame:
     0            8.0           6.0    -2.0
     """
     table = data if isinstance(data, pd.DataFrame) else indicators(data)
+    if "measure" not in table.columns:
+        table = table.assign(measure=None)
     pairs = []
     for outcome_period, target_period in _period_pairs(table):
         outcomes = table[(table.period == outcome_period) & (table.status != "target")]
         targets = table[(table.period == target_period) & (table.status == "target")]
-        first_outcome = {(_metric_key(r.metric), r.kind): r for r in reversed(list(outcomes.itertuples()))}
+        first_outcome = {_pair_key(r): r for r in reversed(list(outcomes.itertuples()))}
         seen = set()
         for t in targets.itertuples():
-            key = (_metric_key(t.metric), t.kind)
+            key = _pair_key(t)
             if key in seen or key not in first_outcome:
                 continue
             seen.add(key)
@@ -896,7 +909,39 @@ def _indicator_row(indicator_id: str, fig: _Figure, record: dict, year: int) -> 
         "sentence": record["shown"],
         "start": s0 + fig.mention.start,
         "end": s0 + fig.mention.end,
+        "measure": _measure(record["text"], fig),
     }
+
+
+#: the words that say what a figure measures, compounds first (新开工建设 is a new start, not 建设)
+_MEASURE_WORDS = {
+    "annual_average": r"年均|年平均",
+    "cumulative": r"累计|总计|共计",
+    "new_start": r"新开工建设|开工建设|新开工|开工",
+    "completed": r"完成|建成|竣工|完工|通车",
+    "new_build": r"新建(?!改建)",
+    "new": r"新增|新培育|培育|新认定|新引进|引进",
+    "listed": r"列入|纳入|入选|获评",
+    "done_in_year": r"新建改建|建设|实施|打造|创建|改造|铺设|发放|整治|提升|绿化|亮化",
+    "stock": r"达到|达|余额|保有量|总数|现有",
+}
+_MEASURE_RE = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _MEASURE_WORDS.items()))
+
+
+def _measure(text: str, fig: _Figure) -> str | None:
+    """What a figure counts, from the nearest measure word of its clause (and its metric name).
+
+    The clause runs from the last ，；：。 before the figure (a 、 list shares its head verb:
+    新增国家级高新技术企业14家、省级“专精特新”企业4家 are both new); a number-first figure
+    (15个项目列入省重点) reads its metric too. None when nothing says (实际使用外资5125万美元).
+    """
+    start = max(text.rfind(d, 0, fig.span_start) for d in CLAUSE_DELIMITERS) + 1
+    found = None
+    for match in _MEASURE_RE.finditer(text[start: fig.span_start] + "|" + (fig.metric or "")):
+        found = match.lastgroup
+        if found in {"annual_average", "cumulative"}:
+            return found  # 累计实施…: the span wins over the verb
+    return found
 
 
 def _rank_row(fig: _Figure, record: dict, row: dict) -> dict:
@@ -913,17 +958,52 @@ def _rank_row(fig: _Figure, record: dict, row: dict) -> dict:
 
 
 # --------------------------------------------------------------------------- scoreboard helpers
-def _metric_key(metric: str) -> str:
-    """Metric name for matching outcomes with targets.
+#: abbreviations and second names of one thing, read as the full name when pairing
+_METRIC_SYNONYMS = (("生命安全防护", "安防"), ("安全防护", "安防"))
+#: things whose recognition has one level whether the text says it or not (高新技术企业 is national)
+_IMPLIED_LEVELS = {"高新技术企业": "国家"}
+#: levels a county or district report means when it states none
+_OWN_LEVELS = {"县", "区", None}
+_LEVEL_RE = re.compile(r"^(?P<level>国家|省|市|县|区)(?:级(?:以上)?|(?=重点))")
+
+
+def _metric_key(metric: str) -> tuple[str, str | None]:
+    """What a metric counts, for matching outcomes with targets: (thing, level).
+
+    Framing (全社会/全县) and flow words (新增, 新培育, 列入) go; the level stays apart so
+    省级重点项目 meets 省重点 but not 重点项目 or 市级重点项目; word order does not count
+    (绿化亮化道路 meets 道路绿化亮化).
 
     Examples
     --------
     >>> _metric_key("城镇新增就业") == _metric_key("新增城镇就业")
     True
-    >>> _metric_key("全社会固定资产投资")
-    '固定资产投资'
+    >>> _metric_key("全社会固定资产投资") == _metric_key("固定资产投资")
+    True
+    >>> _metric_key("项目列入省重点") == _metric_key("列入省级重点项目")
+    True
+    >>> _metric_key("市级重点项目") == _metric_key("重点项目")
+    False
     """
-    return re.sub(r"^(?:全社会|全县|全区|全市)|新增", "", metric)
+    core = re.sub(r"^(?:全社会|全县|全区|全市)|新增|新培育|^培育|^获评|^项目列入|^列入", "", metric or "")
+    for other, name in _METRIC_SYNONYMS:
+        core = core.replace(other, name)
+    level = None
+    found = _LEVEL_RE.match(core)
+    if found:
+        level, core = found.group("level"), core[found.end():]
+    if core == "重点":
+        core = "重点项目"
+    level = _IMPLIED_LEVELS.get(core, level)
+    if level in _OWN_LEVELS:
+        level = None
+    return "".join(sorted(core)), level
+
+
+def _pair_key(row) -> tuple:
+    """Everything an outcome and a target must share to be set side by side."""
+    measure = row.measure if isinstance(row.measure, str) else None
+    return _metric_key(row.metric), row.kind, row.base_unit, measure
 
 
 def _period_pairs(table: pd.DataFrame) -> list[tuple[str, str]]:
@@ -948,6 +1028,7 @@ def _scoreboard_row(outcome, target) -> dict:
         "metric": target.metric if len(target.metric) <= len(outcome.metric) else outcome.metric,
         "theme": target.theme,
         "kind": target.kind,
+        "measure": target.measure if isinstance(target.measure, str) else None,
         "outcome_period": outcome.period,
         "outcome_value": outcome.value,
         "outcome_unit": outcome.unit,
@@ -961,4 +1042,6 @@ def _scoreboard_row(outcome, target) -> dict:
         "change": change,
         "outcome_sentence_id": outcome.sentence_id,
         "target_sentence_id": target.sentence_id,
+        "outcome_id": outcome.indicator_id,
+        "target_id": target.indicator_id,
     }

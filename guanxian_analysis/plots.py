@@ -379,7 +379,8 @@ def plot_scoreboard(
             ax.plot([o, t], [y, y], color="0.75", linewidth=2, zorder=1)
         if pd.notna(o):
             expected = row.get("outcome_status") == "estimate" or "预计" in str(row.get("outcome_qualifier") or "")
-            label = f"{row.get('outcome_period') or ''} 实际 outcome" + ("（预计 expected）" if expected else "")
+            # one word per status: an estimate is not also called "actual"
+            label = f"{row.get('outcome_period') or ''} " + ("预计 estimate" if expected else "实际 actual")
             ax.scatter([o], [y], s=70, zorder=3, color="white" if expected else outcome_color,
                        edgecolors=outcome_color, linewidths=1.8, label=once(label))
             ax.annotate(_fmt(o, row.get("outcome_unit")), (o, y), xytext=(0, 7), textcoords="offset points",

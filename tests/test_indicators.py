@@ -280,7 +280,37 @@ def test_scoreboard_five_year_review_against_plan(report):
     five = board[board.target_period == "2022-2026"]
     assert five[["metric", "outcome_period", "outcome_value", "target_value", "change"]].values.tolist() == [
         ["改造老旧小区", "2017-2021", 28.0, 30.0, 2.0]]
-    assert len(board) == 17
+    assert len(board) == 22  # the 22 annotated pairs, nothing else
+
+
+def test_scoreboard_pairs_like_with_like_as_annotated(report):
+    """Every hand-annotated pair is on the board and no tempting non-pair is (tests/fixtures/README-pairs.md)."""
+    from guanxian_analysis.indicator_quality import load_pair_annotations, pair_agreement
+
+    table = indicators(report)
+    scores, rows = pair_agreement(scoreboard(table), table, load_pair_annotations(), report)
+    assert rows.outcome_id.notna().all()
+    assert (scores["yes"], scores["no"]) == (22, 33)
+    assert rows[~rows.ok].metric.tolist() == []
+
+
+@pytest.mark.parametrize("metric, outcome, target", [
+    ("重点项目", 72.0, 76.0), ("项目列入省重点", 15.0, 10.0), ("新培育高新技术企业", 14.0, 10.0),
+    ("省级“专精特新”企业", 4.0, 2.0)])
+def test_scoreboard_finds_comparable_pairs_named_in_issue(report, metric, outcome, target):
+    board = scoreboard(report)
+    assert board.loc[board.metric.eq(metric), ["outcome_value", "target_value"]].values.tolist() == [[outcome, target]]
+
+
+def test_scoreboard_keeps_stock_apart_from_new_starts(report):
+    """建设回迁安置房9115套 is built/under way, 新开工建设回迁安置房2750套 newly started: no pair."""
+    table = indicators(report)
+    board = scoreboard(table)
+    assert not board.target_value.eq(2750).any()
+    measures = dict(zip(table.value, table.measure))
+    assert (measures[9115.0], measures[2750.0]) == ("done_in_year", "new_start")
+    assert table.loc[table.value.eq(4.5) & table.unit.eq("%"), "measure"].tolist() == ["annual_average"]
+    assert table.loc[table.value.eq(341.0), "measure"].tolist() == ["cumulative"]
 
 
 def test_ranks(report):
