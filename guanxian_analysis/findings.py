@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from . import paths
+from .figures import figure_text
 from .coverage import _body, theme_by_segment, theme_sections, theme_share
 from .themes import THEME_NAMES_EN as THEMES
 
@@ -84,6 +85,9 @@ def report_title(report: "Report") -> str:
 def format_value(value: float, unit: str | None = None, qualifier: str | None = None) -> str:
     """A figure as the report writes it: number, unit, qualifier (``6%左右``, ``7.5万亩``, ``3800万美元以上``).
 
+    A thin name for :func:`~guanxian_analysis.figures.figure_text` without direction or measure; pass
+    those (or use the indicator table's ``figure`` column) wherever a change or a rank move is shown.
+
     Examples
     --------
     >>> format_value(8.0, "%")
@@ -95,16 +99,7 @@ def format_value(value: float, unit: str | None = None, qualifier: str | None = 
     >>> format_value(float("nan"))
     '–'
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    number = f"{value:,.6g}" if abs(value) >= 1e6 else f"{value:.6g}"
-    qualifier = qualifier if isinstance(qualifier, str) else ""
-    unit = unit if isinstance(unit, str) else ""
-    if unit == "位":
-        return f"第{number}位{qualifier}"
-    if qualifier in {"约", "超过", "力争", "预计"}:
-        return f"{qualifier}{number}{unit}"
-    return f"{number}{unit}{qualifier}"
+    return figure_text(value, unit, qualifier)
 
 
 def format_share(share: float) -> str:
@@ -328,6 +323,15 @@ def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", in
     return "\n".join(lines)
 
 
+def _figure_of(r) -> str:
+    """The display of one indicator row (its ``figure`` column, or built the same way)."""
+    shown = getattr(r, "figure", None)
+    if isinstance(shown, str) and shown:
+        return shown
+    return figure_text(r.value, r.unit, r.qualifier, kind=getattr(r, "kind", None),
+                       direction=getattr(r, "direction", None), measure=getattr(r, "measure", None))
+
+
 def indicator_lines(indicators: "pd.DataFrame", *, limit: int = 12) -> str:
     """A Markdown list of indicators: figure as written, metric (glossed when known), period, status.
 
@@ -337,15 +341,13 @@ def indicator_lines(indicators: "pd.DataFrame", *, limit: int = 12) -> str:
     >>> row = dict(value=21.4, unit="%", qualifier=None, metric="PM2.5", kind="growth_rate", direction="improve",
     ...            period="2021", status="actual", start=0)
     >>> print(indicator_lines(pd.DataFrame([row])))
-    - “PM2.5”: **21.4%** improvement, 2021
+    - “PM2.5”: **improved 21.4%**, 2021
     """
     lines = []
     for r in indicators.head(limit).itertuples():
-        direction = DIRECTIONS.get(getattr(r, "direction", None), "")
-        direction = f" {direction}" if direction else ""
         status = "" if r.status == "actual" else f" ({r.status})"
         period = r.period if isinstance(r.period, str) else "–"
-        lines.append(f"- {gloss(r.metric)}: **{format_value(r.value, r.unit, r.qualifier)}**{direction}, {period}{status}")
+        lines.append(f"- {gloss(r.metric)}: **{_figure_of(r)}**, {period}{status}")
     if len(indicators) > limit:
         lines.append(f"- … and {len(indicators) - limit} more in the table below.")
     return "\n".join(lines) if lines else "_No figure found._"

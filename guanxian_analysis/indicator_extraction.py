@@ -42,6 +42,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import numerals as nb
+from .figures import figure_text
 from .structure import period_of
 
 __all__ = ["indicators", "number_audit", "scoreboard", "ranks", "write_indicator_tables",
@@ -51,7 +52,7 @@ __all__ = ["indicators", "number_audit", "scoreboard", "ranks", "write_indicator
 INDICATOR_COLUMNS = [
     "indicator_id", "value", "unit", "value_base", "base_unit", "kind", "direction", "qualifier",
     "bound", "metric", "period", "status", "theme", "part", "section", "paragraph_id",
-    "sentence_id", "sentence", "start", "end", "measure",
+    "sentence_id", "sentence", "start", "end", "measure", "figure",
 ]
 AUDIT_COLUMNS = ["mention_id", "text", "start", "end", "status", "reason", "indicator_id", "sentence_id"]
 SCOREBOARD_COLUMNS = [
@@ -888,7 +889,7 @@ def _clean(value):
 def _indicator_row(indicator_id: str, fig: _Figure, record: dict, year: int) -> dict:
     value_base, base_unit = nb.to_base(fig.value, fig.unit)
     s0 = record["start"]
-    return {
+    row = {
         "indicator_id": indicator_id,
         "value": fig.value,
         "unit": fig.unit,
@@ -911,6 +912,9 @@ def _indicator_row(indicator_id: str, fig: _Figure, record: dict, year: int) -> 
         "end": s0 + fig.mention.end,
         "measure": _measure(record["text"], fig),
     }
+    row["figure"] = figure_text(fig.value, fig.unit, fig.qualifier, kind=fig.kind, direction=fig.direction,
+                                measure=row["measure"])
+    return row
 
 
 #: the words that say what a figure measures, compounds first (新开工建设 is a new start, not 建设)

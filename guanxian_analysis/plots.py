@@ -22,6 +22,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from .coverage import part_labels
+from .figures import figure_text
 from .style import apply_font, font_family, theme_font
 from .themes import THEME_NAMES_ZH, THEMES
 
@@ -389,7 +390,7 @@ def plot_scoreboard(
             marker, name = _bound_marker(row.get("target_qualifier"), row.get("target_bound"))
             ax.scatter([t], [y], s=80, zorder=3, marker=marker, color=target_color,
                        label=once(f"{row.get('target_period') or ''} 目标 {name}"))
-            text = _fmt(t, row.get("target_unit")) + str(row.get("target_qualifier") or "")
+            text = figure_text(t, row.get("target_unit"), row.get("target_qualifier"))
             ax.annotate(text, (t, y), xytext=(0, -8), textcoords="offset points", ha="center", va="top",
                         fontsize="small", color=target_color)
     ax.set_yticks(list(range(len(rows))), labels=list(rows["metric"]))

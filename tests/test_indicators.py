@@ -393,3 +393,32 @@ def test_hailar_scoreboard_and_audit(hailar):
     anniversaries = audit[[hailar.text[e:e + 2] == "周年" for e in audit.end]]
     assert len(anniversaries) == 6 and set(anniversaries.reason) == {"anniversary"}
     assert set(anniversaries.text) == {"70"}
+
+
+# --------------------------------------------------------------------------- how a figure reads (issue 10, items 2 and 4)
+@pytest.mark.parametrize("metric, value, figure", [
+    ("刑事警情", 23.7, "−23.7%"),            # 下降23.7%: a fall reads as a fall
+    ("电诈发案", 25.7, "−25.7%"),
+    ("PM2.5", 21.4, "improved 21.4%"),       # 改善21.4%
+    ("生产总值", 1.0, "up 1 place"),           # 前移1个位次, not "rank 1"
+    ("生产总值", 4.5, "4.5% (annual average)"),  # 年均增长4.5%
+    ("重点项目", 341.0, "341个 (cumulative)"),   # 累计实施重点项目341个
+    ("制造业技改项目", 220.0, "220余个"),        # not 220个余
+    ("居民医保补助标准", 550.0, "由550元"),       # not 550元由
+    ("居民医保补助标准", 580.0, "至580元"),       # not 580元至
+    ("农村电商网络零售额", 2.0, "预计第2位"),      # not 第2位预计
+    ("优良天数", 26.0, "+26天"),
+    ("生产总值", 6.0, "6%左右"),
+])
+def test_figure_column_reads_as_written_with_direction(report, metric, value, figure):
+    table = indicators(report)
+    assert figure in table.loc[table.metric.eq(metric) & table.value.eq(value), "figure"].tolist()
+
+
+def test_indicator_lines_and_display_use_the_figure(report):
+    from guanxian_analysis.findings import indicator_lines
+
+    table = indicators(report)
+    text = indicator_lines(table[table.metric.isin(["刑事警情", "PM2.5"])])
+    assert "**−23.7%**" in text and "**improved 21.4%**" in text
+    assert "growth_rate" not in text and "**23.7%**" not in text
