@@ -252,6 +252,12 @@ def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
     return "\n".join(lines) if lines else "_No metric of this theme has both an outcome and a target._"
 
 
+#: what a rank claim is, in English (ranks()' ``claim``); a tier or "among the top" is never first place
+CLAIM_WORDS = {"position": "", "tier": "a tier, not a place", "move": "a move, not a place",
+               "first_to_do": "first to do it", "only": "the only one", "most": "the most", "leading": "leading",
+               "among_top": "among the top, no place given"}
+
+
 def ranks_lines(ranks: "pd.DataFrame", theme: str | None = None) -> str:
     """A Markdown list of the rank claims (``位居全市第2位``) of a theme.
 
@@ -266,7 +272,14 @@ def ranks_lines(ranks: "pd.DataFrame", theme: str | None = None) -> str:
     for r in rows.itertuples():
         period = f", {r.period}" if isinstance(r.period, str) and r.period else ""
         claim = r.rank_text if str(r.rank_text).startswith(str(r.scope)) else f"{r.scope}{r.rank_text}"
-        lines.append(f"- {gloss(r.metric)}: {claim} ({scopes.get(r.scope, r.scope)}{period})")
+        kind = getattr(r, "claim", None)
+        what = CLAIM_WORDS.get(kind, "") if isinstance(kind, str) else ""
+        what = f"{what}; " if what else ""
+        ranked = getattr(r, "ranked", None)
+        of = f", ranking {ranked.split(': ', 1)[1]}" if isinstance(ranked, str) and ": " in ranked else ""
+        if kind == "move" and of:
+            what, of = f"{ranked.split(': ', 1)[1]}, not a place; ", ""
+        lines.append(f"- {gloss(r.metric)}: {claim} ({what}{scopes.get(r.scope, r.scope)}{period}{of})")
     return "\n".join(lines) if lines else "_The theme makes no rank claim._"
 
 
@@ -318,8 +331,11 @@ def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", in
                      f" and above it for {int((both.change > 0).sum())}.")
     claims = ranks[ranks.theme == theme]
     if len(claims):
-        first = int((claims["rank"] == 1).sum())
-        lines.append(f"- **Ranks.** {plural(len(claims), 'rank claim')}, {first} of them first place.")
+        placed = claims["claim"].eq("position") if "claim" in claims else claims["rank"].notna()
+        first = int((placed & claims["rank"].eq(1)).sum())
+        lines.append(f"- **Ranks.** {plural(len(claims), 'rank claim')}: {plural(int(placed.sum()), 'named place')}, "
+                     f"{first} of them first place; the other {len(claims) - int(placed.sum())} claim a tier, "
+                     f"a move or a standing without a place (among the top, first to do, the only, the most).")
     return "\n".join(lines)
 
 

@@ -47,7 +47,7 @@ from .structure import period_of
 
 __all__ = ["indicators", "number_audit", "scoreboard", "ranks", "write_indicator_tables",
            "INDICATOR_COLUMNS", "AUDIT_COLUMNS", "SCOREBOARD_COLUMNS", "RANK_COLUMNS", "BOUNDS", "STATUSES",
-           "MEASURES"]
+           "MEASURES", "CLAIMS"]
 
 INDICATOR_COLUMNS = [
     "indicator_id", "value", "unit", "value_base", "base_unit", "kind", "direction", "qualifier",
@@ -60,7 +60,10 @@ SCOREBOARD_COLUMNS = [
     "outcome_status", "target_period", "target_value", "target_unit", "target_qualifier",
     "target_bound", "change", "outcome_sentence_id", "target_sentence_id", "outcome_id", "target_id",
 ]
-RANK_COLUMNS = ["metric", "scope", "rank", "rank_text", "period", "theme", "sentence_id"]
+RANK_COLUMNS = ["metric", "scope", "rank", "rank_text", "period", "theme", "sentence_id", "claim", "ranked"]
+#: the values of ``claim`` in :func:`ranks`: only ``position`` (第N位) is a place; a tier (第一档) is a group
+#: of places, a move (前移1个位次) a change of place, and the others say no place at all
+CLAIMS = ("position", "tier", "move", "first_to_do", "only", "most", "leading", "among_top")
 #: the values of ``bound`` (and ``target_bound``): what a qualifier means (左右 approx, 以上 min, 以内 max …)
 BOUNDS = ("approx", "min", "max", "aim", "estimate", "from", "to")
 #: the values of ``measure``: what the figure counts, read from the verb or qualifier of its clause
@@ -273,20 +276,34 @@ def scoreboard(data) -> pd.DataFrame:
 
 
 def ranks(report) -> pd.DataFrame:
-    """The report's rankings: what, where (全市, 全省, 全国), which place, when.
+    """The report's rank claims: what, where (全市, 全省, 全国), which place or what kind of claim, when.
 
-    ``rank`` is the place (1 for 第1位 and 第一档); a move such as 前移1个位次 has no
-    place (NaN) and keeps its wording in ``rank_text``.
+    ``claim`` says what the claim is (``CLAIMS``): ``position`` (第2位: ``rank`` 2), ``tier``
+    (第一档: ``rank`` 1 is the first tier, not first place), ``move`` (前移1个位次: no place), and the
+    claims without a number: ``first_to_do`` (全市率先, 全省率先), ``only`` (全市唯一), ``most``
+    (全市最多), ``leading`` (全市领先), ``among_top`` (全市前列, 全省前列). Only ``position`` rows
+    with ``rank == 1`` are first places. ``ranked`` is what the place is of: the figure the
+    sentence ranks (PM2.5: its improvement, ``improved 21.4%``) or the phrase the claim is about.
 
     Examples
     --------
     >>> from guanxian_analysis import load_report
-    >>> ranks(load_report())[["metric", "scope", "rank", "rank_text"]].head(2)
-      metric scope  rank rank_text
-    0   生产总值    全市   NaN  全市前移1个位次
-    1  工业总产值    全市   3.0    全市第3位
+    >>> ranks(load_report())[["metric", "scope", "rank", "rank_text", "claim"]].head(2)
+      metric scope  rank rank_text claim
+    0   生产总值    全市   NaN  全市前移1个位次  move
+    1   工业总产值    全市   3.0     全市第3位  position
     """
-    return _extract(_report(report))[2]
+    report = _report(report)
+    numbered = _extract(report)[2]
+    soft = _soft_claims(_simplified_text(report), report.sentences, int(report.meta["year"]))
+    if not len(soft):
+        return numbered
+    order = {sid: n for n, sid in enumerate(report.sentences.sentence_id)}
+    table = pd.concat([numbered, soft], ignore_index=True)
+    table["_order"] = table.sentence_id.map(order)
+    table["rank"] = pd.to_numeric(table["rank"])
+    return (table.sort_values("_order", kind="mergesort").drop(columns="_order")
+            .reset_index(drop=True)[RANK_COLUMNS])
 
 
 def write_indicator_tables(report, out_dir: Path | str | None = None) -> list[Path]:
@@ -372,13 +389,17 @@ def _extract_uncached(text: str, sentences: pd.DataFrame, year: int, shown_text:
         figures, excluded = _read_sentence(record, by_sentence[i], year)
         s0 = record["start"]
         ids, notes = {}, {}
+        mine = []
         for fig in figures:
             indicator_id = f"i{len(indicator_rows) + 1:04d}"
             ids[fig.mention.start] = indicator_id
             notes[fig.mention.start] = _audit_note(fig, record["text"])
             indicator_rows.append(_indicator_row(indicator_id, fig, record, year))
+            mine.append(indicator_rows[-1])
             if fig.kind == "rank":
-                rank_rows.append(_rank_row(fig, record, indicator_rows[-1]))
+                ranked = (_ranked_figure(fig, figures, mine) if fig.unit != "位次"
+                          else f"{mine[-1]['metric']}: {mine[-1]['figure']}")  # 前移1个位次: up 1 place
+                rank_rows.append(_rank_row(fig, record, indicator_rows[-1], ranked))
         for m in by_sentence[i]:
             reason = excluded.get(m.start) or notes.get(m.start)
             audit_rows.append({
@@ -948,17 +969,62 @@ def _measure(text: str, fig: _Figure) -> str | None:
     return found
 
 
-def _rank_row(fig: _Figure, record: dict, row: dict) -> dict:
+def _rank_row(fig: _Figure, record: dict, row: dict, ranked: str | None = None) -> dict:
     scope = fig.scope or ""
     if fig.unit == "位次":
         verb = RANK_MOVE_RE.search(record["text"][: fig.span_start])
         rank_text = f"{scope}{verb.group('verb') if verb else ''}{fig.mention.text}个位次"
-        place = None
+        place, claim = None, "move"
     else:
         rank_text = f"{scope}第{fig.mention.text}{fig.unit}"
-        place = fig.value
+        place, claim = fig.value, "tier" if fig.unit == "档" else "position"
     return {"metric": row["metric"], "scope": fig.scope, "rank": place, "rank_text": rank_text,
-            "period": row["period"], "theme": row["theme"], "sentence_id": row["sentence_id"]}
+            "period": row["period"], "theme": row["theme"], "sentence_id": row["sentence_id"],
+            "claim": claim, "ranked": ranked or row["metric"]}
+
+
+#: rank claims without a number (全市率先, 全省前列 …) and what each is
+_SOFT_CLAIM_RE = re.compile(r"(?P<scope>全市|全省|全国|全县|全区)(?P<word>率先|唯一|最多|领先|前列)")
+_SOFT_CLAIMS = {"率先": "first_to_do", "唯一": "only", "最多": "most", "领先": "leading", "前列": "among_top"}
+_CLAIM_FRAME_RE = re.compile(r"(?:均|已|继续|始终)?(?:走在|位居|位列|跃居|居于|居|列|处于|保持|在)$")
+_CLAIM_LEAD_RE = re.compile(r"^(?:其中|全县|同时|并且?|确保|力争)")
+
+
+def _ranked_figure(fig: _Figure, figures: list[_Figure], rows: list[dict]) -> str | None:
+    """What a 第N位 ranks: the nearest figure of the same metric before it (PM2.5 第1位 ranks 改善21.4%)."""
+    n = figures.index(fig)
+    earlier = [(f, r) for f, r in zip(figures[:n], rows[:n])
+               if f.kind not in {"rank", "threshold"} and r["metric"] == rows[n]["metric"]]
+    if not earlier:
+        return None
+    return f"{earlier[-1][1]['metric']}: {earlier[-1][1]['figure']}"
+
+
+def _soft_claims(text: str, sentences: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Rank claims without a number (全市最多, 全省率先, 全市前列 …), one row each."""
+    rows = []
+    for record in sentences.to_dict("records"):
+        if record.get("segment") == "glossary":
+            continue
+        sentence = text[record["start"]: record["end"]]
+        for m in _SOFT_CLAIM_RE.finditer(sentence):
+            claim = _SOFT_CLAIMS[m.group("word")]
+            if claim == "first_to_do":  # 在全市率先建设…: what is done first follows the claim
+                after = re.split(rf"[{CLAUSE_DELIMITERS}]", sentence[m.end():], maxsplit=1)[0]
+                subject = after
+            else:
+                start = max(sentence.rfind(d, 0, m.start()) for d in CLAUSE_DELIMITERS) + 1
+                subject = _CLAIM_FRAME_RE.sub("", sentence[start: m.start()])
+                if not subject.strip():  # ，全市最多: the claim is about the clause before
+                    prev_end = start - 1
+                    prev_start = max(sentence.rfind(d, 0, max(prev_end, 0)) for d in CLAUSE_DELIMITERS) + 1
+                    subject = re.split(r"\d", sentence[prev_start: max(prev_end, 0)], maxsplit=1)[0]
+            subject = _CLAIM_LEAD_RE.sub("", subject.strip()) or subject.strip()
+            rows.append({"metric": subject, "scope": m.group("scope"), "rank": float("nan"),
+                         "rank_text": m.group(), "period": _period_for(record, year),
+                         "theme": _clean(record.get("theme")), "sentence_id": record["sentence_id"],
+                         "claim": claim, "ranked": subject})
+    return pd.DataFrame(rows, columns=RANK_COLUMNS)
 
 
 # --------------------------------------------------------------------------- scoreboard helpers

@@ -315,7 +315,9 @@ def test_scoreboard_keeps_stock_apart_from_new_starts(report):
 
 def test_ranks(report):
     table = ranks(report)
-    assert len(table) == 14
+    assert len(table) == 31  # 14 numbered (第N位, 第一档, 前移) + 17 without a number (前列, 最多, 率先 …)
+    assert table.claim.value_counts().to_dict() == {
+        "position": 12, "among_top": 10, "first_to_do": 3, "most": 2, "move": 1, "tier": 1, "only": 1, "leading": 1}
     rows = {(r.metric, r.rank_text): (r.scope, r.rank, r.period) for r in table.itertuples()}
     assert rows[("工业总产值", "全市第3位")] == ("全市", 3.0, "2017-2021")
     assert rows[("PM2.5", "全市第1位")] == ("全市", 1.0, "2021")
@@ -422,3 +424,48 @@ def test_indicator_lines_and_display_use_the_figure(report):
     text = indicator_lines(table[table.metric.isin(["刑事警情", "PM2.5"])])
     assert "**−23.7%**" in text and "**improved 21.4%**" in text
     assert "growth_rate" not in text and "**23.7%**" not in text
+
+
+# --------------------------------------------------------------------------- rank claims (issue 10, item 3)
+@pytest.mark.parametrize("rank_text, claim, metric", [
+    ("全市最多", "most", "日韩资"), ("全市唯一", "only", "成功入选省未成年人保护试点候选单位"),
+    ("全省率先", "first_to_do", "实现不动产登记“一证办证”"), ("全市领先", "leading", "12345市民热线办理工作"),
+    ("全省前列", "among_top", "价格监测"), ("全市前列", "among_top", "营商环境评价"),
+    ("全市第一档", "tier", "“三资”清理工作"), ("全市前移1个位次", "move", "生产总值"),
+])
+def test_soft_rank_claims_are_captured_and_not_places(report, rank_text, claim, metric):
+    table = ranks(report)
+    rows = table[table.rank_text.eq(rank_text) & table.metric.eq(metric)]
+    assert rows.claim.tolist() == [claim]
+
+
+def test_ranks_record_what_is_ranked_and_count_only_positions_as_first(report):
+    from guanxian_analysis.findings import ranks_lines, theme_findings  # noqa: F401
+
+    table = ranks(report)
+    pm = table[table.metric.eq("PM2.5")].iloc[0]
+    assert (pm["rank"], pm["claim"], pm["ranked"]) == (1.0, "position", "PM2.5: improved 21.4%")
+    firsts = table[table.claim.eq("position") & table["rank"].eq(1)]
+    assert "“三资”清理工作" not in firsts.metric.tolist() and len(firsts) == 6
+    text = ranks_lines(table[table.metric.isin(["“三资”清理工作", "PM2.5", "价格监测"])])
+    assert "全市第一档 (a tier, not a place" in text and "ranking improved 21.4%" in text
+    assert "全省前列 (among the top, no place given" in text
+    move = ranks_lines(table[table.claim.eq("move")])
+    assert "全市前移1个位次 (up 1 place, not a place; in the city" in move
+
+
+def test_plot_ranks_does_not_place_a_tier_or_a_move_at_one():
+    import matplotlib.pyplot as plt
+
+    from guanxian_analysis.plots import plot_ranks
+
+    data = pd.DataFrame({"metric": ["甲", "乙", "丙"], "scope": ["全市"] * 3, "rank": [1.0, 1.0, float("nan")],
+                         "rank_text": ["全市第1位", "全市第一档", "全市前移1个位次"],
+                         "claim": ["position", "tier", "move"], "ranked": ["甲: 8%", "乙", "丙: up 1 place"]})
+    fig, ax = plt.subplots()
+    plot_ranks(data, ax=ax)
+    xs = [c.get_offsets()[0][0] for c in ax.collections]
+    assert xs[0] == 1 and xs[1] != 1 and xs[2] == xs[1]
+    labels = [t.get_text() for t in ax.texts]
+    assert "全市第一档 (tier, not a place)" in labels and "全市前移1个位次 (up 1 place)" in labels
+    plt.close(fig)
