@@ -52,7 +52,7 @@ __all__ = ["indicators", "number_audit", "scoreboard", "ranks", "write_indicator
 INDICATOR_COLUMNS = [
     "indicator_id", "value", "unit", "value_base", "base_unit", "kind", "direction", "qualifier",
     "bound", "metric", "period", "status", "theme", "part", "section", "paragraph_id",
-    "sentence_id", "sentence", "start", "end", "measure", "figure",
+    "sentence_id", "sentence", "start", "end", "measure", "figure", "upper",
 ]
 AUDIT_COLUMNS = ["mention_id", "text", "start", "end", "status", "reason", "indicator_id", "sentence_id"]
 SCOREBOARD_COLUMNS = [
@@ -65,7 +65,7 @@ RANK_COLUMNS = ["metric", "scope", "rank", "rank_text", "period", "theme", "sent
 #: of places, a move (前移1个位次) a change of place, and the others say no place at all
 CLAIMS = ("position", "tier", "move", "first_to_do", "only", "most", "leading", "among_top")
 #: the values of ``bound`` (and ``target_bound``): what a qualifier means (左右 approx, 以上 min, 以内 max …)
-BOUNDS = ("approx", "min", "max", "aim", "estimate", "from", "to")
+BOUNDS = ("approx", "min", "max", "aim", "estimate", "from", "to", "range")
 #: the values of ``measure``: what the figure counts, read from the verb or qualifier of its clause
 #: (年均增长 annual_average, 累计 cumulative, 新开工 new_start, 完成/建成 completed, 新增/培育 new, 列入 listed,
 #: 建设/实施/打造 … done_in_year, 达到/余额 stock); empty when the clause says nothing (an unqualified figure)
@@ -211,7 +211,45 @@ def indicators(report) -> pd.DataFrame:
          value qualifier
     147    6.0        左右
     """
-    return _extract(_report(report))[0]
+    report = _report(report)
+    return _align_main_targets(_extract(report)[0], report)
+
+
+def _align_main_targets(table: pd.DataFrame, report) -> pd.DataFrame:
+    """Take status, period, kind, qualifier, bound and range of the main-target passage from ``main_targets``.
+
+    The rows are joined on the number's offset (``start`` = ``number_start``), so the indicators table, the
+    scoreboard and :func:`~guanxian_analysis.main_targets` never disagree on the year's headline targets. A
+    range (5%—5.5%) keeps both numbers: the lower row gets ``upper`` and the range as its ``figure``, and
+    both rows have ``bound`` ``"range"``.
+    """
+    from .main_target_extraction import targets_from_text
+
+    targets = targets_from_text(_simplified_text(report))  # main_targets' rows, offsets into report.text
+    targets = targets[targets.number_start.notna()]
+    if not len(targets):
+        return table
+    table = table.copy()
+    year = str(int(report.meta["year"]))
+    index = {start: i for i, start in zip(table.index, table.start)}
+    for t in targets.itertuples():
+        i = index.get(int(t.number_start))
+        if i is None:
+            continue
+        qualifier = t.qualifier if isinstance(t.qualifier, str) and t.qualifier else None
+        table.loc[i, ["status", "period"]] = ["target", year]
+        if qualifier is not None or t.bound == "range":
+            # an empty main-target qualifier leaves the indicator's: 7%和8%左右 shares 左右 with the 7%
+            # in the indicator annotation, not in the main-target one (Hailar 2019; see the README)
+            table.loc[i, ["qualifier", "bound"]] = [qualifier, t.bound]
+        if t.kind != "verbal":
+            table.loc[i, "kind"] = t.kind
+        if t.upper == t.upper and t.upper is not None:  # a range: the upper end's row is the same target
+            table.loc[i, ["upper", "figure"]] = [t.upper, t.figure]
+            upper_rows = table.index[(table.start > t.number_start) & (table.start < t.end)
+                                     & (table.value == t.upper)]
+            table.loc[upper_rows, ["status", "period", "qualifier", "bound"]] = ["target", year, qualifier, "range"]
+    return table
 
 
 def number_audit(report) -> pd.DataFrame:
@@ -932,6 +970,7 @@ def _indicator_row(indicator_id: str, fig: _Figure, record: dict, year: int) -> 
         "start": s0 + fig.mention.start,
         "end": s0 + fig.mention.end,
         "measure": _measure(record["text"], fig),
+        "upper": float("nan"),
     }
     row["figure"] = figure_text(fig.value, fig.unit, fig.qualifier, kind=fig.kind, direction=fig.direction,
                                 measure=row["measure"])

@@ -469,3 +469,49 @@ def test_plot_ranks_does_not_place_a_tier_or_a_move_at_one():
     labels = [t.get_text() for t in ax.texts]
     assert "全市第一档 (tier, not a place)" in labels and "全市前移1个位次 (up 1 place)" in labels
     plt.close(fig)
+
+
+# --------------------------------------------------------------------------- one set of rows for the main targets (issue 15, item 3)
+def _main_target_rows(rep):
+    from guanxian_analysis import main_targets
+
+    targets = main_targets(rep)
+    targets = targets[targets.number_start.notna()]
+    table = indicators(rep).set_index("start")
+    return targets, table.loc[targets.number_start.astype(int)]
+
+
+@pytest.mark.parametrize("report_id", ["guanxian_2022", "national_2022", "anhui_2026"])
+def test_indicators_and_scoreboard_agree_with_main_targets(report, report_id):
+    from guanxian_analysis import paths
+    from guanxian_analysis.report import parse_report
+
+    if report_id == "guanxian_2022":
+        rep = report
+    else:
+        path = next((paths.PROJECT_ROOT.parent / "shared" / "corpus").glob(f"*/{report_id}.txt"))
+        rep = parse_report(path.read_bytes(), source_path=str(path))
+    targets, rows = _main_target_rows(rep)
+    year = str(int(rep.meta["year"]))
+    blank = lambda v: v if isinstance(v, str) and v else None  # noqa: E731
+    assert (rows.status == "target").all() and (rows.period == year).all()
+    assert [blank(q) for q in rows.qualifier] == [blank(q) for q in targets.qualifier]
+    assert [blank(b) for b in rows.bound] == [blank(b) for b in targets.bound]
+    assert rows.kind.tolist() == targets.kind.tolist()
+    board = scoreboard(rep)
+    on_board = board[board.target_period == year]
+    for t in on_board.itertuples():
+        if t.target_id in set(rows.indicator_id):
+            mt = targets[targets.number_start.astype(int).isin(rows.index[rows.indicator_id == t.target_id])].iloc[0]
+            assert (t.target_value, blank(t.target_qualifier)) == (mt.value, blank(mt.qualifier))
+
+
+def test_a_range_target_keeps_its_upper_end():
+    from guanxian_analysis import paths
+    from guanxian_analysis.report import parse_report
+
+    path = next((paths.PROJECT_ROOT.parent / "shared" / "corpus").glob("*/anhui_2026.txt"))
+    table = indicators(parse_report(path.read_bytes(), source_path=str(path)))
+    gdp = table[table.bound.eq("range")]
+    assert gdp[["value", "upper", "figure", "status", "period"]].iloc[0].tolist() == [5.0, 5.5, "5%—5.5%", "target", "2026"]
+    assert gdp.value.tolist() == [5.0, 5.5]
