@@ -170,7 +170,12 @@ def theme_sentences(report: "Report", theme: str) -> "pd.DataFrame":
 
 def theme_indicators(indicators: "pd.DataFrame", theme: str | None = None,
                      terms: Sequence[str] | None = None) -> "pd.DataFrame":
-    """Indicators of one theme (or mentioning any of ``terms`` in their sentence), in text order.
+    """Indicators of one theme (or whose metric names any of ``terms``), in text order.
+
+    With ``terms``, a figure is listed when it is ABOUT them: its own metric names a term (a sentence
+    that only mentions 项目 next to a housing or income figure does not file that figure under
+    projects), and an outcome or target the scoreboard pairs with a listed figure comes along (the 2021
+    实际使用外资 outcome beside its 2022 target).
 
     Examples
     --------
@@ -183,7 +188,16 @@ def theme_indicators(indicators: "pd.DataFrame", theme: str | None = None,
         rows = rows[rows.theme == theme]
     if terms:
         pattern = "|".join(re.escape(t) for t in terms)
-        rows = rows[rows.sentence.str.contains(pattern, regex=True) | rows.metric.str.contains(pattern, regex=True)]
+        about = rows.metric.fillna("").str.contains(pattern, regex=True)
+        if "indicator_id" in rows and about.any():
+            from .indicator_extraction import scoreboard
+
+            board = scoreboard(rows)
+            chosen = set(rows.indicator_id[about])
+            partners = {o for o, t in zip(board.outcome_id, board.target_id) if t in chosen} | \
+                       {t for o, t in zip(board.outcome_id, board.target_id) if o in chosen}
+            about = about | rows.indicator_id.isin(partners)
+        rows = rows[about]
     return rows.sort_values("start", kind="mergesort")
 
 

@@ -94,12 +94,12 @@ HTML(nh.kwic_html(hits))
 # ## Projects and investment
 #
 # “重点项目” (key projects) and “招商引资” (attracting investment) are the report's engine of growth; the
-# indicators whose sentence mentions projects or investment give the scale.
+# economy figures that measure projects or investment give the scale (each with the outcome or target it pairs with).
 
 # %%
 indicators = profile.indicators
-projects = nh.theme_indicators(indicators, terms=["项目", "投资", "招商"])
-Markdown(f"**{len(projects)}** figures in the report come from sentences about projects or investment:")
+projects = nh.theme_indicators(indicators, "economy", terms=["项目", "投资", "招商", "外资"])
+Markdown(f"**{len(projects)}** figures in the report measure projects or investment:")
 
 # %%
 HTML(nh.scroll_table(nh.indicator_display(projects), height=320))

@@ -515,3 +515,24 @@ def test_a_range_target_keeps_its_upper_end():
     gdp = table[table.bound.eq("range")]
     assert gdp[["value", "upper", "figure", "status", "period"]].iloc[0].tolist() == [5.0, 5.5, "5%—5.5%", "target", "2026"]
     assert gdp.value.tolist() == [5.0, 5.5]
+
+
+# --------------------------------------------------------------------------- figures under the right heading (issue 10, item 5)
+def test_projects_and_investment_lists_figures_about_them(report):
+    from guanxian_analysis.coverage import theme_indicators
+
+    table = indicators(report)
+    projects = theme_indicators(table, "economy", terms=["项目", "投资", "招商", "外资"])
+    metrics = set(projects.metric)
+    assert {"重点项目", "县级重点项目", "招商引资到位资金", "全社会固定资产投资"} <= metrics
+    assert not metrics & {"社会消费品零售总额", "居民人均可支配收入", "回迁安置房", "棚户区改造项目", "老旧小区"}
+    foreign = projects[projects.metric.eq("实际使用外资")]
+    assert foreign[["value", "period"]].values.tolist() == [[5125.0, "2021"], [3800.0, "2022"]]
+
+
+def test_employment_lists_jobs_not_welfare_or_alliances(report):
+    from guanxian_analysis.coverage import theme_indicators
+
+    jobs = theme_indicators(indicators(report), "livelihoods", terms=["就业", "失业", "创业"])
+    assert not jobs.metric.str.contains("低保|联合体").any()
+    assert {"城镇新增就业", "新增城镇就业", "城镇调查失业率", "创业担保贷款"} <= set(jobs.metric)
