@@ -446,3 +446,108 @@ def indicator_count(indicators: "pd.DataFrame") -> str:
     '**3** indicators, 2 of them targets.'
     """
     return f"**{len(indicators)}** indicators, {int((indicators.status == 'target').sum())} of them targets."
+
+
+#: headline outcomes beyond the cross-place table's common metrics (foreign trade is reported beside GDP)
+_HEADLINE_EXTRA = r"^(?:进出口|外贸进出口|进出口总额|外贸进出口总额)$"
+#: a last-year growth rate this many times GDP's (and this many points above it) is flagged as unusual
+_UNUSUAL_RATIO, _UNUSUAL_POINTS = 1.5, 5.0
+
+
+def _points(x: float) -> str:
+    return f"{abs(x):g} point" + ("" if abs(x) == 1 else "s")
+
+
+def _clause_of(sentence: str, figure_value: float) -> str:
+    """The clause of ``sentence`` that states ``figure_value`` (for quoting it as written)."""
+    import re
+
+    number = f"{figure_value:g}"
+    for clause in re.split(r"[，；。、]", sentence):
+        if re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", clause):
+            return clause
+    return shorten(sentence)
+
+
+def target_findings(indicators: "pd.DataFrame", board: "pd.DataFrame", targets: "pd.DataFrame") -> str:
+    """Findings that interpret the year-ahead targets, every number rendered from the tables.
+
+    Three findings, each left out when the tables give it no ground: how far each growth target sits
+    below (or above) last year's outcome, with any last-year growth rate far above GDP's flagged and
+    quoted; which headline outcomes of last year get no target this year; which binding targets the
+    report only refers to without a figure.
+
+    Parameters
+    ----------
+    indicators, board : DataFrame
+        :func:`~guanxian_analysis.indicators` and :func:`~guanxian_analysis.scoreboard` of a report.
+    targets : DataFrame
+        :func:`~guanxian_analysis.main_targets` of the same report.
+
+    Returns
+    -------
+    str
+        A Markdown list (empty when nothing can be said).
+
+    Examples
+    --------
+    >>> r = ga.load_report()                                           # doctest: +SKIP
+    >>> print(target_findings(ga.indicators(r), ga.scoreboard(r), ga.main_targets(r)).splitlines()[0][:40])  # doctest: +SKIP
+    - **Targets below last year.** All 5
+    """
+    import re
+
+    from .main_target_extraction import common_metric
+
+    lines = []
+    years = sorted(p for p in board.target_period.dropna().unique() if "-" not in p) if len(board) else []
+    if not years:
+        return ""
+    year = years[-1]
+    last = str(int(year) - 1)
+    growth = board[(board.target_period == year) & (board.kind == "growth_rate") & board.change.notna()
+                   & board.target_unit.eq("%")]
+    if len(growth):
+        below = growth[growth.change < 0]
+        parts = [f"{gloss(r.metric)} {format_value(r.target_value, r.target_unit, r.target_qualifier)} after "
+                 f"{'an estimated ' if r.outcome_status == 'estimate' else ''}"
+                 f"{format_value(r.outcome_value, r.outcome_unit)} (−{_points(r.change)})" for r in below.itertuples()]
+        if len(below):
+            widest = below.loc[below.change.idxmin()]
+            share = "All" if len(below) == len(growth) else f"{len(below)} of"
+            lines.append(f"- **Targets below last year.** {share} {plural(len(growth), 'growth target')} set for "
+                         f"{year} {'sit' if len(below) > 1 else 'sits'} below the {last} outcome: " + "; ".join(parts)
+                         + f". The widest gap is {gloss(widest.metric)} ({_points(widest.change)}): the report "
+                         f"plans a slower year than the one it reports.")
+        above = growth[growth.change > 0]
+        if len(above):
+            lines.append("- **Targets above last year.** " + "; ".join(
+                f"{gloss(r.metric)} {format_value(r.target_value, r.target_unit, r.target_qualifier)} after "
+                f"{format_value(r.outcome_value, r.outcome_unit)} (+{_points(r.change)})" for r in above.itertuples()) + ".")
+    outcomes = indicators[(indicators.period == last) & (indicators.status != "target")
+                          & (indicators.kind == "growth_rate") & indicators.unit.eq("%")]
+    gdp = outcomes[[common_metric(m, k) == "GDP growth" for m, k in zip(outcomes.metric, outcomes.kind)]]
+    if len(gdp):
+        g = gdp.iloc[0]
+        unusual = outcomes[(outcomes.value >= _UNUSUAL_RATIO * g.value) & (outcomes.value - g.value >= _UNUSUAL_POINTS)
+                           & outcomes.direction.eq("up")
+                           & outcomes.metric.map(lambda m: common_metric(m, "growth_rate") == "income growth")]
+        for r in unusual.itertuples():
+            lines.append(f"- **An unusual outcome.** {gloss(r.metric)} rose {format_value(r.value, r.unit)} in {last}, "
+                         f"{r.value / g.value:.1f} times the {format_value(g.value, g.unit)} growth of "
+                         f"{gloss(g.metric)}: “{_clause_of(r.sentence, r.value)}”. Incomes rarely outpace output "
+                         f"by that much; a figure to check against the statistics bureau's.")
+    paired = set(board.outcome_id) if "outcome_id" in board else set()
+    headline = outcomes[[(common_metric(m, k) is not None or re.match(_HEADLINE_EXTRA, m or "") is not None)
+                         and common_metric(m, k) != "GDP growth" for m, k in zip(outcomes.metric, outcomes.kind)]]
+    headline = headline[~headline.indicator_id.isin(paired)] if "indicator_id" in headline else headline
+    if len(headline):
+        listed = "; ".join(f"{gloss(r.metric)} {r.figure if isinstance(getattr(r, 'figure', None), str) else format_value(r.value, r.unit)}"
+                           .replace("预计", "") for r in headline.itertuples())
+        lines.append(f"- **Outcomes without a target.** The report gives {last} growth for {listed}, "
+                     f"but sets no {year} target for {'them' if len(headline) > 1 else 'it'}.")
+    verbal = targets[targets.kind.eq("verbal") & targets.metric.fillna("").str.contains("约束性")] if len(targets) else targets
+    for r in verbal.itertuples():
+        lines.append(f"- **Binding targets referred to, not stated.** The main targets include “{r.metric}”: the "
+                     f"binding (约束性) targets are set from above, and the report gives no figure for them.")
+    return "\n".join(lines)

@@ -148,6 +148,12 @@ Markdown(nh.scoreboard_lines(board, theme))
 nh.chart(ga.plot_scoreboard, profile.theme_scoreboard, row_height=0.7)
 
 # %% [markdown]
+# What the targets say when read against last year's outcomes (every figure from the tables above):
+
+# %%
+Markdown(nh.target_findings(profile.indicators, board, ga.main_targets(report)))
+
+# %% [markdown]
 # ### Where the county says it ranks
 #
 # Rank claims (“位居全市第2位”, second in the city) of the economy theme:

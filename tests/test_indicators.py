@@ -536,3 +536,33 @@ def test_employment_lists_jobs_not_welfare_or_alliances(report):
     jobs = theme_indicators(indicators(report), "livelihoods", terms=["就业", "失业", "创业"])
     assert not jobs.metric.str.contains("低保|联合体").any()
     assert {"城镇新增就业", "新增城镇就业", "城镇调查失业率", "创业担保贷款"} <= set(jobs.metric)
+
+
+# --------------------------------------------------------------------------- findings that interpret (issue 10, item 10)
+def _target_findings(rep):
+    from guanxian_analysis import main_targets
+    from guanxian_analysis.findings import target_findings
+
+    return target_findings(indicators(rep), scoreboard(rep), main_targets(rep))
+
+
+def test_target_findings_on_guanxian(report):
+    text = _target_findings(report)
+    assert "All 5 growth targets set for 2022 sit below the 2021 outcome" in text
+    assert "“生产总值” (gross domestic product, GDP) 6%左右 after an estimated 8% (−2 points)" in text
+    assert "rose 16% in 2021, 2.0 times the 8% growth of" in text and "“居民人均可支配收入增长16%”" in text
+    assert "“社会消费品零售总额” (retail sales of consumer goods) 15%; “进出口总额” (total imports and exports) 34.3%, " \
+           "but sets no 2022 target for them" in text
+    assert "“全面完成上级下达的约束性指标任务”" in text
+
+
+def test_target_findings_stay_true_on_hailar_2019():
+    from guanxian_analysis import paths
+    from guanxian_analysis.report import parse_report
+
+    path = paths.PROJECT_ROOT.parent / "shared" / "other-reports" / "hailar-district-2019-government-work-report.txt"
+    text = _target_findings(parse_report(path.read_bytes(), source_path=str(path)))
+    assert "2 of 4 growth targets set for 2019 sit below the 2018 outcome" in text
+    assert "“城镇常住居民人均可支配收入” 7%左右 after 6.5% (+0.5 points)" in text
+    assert "An unusual outcome" not in text and "Outcomes without a target" not in text
+    assert "gives no figure for them" in text
