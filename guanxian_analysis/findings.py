@@ -278,7 +278,7 @@ def ranks_lines(ranks: "pd.DataFrame", theme: str | None = None) -> str:
         ranked = getattr(r, "ranked", None)
         of = f", ranking {ranked.split(': ', 1)[1]}" if isinstance(ranked, str) and ": " in ranked else ""
         if kind == "move" and of:
-            what, of = f"{ranked.split(': ', 1)[1]}, not a place; ", ""
+            what, of = f"{ranked.split(': ', 1)[1]}; ", ""
         lines.append(f"- {gloss(r.metric)}: {claim} ({what}{scopes.get(r.scope, r.scope)}{period}{of})")
     return "\n".join(lines) if lines else "_The theme makes no rank claim._"
 

@@ -451,7 +451,7 @@ def test_ranks_record_what_is_ranked_and_count_only_positions_as_first(report):
     assert "全市第一档 (a tier, not a place" in text and "ranking improved 21.4%" in text
     assert "全省前列 (among the top, no place given" in text
     move = ranks_lines(table[table.claim.eq("move")])
-    assert "全市前移1个位次 (up 1 place, not a place; in the city" in move
+    assert "全市前移1个位次 (up 1 place; in the city" in move
 
 
 def test_plot_ranks_does_not_place_a_tier_or_a_move_at_one():
