@@ -237,6 +237,12 @@ def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
         qualifier = None if r.outcome_qualifier == "预计" else r.outcome_qualifier
         outcome = format_value(r.outcome_value, r.outcome_unit, qualifier)
         target = format_value(r.target_value, r.target_unit, r.target_qualifier)
+        shown = getattr(r, "outcome_figure", None)  # the indicators' display: a fall keeps its sign
+        if isinstance(shown, str) and shown and outcome != "–":
+            outcome = shown.removeprefix("预计")
+        shown = getattr(r, "target_figure", None)
+        if isinstance(shown, str) and shown and target != "–":
+            target = shown
         what = {"growth_rate": ", growth", "change_pp": ", change", "share": ", share"}.get(r.kind, "")
         status = " (“预计”, expected)" if expected else ""
         line = f"- {gloss(r.metric)}{what}: "
@@ -246,7 +252,7 @@ def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
         change = getattr(r, "change", None)
         if outcome != "–" and target != "–" and change is not None and not (isinstance(change, float) and math.isnan(change)):
             # scoreboard() gives the change in the target's unit (1.25亿元 → 5500万元: −7000 万元)
-            unit = "points" if r.target_unit in _PERCENT_LIKE else (r.target_unit or "")
+            unit = ("point" if abs(change) == 1 else "points") if r.target_unit in _PERCENT_LIKE else (r.target_unit or "")
             line += f" ({'+' if change > 0 else '−' if change < 0 else '±'}{abs(change):g} {unit})".replace(" )", ")")
         lines.append(line)
     return "\n".join(lines) if lines else "_No metric of this theme has both an outcome and a target._"

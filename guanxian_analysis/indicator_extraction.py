@@ -59,6 +59,7 @@ SCOREBOARD_COLUMNS = [
     "metric", "theme", "kind", "measure", "outcome_period", "outcome_value", "outcome_unit", "outcome_qualifier",
     "outcome_status", "target_period", "target_value", "target_unit", "target_qualifier",
     "target_bound", "change", "outcome_sentence_id", "target_sentence_id", "outcome_id", "target_id",
+    "outcome_figure", "target_figure",
 ]
 RANK_COLUMNS = ["metric", "scope", "rank", "rank_text", "period", "theme", "sentence_id", "claim", "ranked"]
 #: the values of ``claim`` in :func:`ranks`: only ``position`` (第N位) is a place; a tier (第一档) is a group
@@ -1153,4 +1154,15 @@ def _scoreboard_row(outcome, target) -> dict:
         "target_sentence_id": target.sentence_id,
         "outcome_id": outcome.indicator_id,
         "target_id": target.indicator_id,
+        "outcome_figure": _figure_of_row(outcome),
+        "target_figure": _figure_of_row(target),
     }
+
+
+def _figure_of_row(row) -> str:
+    """An indicator row's display (its ``figure``, direction and measure kept)."""
+    shown = getattr(row, "figure", None)
+    if isinstance(shown, str) and shown:
+        return shown
+    return figure_text(row.value, row.unit, row.qualifier, kind=row.kind, direction=getattr(row, "direction", None),
+                       measure=getattr(row, "measure", None))
