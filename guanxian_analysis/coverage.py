@@ -236,7 +236,12 @@ def theme_sentences(report: "Report", theme: str) -> "pd.DataFrame":
 
 def theme_indicators(indicators: "pd.DataFrame", theme: str | None = None,
                      terms: str | Sequence[str] | None = None) -> "pd.DataFrame":
-    """Indicators of one theme (or mentioning any of ``terms`` in their sentence or metric), in text order.
+    """Indicators of one theme (or whose metric names any of ``terms``), in text order.
+
+    With ``terms``, a figure is listed when it is ABOUT them: its own metric names a term (a sentence
+    that only mentions 项目 next to a housing or income figure does not file that figure under
+    projects), and an outcome or target the scoreboard pairs with a listed figure comes along (the 2021
+    实际使用外资 outcome beside its 2022 target).
 
     Parameters
     ----------
@@ -246,7 +251,7 @@ def theme_indicators(indicators: "pd.DataFrame", theme: str | None = None,
         One of the themes (``economy``, ``rural``, ``environment``, ``livelihoods``, ``urban``,
         ``governance``); another name raises ``ValueError`` listing them.
     terms : str or list of str, optional
-        Keep the indicators whose sentence or metric contains any of them (substrings).
+        Keep the indicators whose metric contains any of them (substrings), with their scoreboard partners.
 
     Raises
     ------
@@ -261,7 +266,7 @@ def theme_indicators(indicators: "pd.DataFrame", theme: str | None = None,
     >>> theme_indicators(ind, "environment").metric.head(2).tolist()
     ['PM2.5', 'PM10']
     >>> theme_indicators(ind, terms="学校").value.tolist()          # a word, not a theme: terms=
-    [135.0, 55.0, 97.0, 1.0, 2.0, 3.0]
+    [135.0, 97.0]
     """
     import pandas as pd
 
@@ -275,7 +280,16 @@ def theme_indicators(indicators: "pd.DataFrame", theme: str | None = None,
         from .terms import _as_terms
 
         pattern = "|".join(re.escape(t) for t in _as_terms(terms, "terms"))
-        rows = rows[rows.sentence.str.contains(pattern, regex=True) | rows.metric.fillna("").str.contains(pattern, regex=True)]
+        about = rows.metric.fillna("").str.contains(pattern, regex=True)
+        if "indicator_id" in rows and about.any():
+            from .indicator_extraction import scoreboard
+
+            board = scoreboard(rows)
+            chosen = set(rows.indicator_id[about])
+            partners = {o for o, t in zip(board.outcome_id, board.target_id) if t in chosen} | \
+                       {t for o, t in zip(board.outcome_id, board.target_id) if o in chosen}
+            about = about | rows.indicator_id.isin(partners)
+        rows = rows[about]
     return rows.sort_values("start", kind="mergesort")
 
 

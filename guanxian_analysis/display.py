@@ -157,7 +157,8 @@ def indicator_display(indicators: "pd.DataFrame") -> "pd.DataFrame":
     import pandas as pd
 
     view = pd.DataFrame({
-        "figure": [format_value(v, u, q) for v, u, q in zip(indicators.value, indicators.unit, indicators.qualifier)],
+        "figure": (indicators["figure"].to_numpy() if "figure" in indicators  # direction and measure kept (#10.2)
+                   else [format_value(v, u, q) for v, u, q in zip(indicators.value, indicators.unit, indicators.qualifier)]),
         "metric": indicators.metric.fillna("").to_numpy(),
         "kind": indicators.kind.to_numpy(),
         "period": indicators.period.fillna("–").to_numpy(),

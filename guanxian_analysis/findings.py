@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from . import paths
+from .figures import figure_text
 from .coverage import _body, theme_by_segment, theme_sections, theme_share
 from .themes import THEME_NAMES_EN as THEMES
 
@@ -84,6 +85,9 @@ def report_title(report: "Report") -> str:
 def format_value(value: float, unit: str | None = None, qualifier: str | None = None) -> str:
     """A figure as the report writes it: number, unit, qualifier (``6%左右``, ``7.5万亩``, ``3800万美元以上``).
 
+    A thin name for :func:`~guanxian_analysis.figures.figure_text` without direction or measure; pass
+    those (or use the indicator table's ``figure`` column) wherever a change or a rank move is shown.
+
     Examples
     --------
     >>> format_value(8.0, "%")
@@ -95,16 +99,7 @@ def format_value(value: float, unit: str | None = None, qualifier: str | None = 
     >>> format_value(float("nan"))
     '–'
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    number = f"{value:,.6g}" if abs(value) >= 1e6 else f"{value:.6g}"
-    qualifier = qualifier if isinstance(qualifier, str) else ""
-    unit = unit if isinstance(unit, str) else ""
-    if unit == "位":
-        return f"第{number}位{qualifier}"
-    if qualifier in {"约", "超过", "力争", "预计"}:
-        return f"{qualifier}{number}{unit}"
-    return f"{number}{unit}{qualifier}"
+    return figure_text(value, unit, qualifier)
 
 
 def format_share(share: float) -> str:
@@ -242,6 +237,12 @@ def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
         qualifier = None if r.outcome_qualifier == "预计" else r.outcome_qualifier
         outcome = format_value(r.outcome_value, r.outcome_unit, qualifier)
         target = format_value(r.target_value, r.target_unit, r.target_qualifier)
+        shown = getattr(r, "outcome_figure", None)  # the indicators' display: a fall keeps its sign
+        if isinstance(shown, str) and shown and outcome != "–":
+            outcome = shown.removeprefix("预计")
+        shown = getattr(r, "target_figure", None)
+        if isinstance(shown, str) and shown and target != "–":
+            target = shown
         what = {"growth_rate": ", growth", "change_pp": ", change", "share": ", share"}.get(r.kind, "")
         status = " (“预计”, expected)" if expected else ""
         line = f"- {gloss(r.metric)}{what}: "
@@ -251,10 +252,16 @@ def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
         change = getattr(r, "change", None)
         if outcome != "–" and target != "–" and change is not None and not (isinstance(change, float) and math.isnan(change)):
             # scoreboard() gives the change in the target's unit (1.25亿元 → 5500万元: −7000 万元)
-            unit = "points" if r.target_unit in _PERCENT_LIKE else (r.target_unit or "")
+            unit = ("point" if abs(change) == 1 else "points") if r.target_unit in _PERCENT_LIKE else (r.target_unit or "")
             line += f" ({'+' if change > 0 else '−' if change < 0 else '±'}{abs(change):g} {unit})".replace(" )", ")")
         lines.append(line)
     return "\n".join(lines) if lines else "_No metric of this theme has both an outcome and a target._"
+
+
+#: what a rank claim is, in English (ranks()' ``claim``); a tier or "among the top" is never first place
+CLAIM_WORDS = {"position": "", "tier": "a tier, not a place", "move": "a move, not a place",
+               "first_to_do": "first to do it", "only": "the only one", "most": "the most", "leading": "leading",
+               "among_top": "among the top, no place given"}
 
 
 def ranks_lines(ranks: "pd.DataFrame", theme: str | None = None) -> str:
@@ -271,7 +278,14 @@ def ranks_lines(ranks: "pd.DataFrame", theme: str | None = None) -> str:
     for r in rows.itertuples():
         period = f", {r.period}" if isinstance(r.period, str) and r.period else ""
         claim = r.rank_text if str(r.rank_text).startswith(str(r.scope)) else f"{r.scope}{r.rank_text}"
-        lines.append(f"- {gloss(r.metric)}: {claim} ({scopes.get(r.scope, r.scope)}{period})")
+        kind = getattr(r, "claim", None)
+        what = CLAIM_WORDS.get(kind, "") if isinstance(kind, str) else ""
+        what = f"{what}; " if what else ""
+        ranked = getattr(r, "ranked", None)
+        of = f", ranking {ranked.split(': ', 1)[1]}" if isinstance(ranked, str) and ": " in ranked else ""
+        if kind == "move" and of:
+            what, of = f"{ranked.split(': ', 1)[1]}; ", ""
+        lines.append(f"- {gloss(r.metric)}: {claim} ({what}{scopes.get(r.scope, r.scope)}{period}{of})")
     return "\n".join(lines) if lines else "_The theme makes no rank claim._"
 
 
@@ -323,9 +337,21 @@ def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", in
                      f" and above it for {int((both.change > 0).sum())}.")
     claims = ranks[ranks.theme == theme]
     if len(claims):
-        first = int((claims["rank"] == 1).sum())
-        lines.append(f"- **Ranks.** {plural(len(claims), 'rank claim')}, {first} of them first place.")
+        placed = claims["claim"].eq("position") if "claim" in claims else claims["rank"].notna()
+        first = int((placed & claims["rank"].eq(1)).sum())
+        lines.append(f"- **Ranks.** {plural(len(claims), 'rank claim')}: {plural(int(placed.sum()), 'named place')}, "
+                     f"{first} of them first place; the other {len(claims) - int(placed.sum())} claim a tier, "
+                     f"a move or a standing without a place (among the top, first to do, the only, the most).")
     return "\n".join(lines)
+
+
+def _figure_of(r) -> str:
+    """The display of one indicator row (its ``figure`` column, or built the same way)."""
+    shown = getattr(r, "figure", None)
+    if isinstance(shown, str) and shown:
+        return shown
+    return figure_text(r.value, r.unit, r.qualifier, kind=getattr(r, "kind", None),
+                       direction=getattr(r, "direction", None), measure=getattr(r, "measure", None))
 
 
 def indicator_lines(indicators: "pd.DataFrame", *, limit: int = 12) -> str:
@@ -337,15 +363,13 @@ def indicator_lines(indicators: "pd.DataFrame", *, limit: int = 12) -> str:
     >>> row = dict(value=21.4, unit="%", qualifier=None, metric="PM2.5", kind="growth_rate", direction="improve",
     ...            period="2021", status="actual", start=0)
     >>> print(indicator_lines(pd.DataFrame([row])))
-    - “PM2.5”: **21.4%** improvement, 2021
+    - “PM2.5”: **improved 21.4%**, 2021
     """
     lines = []
     for r in indicators.head(limit).itertuples():
-        direction = DIRECTIONS.get(getattr(r, "direction", None), "")
-        direction = f" {direction}" if direction else ""
         status = "" if r.status == "actual" else f" ({r.status})"
         period = r.period if isinstance(r.period, str) else "–"
-        lines.append(f"- {gloss(r.metric)}: **{format_value(r.value, r.unit, r.qualifier)}**{direction}, {period}{status}")
+        lines.append(f"- {gloss(r.metric)}: **{_figure_of(r)}**, {period}{status}")
     if len(indicators) > limit:
         lines.append(f"- … and {len(indicators) - limit} more in the table below.")
     return "\n".join(lines) if lines else "_No figure found._"
@@ -498,3 +522,108 @@ def indicator_count(indicators: "pd.DataFrame") -> str:
     '**3** indicators, 2 of them targets.'
     """
     return f"**{len(indicators)}** indicators, {int((indicators.status == 'target').sum())} of them targets."
+
+
+#: headline outcomes beyond the cross-place table's common metrics (foreign trade is reported beside GDP)
+_HEADLINE_EXTRA = r"^(?:进出口|外贸进出口|进出口总额|外贸进出口总额)$"
+#: a last-year growth rate this many times GDP's (and this many points above it) is flagged as unusual
+_UNUSUAL_RATIO, _UNUSUAL_POINTS = 1.5, 5.0
+
+
+def _points(x: float) -> str:
+    return f"{abs(x):g} point" + ("" if abs(x) == 1 else "s")
+
+
+def _clause_of(sentence: str, figure_value: float) -> str:
+    """The clause of ``sentence`` that states ``figure_value`` (for quoting it as written)."""
+    import re
+
+    number = f"{figure_value:g}"
+    for clause in re.split(r"[，；。、]", sentence):
+        if re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", clause):
+            return clause
+    return shorten(sentence)
+
+
+def target_findings(indicators: "pd.DataFrame", board: "pd.DataFrame", targets: "pd.DataFrame") -> str:
+    """Findings that interpret the year-ahead targets, every number rendered from the tables.
+
+    Three findings, each left out when the tables give it no ground: how far each growth target sits
+    below (or above) last year's outcome, with any last-year growth rate far above GDP's flagged and
+    quoted; which headline outcomes of last year get no target this year; which binding targets the
+    report only refers to without a figure.
+
+    Parameters
+    ----------
+    indicators, board : DataFrame
+        :func:`~guanxian_analysis.indicators` and :func:`~guanxian_analysis.scoreboard` of a report.
+    targets : DataFrame
+        :func:`~guanxian_analysis.main_targets` of the same report.
+
+    Returns
+    -------
+    str
+        A Markdown list (empty when nothing can be said).
+
+    Examples
+    --------
+    >>> r = ga.load_report()                                           # doctest: +SKIP
+    >>> print(target_findings(ga.indicators(r), ga.scoreboard(r), ga.main_targets(r)).splitlines()[0][:40])  # doctest: +SKIP
+    - **Targets below last year.** All 5
+    """
+    import re
+
+    from .main_target_extraction import common_metric
+
+    lines = []
+    years = sorted(p for p in board.target_period.dropna().unique() if "-" not in p) if len(board) else []
+    if not years:
+        return ""
+    year = years[-1]
+    last = str(int(year) - 1)
+    growth = board[(board.target_period == year) & (board.kind == "growth_rate") & board.change.notna()
+                   & board.target_unit.eq("%")]
+    if len(growth):
+        below = growth[growth.change < 0]
+        parts = [f"{gloss(r.metric)} {format_value(r.target_value, r.target_unit, r.target_qualifier)} after "
+                 f"{'an estimated ' if r.outcome_status == 'estimate' else ''}"
+                 f"{format_value(r.outcome_value, r.outcome_unit)} (−{_points(r.change)})" for r in below.itertuples()]
+        if len(below):
+            widest = below.loc[below.change.idxmin()]
+            share = "All" if len(below) == len(growth) else f"{len(below)} of"
+            lines.append(f"- **Targets below last year.** {share} {plural(len(growth), 'growth target')} set for "
+                         f"{year} {'sit' if len(below) > 1 else 'sits'} below the {last} outcome: " + "; ".join(parts)
+                         + f". The widest gap is {gloss(widest.metric)} ({_points(widest.change)}): the report "
+                         f"plans a slower year than the one it reports.")
+        above = growth[growth.change > 0]
+        if len(above):
+            lines.append("- **Targets above last year.** " + "; ".join(
+                f"{gloss(r.metric)} {format_value(r.target_value, r.target_unit, r.target_qualifier)} after "
+                f"{format_value(r.outcome_value, r.outcome_unit)} (+{_points(r.change)})" for r in above.itertuples()) + ".")
+    outcomes = indicators[(indicators.period == last) & (indicators.status != "target")
+                          & (indicators.kind == "growth_rate") & indicators.unit.eq("%")]
+    gdp = outcomes[[common_metric(m, k) == "GDP growth" for m, k in zip(outcomes.metric, outcomes.kind)]]
+    if len(gdp):
+        g = gdp.iloc[0]
+        unusual = outcomes[(outcomes.value >= _UNUSUAL_RATIO * g.value) & (outcomes.value - g.value >= _UNUSUAL_POINTS)
+                           & outcomes.direction.eq("up")
+                           & outcomes.metric.map(lambda m: common_metric(m, "growth_rate") == "income growth")]
+        for r in unusual.itertuples():
+            lines.append(f"- **An unusual outcome.** {gloss(r.metric)} rose {format_value(r.value, r.unit)} in {last}, "
+                         f"{r.value / g.value:.1f} times the {format_value(g.value, g.unit)} growth of "
+                         f"{gloss(g.metric)}: “{_clause_of(r.sentence, r.value)}”. Incomes rarely outpace output "
+                         f"by that much; a figure to check against the statistics bureau's.")
+    paired = set(board.outcome_id) if "outcome_id" in board else set()
+    headline = outcomes[[(common_metric(m, k) is not None or re.match(_HEADLINE_EXTRA, m or "") is not None)
+                         and common_metric(m, k) != "GDP growth" for m, k in zip(outcomes.metric, outcomes.kind)]]
+    headline = headline[~headline.indicator_id.isin(paired)] if "indicator_id" in headline else headline
+    if len(headline):
+        listed = "; ".join(f"{gloss(r.metric)} {r.figure if isinstance(getattr(r, 'figure', None), str) else format_value(r.value, r.unit)}"
+                           .replace("预计", "") for r in headline.itertuples())
+        lines.append(f"- **Outcomes without a target.** The report gives {last} growth for {listed}, "
+                     f"but sets no {year} target for {'them' if len(headline) > 1 else 'it'}.")
+    verbal = targets[targets.kind.eq("verbal") & targets.metric.fillna("").str.contains("约束性")] if len(targets) else targets
+    for r in verbal.itertuples():
+        lines.append(f"- **Binding targets referred to, not stated.** The main targets include “{r.metric}”: the "
+                     f"binding (约束性) targets are set from above, and the report gives no figure for them.")
+    return "\n".join(lines)

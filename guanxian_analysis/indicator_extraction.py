@@ -42,25 +42,36 @@ from pathlib import Path
 import pandas as pd
 
 from . import numerals as nb
+from .figures import figure_text
 from .structure import period_of
 
 __all__ = ["indicators", "number_audit", "scoreboard", "ranks", "write_indicator_tables",
-           "INDICATOR_COLUMNS", "AUDIT_COLUMNS", "SCOREBOARD_COLUMNS", "RANK_COLUMNS", "BOUNDS", "STATUSES"]
+           "INDICATOR_COLUMNS", "AUDIT_COLUMNS", "SCOREBOARD_COLUMNS", "RANK_COLUMNS", "BOUNDS", "STATUSES",
+           "MEASURES", "CLAIMS"]
 
 INDICATOR_COLUMNS = [
     "indicator_id", "value", "unit", "value_base", "base_unit", "kind", "direction", "qualifier",
     "bound", "metric", "period", "status", "theme", "part", "section", "paragraph_id",
-    "sentence_id", "sentence", "start", "end",
+    "sentence_id", "sentence", "start", "end", "measure", "figure", "upper",
 ]
 AUDIT_COLUMNS = ["mention_id", "text", "start", "end", "status", "reason", "indicator_id", "sentence_id"]
 SCOREBOARD_COLUMNS = [
-    "metric", "theme", "kind", "outcome_period", "outcome_value", "outcome_unit", "outcome_qualifier",
+    "metric", "theme", "kind", "measure", "outcome_period", "outcome_value", "outcome_unit", "outcome_qualifier",
     "outcome_status", "target_period", "target_value", "target_unit", "target_qualifier",
-    "target_bound", "change", "outcome_sentence_id", "target_sentence_id",
+    "target_bound", "change", "outcome_sentence_id", "target_sentence_id", "outcome_id", "target_id",
+    "outcome_figure", "target_figure",
 ]
-RANK_COLUMNS = ["metric", "scope", "rank", "rank_text", "period", "theme", "sentence_id"]
+RANK_COLUMNS = ["metric", "scope", "rank", "rank_text", "period", "theme", "sentence_id", "claim", "ranked"]
+#: the values of ``claim`` in :func:`ranks`: only ``position`` (第N位) is a place; a tier (第一档) is a group
+#: of places, a move (前移1个位次) a change of place, and the others say no place at all
+CLAIMS = ("position", "tier", "move", "first_to_do", "only", "most", "leading", "among_top")
 #: the values of ``bound`` (and ``target_bound``): what a qualifier means (左右 approx, 以上 min, 以内 max …)
-BOUNDS = ("approx", "min", "max", "aim", "estimate", "from", "to")
+BOUNDS = ("approx", "min", "max", "aim", "estimate", "from", "to", "range")
+#: the values of ``measure``: what the figure counts, read from the verb or qualifier of its clause
+#: (年均增长 annual_average, 累计 cumulative, 新开工 new_start, 完成/建成 completed, 新增/培育 new, 列入 listed,
+#: 建设/实施/打造 … done_in_year, 达到/余额 stock); empty when the clause says nothing (an unqualified figure)
+MEASURES = ("annual_average", "cumulative", "new_start", "new_build", "completed", "new", "listed",
+            "done_in_year", "stock")
 #: the values of ``status`` (and ``outcome_status``): 实际, 预计, 目标
 STATUSES = ("actual", "estimate", "target")
 
@@ -201,7 +212,45 @@ def indicators(report) -> pd.DataFrame:
          value qualifier
     147    6.0        左右
     """
-    return _extract(_report(report))[0]
+    report = _report(report)
+    return _align_main_targets(_extract(report)[0], report)
+
+
+def _align_main_targets(table: pd.DataFrame, report) -> pd.DataFrame:
+    """Take status, period, kind, qualifier, bound and range of the main-target passage from ``main_targets``.
+
+    The rows are joined on the number's offset (``start`` = ``number_start``), so the indicators table, the
+    scoreboard and :func:`~guanxian_analysis.main_targets` never disagree on the year's headline targets. A
+    range (5%—5.5%) keeps both numbers: the lower row gets ``upper`` and the range as its ``figure``, and
+    both rows have ``bound`` ``"range"``.
+    """
+    from .main_target_extraction import targets_from_text
+
+    targets = targets_from_text(_simplified_text(report))  # main_targets' rows, offsets into report.text
+    targets = targets[targets.number_start.notna()]
+    if not len(targets):
+        return table
+    table = table.copy()
+    year = str(int(report.meta["year"]))
+    index = {start: i for i, start in zip(table.index, table.start)}
+    for t in targets.itertuples():
+        i = index.get(int(t.number_start))
+        if i is None:
+            continue
+        qualifier = t.qualifier if isinstance(t.qualifier, str) and t.qualifier else None
+        table.loc[i, ["status", "period"]] = ["target", year]
+        if qualifier is not None or t.bound == "range":
+            # an empty main-target qualifier leaves the indicator's: 7%和8%左右 shares 左右 with the 7%
+            # in the indicator annotation, not in the main-target one (Hailar 2019; see the README)
+            table.loc[i, ["qualifier", "bound"]] = [qualifier, t.bound]
+        if t.kind != "verbal":
+            table.loc[i, "kind"] = t.kind
+        if t.upper == t.upper and t.upper is not None:  # a range: the upper end's row is the same target
+            table.loc[i, ["upper", "figure"]] = [t.upper, t.figure]
+            upper_rows = table.index[(table.start > t.number_start) & (table.start < t.end)
+                                     & (table.value == t.upper)]
+            table.loc[upper_rows, ["status", "period", "qualifier", "bound"]] = ["target", year, qualifier, "range"]
+    return table
 
 
 def number_audit(report) -> pd.DataFrame:
@@ -223,16 +272,21 @@ def number_audit(report) -> pd.DataFrame:
 
 
 def scoreboard(data) -> pd.DataFrame:
-    """Outcomes set against targets for the same metric and kind.
+    """Outcomes set against targets for the same metric and the same measure.
 
     ``data`` is an indicator table (:func:`indicators`) or a report (its
     indicators are extracted first): data first, nothing loaded by default.
 
     Last year's outcomes (period ``Y-1``) meet the year-ahead targets (``Y``);
     the five-year review (``Y-5 … Y-1``) meets the five-year plan (``Y … Y+4``).
-    Metrics match after dropping 全社会/全县 and 新增 (so 城镇新增就业 meets
-    新增城镇就业). ``change`` is target minus outcome, in the target's unit, when
-    the base units agree.
+    A pair needs the same thing counted (:func:`_metric_key`: 全社会/全县 and
+    新增/培育/列入 dropped, 省重点 read as 省级重点项目, the level 国家级/省级/市级
+    kept, an unstated level read as the report's own 县级/区级), the same kind
+    and base unit, and the same ``measure`` (a new start is not a completed or
+    built count, a stock or an unqualified figure is not a flow, an annual
+    average not a single year). ``change`` is target minus outcome, in the
+    target's unit, when the base units agree; ``outcome_id``/``target_id`` are the
+    indicator ids.
 
     Examples
     --------
@@ -243,14 +297,16 @@ def scoreboard(data) -> pd.DataFrame:
     0            8.0           6.0    -2.0
     """
     table = data if isinstance(data, pd.DataFrame) else indicators(data)
+    if "measure" not in table.columns:
+        table = table.assign(measure=None)
     pairs = []
     for outcome_period, target_period in _period_pairs(table):
         outcomes = table[(table.period == outcome_period) & (table.status != "target")]
         targets = table[(table.period == target_period) & (table.status == "target")]
-        first_outcome = {(_metric_key(r.metric), r.kind): r for r in reversed(list(outcomes.itertuples()))}
+        first_outcome = {_pair_key(r): r for r in reversed(list(outcomes.itertuples()))}
         seen = set()
         for t in targets.itertuples():
-            key = (_metric_key(t.metric), t.kind)
+            key = _pair_key(t)
             if key in seen or key not in first_outcome:
                 continue
             seen.add(key)
@@ -259,20 +315,34 @@ def scoreboard(data) -> pd.DataFrame:
 
 
 def ranks(report) -> pd.DataFrame:
-    """The report's rankings: what, where (全市, 全省, 全国), which place, when.
+    """The report's rank claims: what, where (全市, 全省, 全国), which place or what kind of claim, when.
 
-    ``rank`` is the place (1 for 第1位 and 第一档); a move such as 前移1个位次 has no
-    place (NaN) and keeps its wording in ``rank_text``.
+    ``claim`` says what the claim is (``CLAIMS``): ``position`` (第2位: ``rank`` 2), ``tier``
+    (第一档: ``rank`` 1 is the first tier, not first place), ``move`` (前移1个位次: no place), and the
+    claims without a number: ``first_to_do`` (全市率先, 全省率先), ``only`` (全市唯一), ``most``
+    (全市最多), ``leading`` (全市领先), ``among_top`` (全市前列, 全省前列). Only ``position`` rows
+    with ``rank == 1`` are first places. ``ranked`` is what the place is of: the figure the
+    sentence ranks (PM2.5: its improvement, ``improved 21.4%``) or the phrase the claim is about.
 
     Examples
     --------
     >>> from guanxian_analysis import load_report
-    >>> ranks(load_report())[["metric", "scope", "rank", "rank_text"]].head(2)
-      metric scope  rank rank_text
-    0   生产总值    全市   NaN  全市前移1个位次
-    1  工业总产值    全市   3.0    全市第3位
+    >>> ranks(load_report())[["metric", "scope", "rank", "rank_text", "claim"]].head(2)
+      metric scope  rank rank_text claim
+    0   生产总值    全市   NaN  全市前移1个位次  move
+    1   工业总产值    全市   3.0     全市第3位  position
     """
-    return _extract(_report(report))[2]
+    report = _report(report)
+    numbered = _extract(report)[2]
+    soft = _soft_claims(_simplified_text(report), report.sentences, int(report.meta["year"]))
+    if not len(soft):
+        return numbered
+    order = {sid: n for n, sid in enumerate(report.sentences.sentence_id)}
+    table = pd.concat([numbered, soft], ignore_index=True)
+    table["_order"] = table.sentence_id.map(order)
+    table["rank"] = pd.to_numeric(table["rank"])
+    return (table.sort_values("_order", kind="mergesort").drop(columns="_order")
+            .reset_index(drop=True)[RANK_COLUMNS])
 
 
 def write_indicator_tables(report, out_dir: Path | str | None = None) -> list[Path]:
@@ -358,13 +428,17 @@ def _extract_uncached(text: str, sentences: pd.DataFrame, year: int, shown_text:
         figures, excluded = _read_sentence(record, by_sentence[i], year)
         s0 = record["start"]
         ids, notes = {}, {}
+        mine = []
         for fig in figures:
             indicator_id = f"i{len(indicator_rows) + 1:04d}"
             ids[fig.mention.start] = indicator_id
             notes[fig.mention.start] = _audit_note(fig, record["text"])
             indicator_rows.append(_indicator_row(indicator_id, fig, record, year))
+            mine.append(indicator_rows[-1])
             if fig.kind == "rank":
-                rank_rows.append(_rank_row(fig, record, indicator_rows[-1]))
+                ranked = (_ranked_figure(fig, figures, mine) if fig.unit != "位次"
+                          else f"{mine[-1]['metric']}: {mine[-1]['figure']}")  # 前移1个位次: up 1 place
+                rank_rows.append(_rank_row(fig, record, indicator_rows[-1], ranked))
         for m in by_sentence[i]:
             reason = excluded.get(m.start) or notes.get(m.start)
             audit_rows.append({
@@ -875,7 +949,7 @@ def _clean(value):
 def _indicator_row(indicator_id: str, fig: _Figure, record: dict, year: int) -> dict:
     value_base, base_unit = nb.to_base(fig.value, fig.unit)
     s0 = record["start"]
-    return {
+    row = {
         "indicator_id": indicator_id,
         "value": fig.value,
         "unit": fig.unit,
@@ -896,34 +970,150 @@ def _indicator_row(indicator_id: str, fig: _Figure, record: dict, year: int) -> 
         "sentence": record["shown"],
         "start": s0 + fig.mention.start,
         "end": s0 + fig.mention.end,
+        "measure": _measure(record["text"], fig),
+        "upper": float("nan"),
     }
+    row["figure"] = figure_text(fig.value, fig.unit, fig.qualifier, kind=fig.kind, direction=fig.direction,
+                                measure=row["measure"])
+    return row
 
 
-def _rank_row(fig: _Figure, record: dict, row: dict) -> dict:
+#: the words that say what a figure measures, compounds first (新开工建设 is a new start, not 建设)
+_MEASURE_WORDS = {
+    "annual_average": r"年均|年平均",
+    "cumulative": r"累计|总计|共计",
+    "new_start": r"新开工建设|开工建设|新开工|开工",
+    "completed": r"完成|建成|竣工|完工|通车",
+    "new_build": r"新建(?!改建)",
+    "new": r"新增|新培育|培育|新认定|新引进|引进",
+    "listed": r"列入|纳入|入选|获评",
+    "done_in_year": r"新建改建|建设|实施|打造|创建|改造|铺设|发放|整治|提升|绿化|亮化",
+    "stock": r"达到|达|余额|保有量|总数|现有",
+}
+_MEASURE_RE = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _MEASURE_WORDS.items()))
+
+
+def _measure(text: str, fig: _Figure) -> str | None:
+    """What a figure counts, from the nearest measure word of its clause (and its metric name).
+
+    The clause runs from the last ，；：。 before the figure (a 、 list shares its head verb:
+    新增国家级高新技术企业14家、省级“专精特新”企业4家 are both new); a number-first figure
+    (15个项目列入省重点) reads its metric too. None when nothing says (实际使用外资5125万美元).
+    """
+    start = max(text.rfind(d, 0, fig.span_start) for d in CLAUSE_DELIMITERS) + 1
+    found = None
+    for match in _MEASURE_RE.finditer(text[start: fig.span_start] + "|" + (fig.metric or "")):
+        found = match.lastgroup
+        if found in {"annual_average", "cumulative"}:
+            return found  # 累计实施…: the span wins over the verb
+    return found
+
+
+def _rank_row(fig: _Figure, record: dict, row: dict, ranked: str | None = None) -> dict:
     scope = fig.scope or ""
     if fig.unit == "位次":
         verb = RANK_MOVE_RE.search(record["text"][: fig.span_start])
         rank_text = f"{scope}{verb.group('verb') if verb else ''}{fig.mention.text}个位次"
-        place = None
+        place, claim = None, "move"
     else:
         rank_text = f"{scope}第{fig.mention.text}{fig.unit}"
-        place = fig.value
+        place, claim = fig.value, "tier" if fig.unit == "档" else "position"
     return {"metric": row["metric"], "scope": fig.scope, "rank": place, "rank_text": rank_text,
-            "period": row["period"], "theme": row["theme"], "sentence_id": row["sentence_id"]}
+            "period": row["period"], "theme": row["theme"], "sentence_id": row["sentence_id"],
+            "claim": claim, "ranked": ranked or row["metric"]}
+
+
+#: rank claims without a number (全市率先, 全省前列 …) and what each is
+_SOFT_CLAIM_RE = re.compile(r"(?P<scope>全市|全省|全国|全县|全区)(?P<word>率先|唯一|最多|领先|前列)")
+_SOFT_CLAIMS = {"率先": "first_to_do", "唯一": "only", "最多": "most", "领先": "leading", "前列": "among_top"}
+_CLAIM_FRAME_RE = re.compile(r"(?:均|已|继续|始终)?(?:走在|位居|位列|跃居|居于|居|列|处于|保持|在)$")
+_CLAIM_LEAD_RE = re.compile(r"^(?:其中|全县|同时|并且?|确保|力争)")
+
+
+def _ranked_figure(fig: _Figure, figures: list[_Figure], rows: list[dict]) -> str | None:
+    """What a 第N位 ranks: the nearest figure of the same metric before it (PM2.5 第1位 ranks 改善21.4%)."""
+    n = figures.index(fig)
+    earlier = [(f, r) for f, r in zip(figures[:n], rows[:n])
+               if f.kind not in {"rank", "threshold"} and r["metric"] == rows[n]["metric"]]
+    if not earlier:
+        return None
+    return f"{earlier[-1][1]['metric']}: {earlier[-1][1]['figure']}"
+
+
+def _soft_claims(text: str, sentences: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Rank claims without a number (全市最多, 全省率先, 全市前列 …), one row each."""
+    rows = []
+    for record in sentences.to_dict("records"):
+        if record.get("segment") == "glossary":
+            continue
+        sentence = text[record["start"]: record["end"]]
+        for m in _SOFT_CLAIM_RE.finditer(sentence):
+            claim = _SOFT_CLAIMS[m.group("word")]
+            if claim == "first_to_do":  # 在全市率先建设…: what is done first follows the claim
+                after = re.split(rf"[{CLAUSE_DELIMITERS}]", sentence[m.end():], maxsplit=1)[0]
+                subject = after
+            else:
+                start = max(sentence.rfind(d, 0, m.start()) for d in CLAUSE_DELIMITERS) + 1
+                subject = _CLAIM_FRAME_RE.sub("", sentence[start: m.start()])
+                if not subject.strip():  # ，全市最多: the claim is about the clause before
+                    prev_end = start - 1
+                    prev_start = max(sentence.rfind(d, 0, max(prev_end, 0)) for d in CLAUSE_DELIMITERS) + 1
+                    subject = re.split(r"\d", sentence[prev_start: max(prev_end, 0)], maxsplit=1)[0]
+            subject = _CLAIM_LEAD_RE.sub("", subject.strip()) or subject.strip()
+            rows.append({"metric": subject, "scope": m.group("scope"), "rank": float("nan"),
+                         "rank_text": m.group(), "period": _period_for(record, year),
+                         "theme": _clean(record.get("theme")), "sentence_id": record["sentence_id"],
+                         "claim": claim, "ranked": subject})
+    return pd.DataFrame(rows, columns=RANK_COLUMNS)
 
 
 # --------------------------------------------------------------------------- scoreboard helpers
-def _metric_key(metric: str) -> str:
-    """Metric name for matching outcomes with targets.
+#: abbreviations and second names of one thing, read as the full name when pairing
+_METRIC_SYNONYMS = (("生命安全防护", "安防"), ("安全防护", "安防"))
+#: things whose recognition has one level whether the text says it or not (高新技术企业 is national)
+_IMPLIED_LEVELS = {"高新技术企业": "国家"}
+#: levels a county or district report means when it states none
+_OWN_LEVELS = {"县", "区", None}
+_LEVEL_RE = re.compile(r"^(?P<level>国家|省|市|县|区)(?:级(?:以上)?|(?=重点))")
+
+
+def _metric_key(metric: str) -> tuple[str, str | None]:
+    """What a metric counts, for matching outcomes with targets: (thing, level).
+
+    Framing (全社会/全县) and flow words (新增, 新培育, 列入) go; the level stays apart so
+    省级重点项目 meets 省重点 but not 重点项目 or 市级重点项目; word order does not count
+    (绿化亮化道路 meets 道路绿化亮化).
 
     Examples
     --------
     >>> _metric_key("城镇新增就业") == _metric_key("新增城镇就业")
     True
-    >>> _metric_key("全社会固定资产投资")
-    '固定资产投资'
+    >>> _metric_key("全社会固定资产投资") == _metric_key("固定资产投资")
+    True
+    >>> _metric_key("项目列入省重点") == _metric_key("列入省级重点项目")
+    True
+    >>> _metric_key("市级重点项目") == _metric_key("重点项目")
+    False
     """
-    return re.sub(r"^(?:全社会|全县|全区|全市)|新增", "", metric)
+    core = re.sub(r"^(?:全社会|全县|全区|全市)|新增|新培育|^培育|^获评|^项目列入|^列入", "", metric or "")
+    for other, name in _METRIC_SYNONYMS:
+        core = core.replace(other, name)
+    level = None
+    found = _LEVEL_RE.match(core)
+    if found:
+        level, core = found.group("level"), core[found.end():]
+    if core == "重点":
+        core = "重点项目"
+    level = _IMPLIED_LEVELS.get(core, level)
+    if level in _OWN_LEVELS:
+        level = None
+    return "".join(sorted(core)), level
+
+
+def _pair_key(row) -> tuple:
+    """Everything an outcome and a target must share to be set side by side."""
+    measure = row.measure if isinstance(row.measure, str) else None
+    return _metric_key(row.metric), row.kind, row.base_unit, measure
 
 
 def _period_pairs(table: pd.DataFrame) -> list[tuple[str, str]]:
@@ -948,6 +1138,7 @@ def _scoreboard_row(outcome, target) -> dict:
         "metric": target.metric if len(target.metric) <= len(outcome.metric) else outcome.metric,
         "theme": target.theme,
         "kind": target.kind,
+        "measure": target.measure if isinstance(target.measure, str) else None,
         "outcome_period": outcome.period,
         "outcome_value": outcome.value,
         "outcome_unit": outcome.unit,
@@ -961,4 +1152,17 @@ def _scoreboard_row(outcome, target) -> dict:
         "change": change,
         "outcome_sentence_id": outcome.sentence_id,
         "target_sentence_id": target.sentence_id,
+        "outcome_id": outcome.indicator_id,
+        "target_id": target.indicator_id,
+        "outcome_figure": _figure_of_row(outcome),
+        "target_figure": _figure_of_row(target),
     }
+
+
+def _figure_of_row(row) -> str:
+    """An indicator row's display (its ``figure``, direction and measure kept)."""
+    shown = getattr(row, "figure", None)
+    if isinstance(shown, str) and shown:
+        return shown
+    return figure_text(row.value, row.unit, row.qualifier, kind=row.kind, direction=getattr(row, "direction", None),
+                       measure=getattr(row, "measure", None))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["ANNOTATED_FIELDS", "load_annotations", "locate", "score"]
+__all__ = ["ANNOTATED_FIELDS", "load_annotations", "locate", "score", "load_pair_annotations", "pair_agreement"]
 
 #: the fields that must all agree for an indicator to be fully right
 ANNOTATED_FIELDS = ["value", "unit", "metric", "kind", "qualifier", "period"]
@@ -115,4 +115,71 @@ def score(table: pd.DataFrame, annotations: pd.DataFrame, text: str) -> tuple[di
         "recall": n_found / len(annotations) if len(annotations) else 0.0,
         "fully_right": fully / len(annotations) if len(annotations) else 0.0,
     }
+    return scores, result
+
+
+def load_pair_annotations(path: Path | str | None = None) -> pd.DataFrame:
+    """The hand-annotated outcome/target pairs (``tests/fixtures/scoreboard_pairs_annotated.csv``).
+
+    Examples
+    --------
+    >>> load_pair_annotations().pair.value_counts().to_dict()          # doctest: +SKIP
+    {'no': 33, 'yes': 22}
+    """
+    if path is None:
+        from . import paths
+
+        path = paths.FIXTURES_DIR / "scoreboard_pairs_annotated.csv"
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def _locate_in(text: str, paragraphs: pd.DataFrame, paragraph_id: str, quote: str, number: str) -> int:
+    """Offset of ``number`` inside ``quote`` within paragraph ``paragraph_id``."""
+    para = paragraphs.set_index("paragraph_id").loc[paragraph_id]
+    at = text.find(quote, int(para["start"]), int(para["end"]))
+    if at < 0:
+        raise ValueError(f"{quote!r} is not in {paragraph_id}")
+    match = re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", quote)
+    if match is None:
+        raise ValueError(f"{number!r} is not a number in {quote!r}")
+    return at + match.start()
+
+
+def pair_agreement(board: pd.DataFrame, table: pd.DataFrame, pairs: pd.DataFrame, report) -> tuple[dict, pd.DataFrame]:
+    """How many annotated pairs a scoreboard finds (``yes``) and how many non-pairs it avoids (``no``).
+
+    Parameters
+    ----------
+    board : DataFrame
+        Output of ``scoreboard(table)`` (its ``outcome_id``/``target_id`` name the rows).
+    table : DataFrame
+        Output of ``indicators(report)``.
+    pairs : DataFrame
+        Output of :func:`load_pair_annotations`.
+    report : Report
+        The report the quotes come from.
+
+    Returns
+    -------
+    scores : dict
+        ``found`` (yes pairs on the board), ``yes``, ``avoided`` (no pairs not on the
+        board), ``no`` and ``agreement`` (share of all rows the board gets right).
+    rows : DataFrame
+        One row per annotation with ``ok``.
+    """
+    ids = dict(zip(table.start, table.indicator_id))
+    on_board = set(zip(board.outcome_id, board.target_id))
+    rows = []
+    for ann in pairs.to_dict("records"):
+        outcome = ids.get(_locate_in(report.text, report.paragraphs, ann["outcome_paragraph"],
+                                     ann["outcome_quote"], ann["outcome_value"].removesuffix(".0")))
+        target = ids.get(_locate_in(report.text, report.paragraphs, ann["target_paragraph"],
+                                    ann["target_quote"], ann["target_value"].removesuffix(".0")))
+        paired = (outcome, target) in on_board
+        rows.append({"metric": ann["metric"], "pair": ann["pair"], "outcome_id": outcome,
+                     "target_id": target, "on_board": paired, "ok": paired == (ann["pair"] == "yes")})
+    result = pd.DataFrame(rows, columns=["metric", "pair", "outcome_id", "target_id", "on_board", "ok"])
+    yes, no = result[result.pair == "yes"], result[result.pair == "no"]
+    scores = {"yes": len(yes), "found": int(yes.ok.sum()), "no": len(no), "avoided": int(no.ok.sum()),
+              "agreement": float(result.ok.mean()) if len(result) else 0.0}
     return scores, result

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from .coverage import part_labels
+from .figures import figure_text
 from .style import apply_font, font_family, theme_font
 from .themes import THEME_NAMES_ZH, THEMES
 
@@ -379,7 +380,8 @@ def plot_scoreboard(
             ax.plot([o, t], [y, y], color="0.75", linewidth=2, zorder=1)
         if pd.notna(o):
             expected = row.get("outcome_status") == "estimate" or "预计" in str(row.get("outcome_qualifier") or "")
-            label = f"{row.get('outcome_period') or ''} 实际 outcome" + ("（预计 expected）" if expected else "")
+            # one word per status: an estimate is not also called "actual"
+            label = f"{row.get('outcome_period') or ''} " + ("预计 estimate" if expected else "实际 actual")
             ax.scatter([o], [y], s=70, zorder=3, color="white" if expected else outcome_color,
                        edgecolors=outcome_color, linewidths=1.8, label=once(label))
             ax.annotate(_fmt(o, row.get("outcome_unit")), (o, y), xytext=(0, 7), textcoords="offset points",
@@ -388,7 +390,7 @@ def plot_scoreboard(
             marker, name = _bound_marker(row.get("target_qualifier"), row.get("target_bound"))
             ax.scatter([t], [y], s=80, zorder=3, marker=marker, color=target_color,
                        label=once(f"{row.get('target_period') or ''} 目标 {name}"))
-            text = _fmt(t, row.get("target_unit")) + str(row.get("target_qualifier") or "")
+            text = figure_text(t, row.get("target_unit"), row.get("target_qualifier"))
             ax.annotate(text, (t, y), xytext=(0, -8), textcoords="offset points", ha="center", va="top",
                         fontsize="small", color=target_color)
     ax.set_yticks(list(range(len(rows))), labels=list(rows["metric"]))
@@ -400,6 +402,11 @@ def plot_scoreboard(
     return _finish(ax)
 
 
+#: how a claim without a place reads beside its dot (ranks()' ``claim``)
+_CLAIM_WORDS = {"tier": "tier, not a place", "move": "a move, not a place", "first_to_do": "first to do it",
+                "only": "the only one", "most": "the most", "leading": "leading", "among_top": "among the top"}
+
+
 @_cjk
 def plot_ranks(data: pd.DataFrame, *, ax=None):
     """Where the county says it ranks: one dot per claim, rank 1 on the right.
@@ -408,8 +415,9 @@ def plot_ranks(data: pd.DataFrame, *, ax=None):
     ----------
     data : DataFrame
         The :func:`~guanxian_analysis.ranks` table (``metric, scope, rank, rank_text``).
-        Claims without a number (前列, 最多) sit in a separate column on the left as
-        hollow dots.
+        Only ``claim == "position"`` rows (第N位) are placed by ``rank``; tiers (第一档),
+        moves (前移1个位次) and claims without a number (前列, 最多, 率先) sit in a separate
+        column on the left as hollow dots, labelled with what they claim.
     ax : matplotlib Axes, optional
 
     Returns
@@ -431,6 +439,8 @@ def plot_ranks(data: pd.DataFrame, *, ax=None):
     ax = _axes(ax)
     rows = data.reset_index(drop=True)
     numeric = pd.to_numeric(rows["rank"], errors="coerce")
+    if "claim" in rows:  # only a position is a place: a tier (第一档) or a move (前移) is not rank 1
+        numeric = numeric.where(rows["claim"].eq("position") | rows["claim"].isna())
     worst = max(int(numeric.max()) if numeric.notna().any() else 1, 2)
     unranked = worst + 1  # column for claims without a number
     scopes = list(dict.fromkeys(rows["scope"].fillna("")))
@@ -443,9 +453,16 @@ def plot_ranks(data: pd.DataFrame, *, ax=None):
         x = rank if pd.notna(rank) else unranked
         ax.scatter([x], [y], s=70, zorder=3, color=color if pd.notna(rank) else "white", edgecolors=color,
                    linewidths=1.8)
-        # labels point into the plot: right of the 无名次 column, left of ranked dots
+        # labels point into the plot: right of the other-claims column, left of ranked dots
         offset, ha = ((8, "left") if pd.isna(rank) else (-8, "right"))
-        ax.annotate(str(row.rank_text), (x, y), xytext=(offset, 0), textcoords="offset points", ha=ha,
+        label = str(row.rank_text)
+        claim = getattr(row, "claim", None)
+        ranked = getattr(row, "ranked", None)
+        if claim == "move" and isinstance(ranked, str) and ": " in ranked:
+            label += f" ({ranked.split(': ', 1)[1]})"  # 前移1个位次 (up 1 place)
+        elif pd.isna(rank) and isinstance(claim, str) and claim in _CLAIM_WORDS:
+            label += f" ({_CLAIM_WORDS[claim]})"
+        ax.annotate(label, (x, y), xytext=(offset, 0), textcoords="offset points", ha=ha,
                     va="center", fontsize="small")
     ax.set_yticks(list(range(len(rows))),
                   labels=[f"{m}（{s}）" if isinstance(s, str) and s else str(m) for m, s in zip(rows["metric"], rows["scope"])])
@@ -453,7 +470,7 @@ def plot_ranks(data: pd.DataFrame, *, ax=None):
     has_unranked = bool(numeric.isna().any())
     ax.set_xlim((unranked if has_unranked else worst) + 0.6, 0.4)
     ticks = list(range(1, worst + 1)) + ([unranked] if has_unranked else [])
-    ax.set_xticks(ticks, labels=[str(t) for t in range(1, worst + 1)] + (["无名次"] if has_unranked else []))
+    ax.set_xticks(ticks, labels=[str(t) for t in range(1, worst + 1)] + (["非名次 other claim"] if has_unranked else []))
     ax.set_xlabel("名次 rank（1 = 第一）")
     if any(seen):  # an empty table draws empty axes, without a legend warning
         from matplotlib.lines import Line2D

@@ -129,7 +129,9 @@ nh.audit_summary(audit)
 # %% [markdown]
 # ## Rank claims
 #
-# Where the report says the county stands among its peers (“位居全市第2位”, second in the city):
+# Where the report says the county stands among its peers: a place (“位居全市第2位”, second in the city), a tier
+# (“全市第一档”, first tier, not first place), a move (“前移1个位次”, up one place) or a standing without a place
+# (“全市前列” among the top, “全省率先” first in the province to do it, “全市唯一”, “全市最多”):
 
 # %%
 ranks = ga.ranks(report)

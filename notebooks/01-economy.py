@@ -94,12 +94,12 @@ HTML(nh.kwic_html(hits[hits.shown > 0]))
 # ## Projects and investment
 #
 # “重点项目” (key projects) and “招商引资” (attracting investment) are the report's engine of growth; the
-# indicators whose sentence mentions projects or investment give the scale.
+# economy figures that measure projects or investment give the scale (each with the outcome or target it pairs with).
 
 # %%
 indicators = profile.indicators
-projects = nh.theme_indicators(indicators, terms=["项目", "投资", "招商"])
-Markdown(f"**{len(projects)}** figures in the report come from sentences about projects or investment:")
+projects = nh.theme_indicators(indicators, "economy", terms=["项目", "投资", "招商", "外资"])
+Markdown(f"**{len(projects)}** figures in the report measure projects or investment:")
 
 # %%
 nh.explore_table(nh.indicator_display(projects))
@@ -146,6 +146,12 @@ Markdown(nh.scoreboard_lines(board, theme))
 
 # %%
 nh.chart(ga.plot_scoreboard, profile.theme_scoreboard, row_height=0.7)
+
+# %% [markdown]
+# What the targets say when read against last year's outcomes (every figure from the tables above):
+
+# %%
+Markdown(nh.target_findings(profile.indicators, board, ga.main_targets(report)))
 
 # %% [markdown]
 # ### Where the county says it ranks

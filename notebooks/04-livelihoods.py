@@ -109,7 +109,7 @@ HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %%
 indicators = profile.indicators
-Markdown(nh.indicator_lines(nh.theme_indicators(indicators, terms=["就业", "失业", "创业"])))
+Markdown(nh.indicator_lines(nh.theme_indicators(indicators, "livelihoods", terms=["就业", "失业", "创业"])))
 
 # %% [markdown]
 # ## Social security and public safety

@@ -43,8 +43,9 @@ def test_theme_by_segment_adds_up_to_the_theme(report):
 
 @pytest.mark.parametrize("value, unit, qualifier, expected", [
     (8.0, "%", None, "8%"), (6.0, "%", "左右", "6%左右"), (7.5, "万亩", None, "7.5万亩"),
-    (3800.0, "万美元", "以上", "3800万美元以上"), (5.5, "%", "以内", "5.5%以内"), (220.0, "个", "余", "220个余"),
-    (2.0, "位", None, "第2位"), (8.0, "%", "预计", "预计8%"), (float("nan"), "%", None, "–"),
+    (3800.0, "万美元", "以上", "3800万美元以上"), (5.5, "%", "以内", "5.5%以内"), (220.0, "个", "余", "220余个"),  # as Chinese writes it (#10.4)
+    (2.0, "位", None, "第2位"), (2.0, "位", "预计", "预计第2位"), (550.0, "元", "由", "由550元"), (580.0, "元", "至", "至580元"),
+    (8.0, "%", "预计", "预计8%"), (float("nan"), "%", None, "–"),
 ])
 def test_format_value(value, unit, qualifier, expected):
     assert nh.format_value(value, unit, qualifier) == expected

@@ -280,12 +280,44 @@ def test_scoreboard_five_year_review_against_plan(report):
     five = board[board.target_period == "2022-2026"]
     assert five[["metric", "outcome_period", "outcome_value", "target_value", "change"]].values.tolist() == [
         ["改造老旧小区", "2017-2021", 28.0, 30.0, 2.0]]
-    assert len(board) == 17
+    assert len(board) == 22  # the 22 annotated pairs, nothing else
+
+
+def test_scoreboard_pairs_like_with_like_as_annotated(report):
+    """Every hand-annotated pair is on the board and no tempting non-pair is (tests/fixtures/README-pairs.md)."""
+    from guanxian_analysis.indicator_quality import load_pair_annotations, pair_agreement
+
+    table = indicators(report)
+    scores, rows = pair_agreement(scoreboard(table), table, load_pair_annotations(), report)
+    assert rows.outcome_id.notna().all()
+    assert (scores["yes"], scores["no"]) == (22, 33)
+    assert rows[~rows.ok].metric.tolist() == []
+
+
+@pytest.mark.parametrize("metric, outcome, target", [
+    ("重点项目", 72.0, 76.0), ("项目列入省重点", 15.0, 10.0), ("新培育高新技术企业", 14.0, 10.0),
+    ("省级“专精特新”企业", 4.0, 2.0)])
+def test_scoreboard_finds_comparable_pairs_named_in_issue(report, metric, outcome, target):
+    board = scoreboard(report)
+    assert board.loc[board.metric.eq(metric), ["outcome_value", "target_value"]].values.tolist() == [[outcome, target]]
+
+
+def test_scoreboard_keeps_stock_apart_from_new_starts(report):
+    """建设回迁安置房9115套 is built/under way, 新开工建设回迁安置房2750套 newly started: no pair."""
+    table = indicators(report)
+    board = scoreboard(table)
+    assert not board.target_value.eq(2750).any()
+    measures = dict(zip(table.value, table.measure))
+    assert (measures[9115.0], measures[2750.0]) == ("done_in_year", "new_start")
+    assert table.loc[table.value.eq(4.5) & table.unit.eq("%"), "measure"].tolist() == ["annual_average"]
+    assert table.loc[table.value.eq(341.0), "measure"].tolist() == ["cumulative"]
 
 
 def test_ranks(report):
     table = ranks(report)
-    assert len(table) == 14
+    assert len(table) == 31  # 14 numbered (第N位, 第一档, 前移) + 17 without a number (前列, 最多, 率先 …)
+    assert table.claim.value_counts().to_dict() == {
+        "position": 12, "among_top": 10, "first_to_do": 3, "most": 2, "move": 1, "tier": 1, "only": 1, "leading": 1}
     rows = {(r.metric, r.rank_text): (r.scope, r.rank, r.period) for r in table.itertuples()}
     assert rows[("工业总产值", "全市第3位")] == ("全市", 3.0, "2017-2021")
     assert rows[("PM2.5", "全市第1位")] == ("全市", 1.0, "2021")
@@ -363,3 +395,174 @@ def test_hailar_scoreboard_and_audit(hailar):
     anniversaries = audit[[hailar.text[e:e + 2] == "周年" for e in audit.end]]
     assert len(anniversaries) == 6 and set(anniversaries.reason) == {"anniversary"}
     assert set(anniversaries.text) == {"70"}
+
+
+# --------------------------------------------------------------------------- how a figure reads (issue 10, items 2 and 4)
+@pytest.mark.parametrize("metric, value, figure", [
+    ("刑事警情", 23.7, "−23.7%"),            # 下降23.7%: a fall reads as a fall
+    ("电诈发案", 25.7, "−25.7%"),
+    ("PM2.5", 21.4, "improved 21.4%"),       # 改善21.4%
+    ("生产总值", 1.0, "up 1 place"),           # 前移1个位次, not "rank 1"
+    ("生产总值", 4.5, "4.5% (annual average)"),  # 年均增长4.5%
+    ("重点项目", 341.0, "341个 (cumulative)"),   # 累计实施重点项目341个
+    ("制造业技改项目", 220.0, "220余个"),        # not 220个余
+    ("居民医保补助标准", 550.0, "由550元"),       # not 550元由
+    ("居民医保补助标准", 580.0, "至580元"),       # not 580元至
+    ("农村电商网络零售额", 2.0, "预计第2位"),      # not 第2位预计
+    ("优良天数", 26.0, "+26天"),
+    ("生产总值", 6.0, "6%左右"),
+])
+def test_figure_column_reads_as_written_with_direction(report, metric, value, figure):
+    table = indicators(report)
+    assert figure in table.loc[table.metric.eq(metric) & table.value.eq(value), "figure"].tolist()
+
+
+def test_indicator_lines_and_display_use_the_figure(report):
+    from guanxian_analysis.findings import indicator_lines
+
+    table = indicators(report)
+    text = indicator_lines(table[table.metric.isin(["刑事警情", "PM2.5"])])
+    assert "**−23.7%**" in text and "**improved 21.4%**" in text
+    assert "growth_rate" not in text and "**23.7%**" not in text
+
+
+# --------------------------------------------------------------------------- rank claims (issue 10, item 3)
+@pytest.mark.parametrize("rank_text, claim, metric", [
+    ("全市最多", "most", "日韩资"), ("全市唯一", "only", "成功入选省未成年人保护试点候选单位"),
+    ("全省率先", "first_to_do", "实现不动产登记“一证办证”"), ("全市领先", "leading", "12345市民热线办理工作"),
+    ("全省前列", "among_top", "价格监测"), ("全市前列", "among_top", "营商环境评价"),
+    ("全市第一档", "tier", "“三资”清理工作"), ("全市前移1个位次", "move", "生产总值"),
+])
+def test_soft_rank_claims_are_captured_and_not_places(report, rank_text, claim, metric):
+    table = ranks(report)
+    rows = table[table.rank_text.eq(rank_text) & table.metric.eq(metric)]
+    assert rows.claim.tolist() == [claim]
+
+
+def test_ranks_record_what_is_ranked_and_count_only_positions_as_first(report):
+    from guanxian_analysis.findings import ranks_lines, theme_findings  # noqa: F401
+
+    table = ranks(report)
+    pm = table[table.metric.eq("PM2.5")].iloc[0]
+    assert (pm["rank"], pm["claim"], pm["ranked"]) == (1.0, "position", "PM2.5: improved 21.4%")
+    firsts = table[table.claim.eq("position") & table["rank"].eq(1)]
+    assert "“三资”清理工作" not in firsts.metric.tolist() and len(firsts) == 6
+    text = ranks_lines(table[table.metric.isin(["“三资”清理工作", "PM2.5", "价格监测"])])
+    assert "全市第一档 (a tier, not a place" in text and "ranking improved 21.4%" in text
+    assert "全省前列 (among the top, no place given" in text
+    move = ranks_lines(table[table.claim.eq("move")])
+    assert "全市前移1个位次 (up 1 place; in the city" in move
+
+
+def test_plot_ranks_does_not_place_a_tier_or_a_move_at_one():
+    import matplotlib.pyplot as plt
+
+    from guanxian_analysis.plots import plot_ranks
+
+    data = pd.DataFrame({"metric": ["甲", "乙", "丙"], "scope": ["全市"] * 3, "rank": [1.0, 1.0, float("nan")],
+                         "rank_text": ["全市第1位", "全市第一档", "全市前移1个位次"],
+                         "claim": ["position", "tier", "move"], "ranked": ["甲: 8%", "乙", "丙: up 1 place"]})
+    fig, ax = plt.subplots()
+    plot_ranks(data, ax=ax)
+    xs = [c.get_offsets()[0][0] for c in ax.collections]
+    assert xs[0] == 1 and xs[1] != 1 and xs[2] == xs[1]
+    labels = [t.get_text() for t in ax.texts]
+    assert "全市第一档 (tier, not a place)" in labels and "全市前移1个位次 (up 1 place)" in labels
+    plt.close(fig)
+
+
+# --------------------------------------------------------------------------- one set of rows for the main targets (issue 15, item 3)
+def _main_target_rows(rep):
+    from guanxian_analysis import main_targets
+
+    targets = main_targets(rep)
+    targets = targets[targets.number_start.notna()]
+    table = indicators(rep).set_index("start")
+    return targets, table.loc[targets.number_start.astype(int)]
+
+
+@pytest.mark.parametrize("report_id", ["guanxian_2022", "national_2022", "anhui_2026"])
+def test_indicators_and_scoreboard_agree_with_main_targets(report, report_id):
+    from guanxian_analysis import paths
+    from guanxian_analysis.report import parse_report
+
+    if report_id == "guanxian_2022":
+        rep = report
+    else:
+        path = next((paths.PROJECT_ROOT.parent / "shared" / "corpus").glob(f"*/{report_id}.txt"))
+        rep = parse_report(path.read_bytes(), source_path=str(path))
+    targets, rows = _main_target_rows(rep)
+    year = str(int(rep.meta["year"]))
+    blank = lambda v: v if isinstance(v, str) and v else None  # noqa: E731
+    assert (rows.status == "target").all() and (rows.period == year).all()
+    assert [blank(q) for q in rows.qualifier] == [blank(q) for q in targets.qualifier]
+    assert [blank(b) for b in rows.bound] == [blank(b) for b in targets.bound]
+    assert rows.kind.tolist() == targets.kind.tolist()
+    board = scoreboard(rep)
+    on_board = board[board.target_period == year]
+    for t in on_board.itertuples():
+        if t.target_id in set(rows.indicator_id):
+            mt = targets[targets.number_start.astype(int).isin(rows.index[rows.indicator_id == t.target_id])].iloc[0]
+            assert (t.target_value, blank(t.target_qualifier)) == (mt.value, blank(mt.qualifier))
+
+
+def test_a_range_target_keeps_its_upper_end():
+    from guanxian_analysis import paths
+    from guanxian_analysis.report import parse_report
+
+    path = next((paths.PROJECT_ROOT.parent / "shared" / "corpus").glob("*/anhui_2026.txt"))
+    table = indicators(parse_report(path.read_bytes(), source_path=str(path)))
+    gdp = table[table.bound.eq("range")]
+    assert gdp[["value", "upper", "figure", "status", "period"]].iloc[0].tolist() == [5.0, 5.5, "5%—5.5%", "target", "2026"]
+    assert gdp.value.tolist() == [5.0, 5.5]
+
+
+# --------------------------------------------------------------------------- figures under the right heading (issue 10, item 5)
+def test_projects_and_investment_lists_figures_about_them(report):
+    from guanxian_analysis.coverage import theme_indicators
+
+    table = indicators(report)
+    projects = theme_indicators(table, "economy", terms=["项目", "投资", "招商", "外资"])
+    metrics = set(projects.metric)
+    assert {"重点项目", "县级重点项目", "招商引资到位资金", "全社会固定资产投资"} <= metrics
+    assert not metrics & {"社会消费品零售总额", "居民人均可支配收入", "回迁安置房", "棚户区改造项目", "老旧小区"}
+    foreign = projects[projects.metric.eq("实际使用外资")]
+    assert foreign[["value", "period"]].values.tolist() == [[5125.0, "2021"], [3800.0, "2022"]]
+
+
+def test_employment_lists_jobs_not_welfare_or_alliances(report):
+    from guanxian_analysis.coverage import theme_indicators
+
+    jobs = theme_indicators(indicators(report), "livelihoods", terms=["就业", "失业", "创业"])
+    assert not jobs.metric.str.contains("低保|联合体").any()
+    assert {"城镇新增就业", "新增城镇就业", "城镇调查失业率", "创业担保贷款"} <= set(jobs.metric)
+
+
+# --------------------------------------------------------------------------- findings that interpret (issue 10, item 10)
+def _target_findings(rep):
+    from guanxian_analysis import main_targets
+    from guanxian_analysis.findings import target_findings
+
+    return target_findings(indicators(rep), scoreboard(rep), main_targets(rep))
+
+
+def test_target_findings_on_guanxian(report):
+    text = _target_findings(report)
+    assert "All 5 growth targets set for 2022 sit below the 2021 outcome" in text
+    assert "“生产总值” (gross domestic product, GDP) 6%左右 after an estimated 8% (−2 points)" in text
+    assert "rose 16% in 2021, 2.0 times the 8% growth of" in text and "“居民人均可支配收入增长16%”" in text
+    assert "“社会消费品零售总额” (retail sales of consumer goods) 15%; “进出口总额” (total imports and exports) 34.3%, " \
+           "but sets no 2022 target for them" in text
+    assert "“全面完成上级下达的约束性指标任务”" in text
+
+
+def test_target_findings_stay_true_on_hailar_2019():
+    from guanxian_analysis import paths
+    from guanxian_analysis.report import parse_report
+
+    path = paths.PROJECT_ROOT.parent / "shared" / "other-reports" / "hailar-district-2019-government-work-report.txt"
+    text = _target_findings(parse_report(path.read_bytes(), source_path=str(path)))
+    assert "2 of 4 growth targets set for 2019 sit below the 2018 outcome" in text
+    assert "“城镇常住居民人均可支配收入” 7%左右 after 6.5% (+0.5 points)" in text
+    assert "An unusual outcome" not in text and "Outcomes without a target" not in text
+    assert "gives no figure for them" in text
