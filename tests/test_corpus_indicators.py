@@ -173,3 +173,21 @@ def test_hailar_2019_against_its_hand_annotation():
     assert scores["precision"] == 1.0, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 102 / 110, rows[rows.wrong == "missing"]
     assert scores["fully_right"] >= 73 / 110, rows[rows.wrong != ""]
+
+
+def test_hailar_2016_against_its_hand_annotation():
+    """The third fixture (236 rows, five-year review beside the year, annotated from the text): the floors are measured."""
+    from guanxian_analysis.indicator_quality import load_annotations, locate, score
+
+    report = ga.load_report(CORPUS / "hailar/hailar_district_2016.txt")
+    annotations = load_annotations(paths.FIXTURES_DIR / "indicators_annotated_hailar2016.csv")
+    assert len(annotations) == 236
+    table = ga.indicators(report)
+    scores, rows = score(table, annotations, report.text)
+    assert scores["precision"] >= 227 / 230, rows[rows.wrong == "not annotated"]
+    assert scores["recall"] >= 227 / 236, rows[rows.wrong == "missing"]
+    assert scores["fully_right"] >= 106 / 236, rows[rows.wrong != ""]
+    status = dict(zip(table.start, table.status))
+    pairs = [(ann["status"], status.get(locate(report.text, ann["quote"], ann["number"])))
+             for ann in annotations.to_dict("records")]
+    assert all(a == b for a, b in pairs if b is not None)
