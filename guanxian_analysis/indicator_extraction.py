@@ -81,8 +81,8 @@ AFTER_RE = re.compile(rf"(?P<mid>余|多)?(?P<unit>{nb.UNIT_PATTERN})(?P<post>�
 RANK_CHAIN_RE = re.compile(rf"(?:、第(?:\d+|[{_NUM_CHARS}]+))+(?P<unit>位|名|档)")
 PRE_QUALIFIER_RE = re.compile(r"(?P<q>约|近|超过|突破|不低于|不少于|不超过)$")
 FROM_RE = re.compile(r"由(?:每人每年|每人每月|每人|每年|每月)?$")
-TO_RE = re.compile(r"(?P<verb>提高|增加|提升|增长|上升|下降|降低|减少|压降|缩减|压减)(?P<to>至|到)$")
-CHANGE_VERB_RE = re.compile(r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善)$")
+TO_RE = re.compile(r"(?P<verb>提高|发展|增加|提升|增长|上升|下降|降低|减少|压降|缩减|压减)(?P<to>至|到)$")
+CHANGE_VERB_RE = re.compile(r"(?P<verb>增长|递增|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善)$")
 RANK_MOVE_RE = re.compile(r"(?P<verb>前移|后移|上升|下降|提升)$")
 DELIMITERS = "，；：。！？、"
 CLAUSE_DELIMITERS = "，；：。！？"
@@ -90,13 +90,13 @@ SCOPE_RE = re.compile(r"全市|全省|全国|全县|全区|全盟|全州")
 
 # metric cleaning: framing words and generic verbs at the start, predicates at the end
 _LEAD_RE = re.compile(
-    r"^(?:其中|预计|累计|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
+    r"^(?:其中|预计|用于|累计|累积|(?:这)?五年(?:来|间)?|当年|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
     r"新开工建设|开工建设|规划建设|新建改建|新建|改建|建设(?!工程)|建成(?!区)|实施|完成|实现|打造了?|"
-    r"创建|铺设|投放|发放|办理|开展|为)"
+    r"创建|修建|铺设|投放|发放|办理|开展|为)"
 )
 _TRAIL_RE = re.compile(
     r"(?:分别|平均|均|同比|年均|累计)?"
-    r"(?:增长|增加|提高|提升|上升|上涨|下降|降低|减少|压降|缩减|压减|回落|改善|达到|达|为|是|至|到|控制在|超过|约|近|完成|突破|实现|"
+    r"(?:增长|递增|增加|提高|提升|上升|上涨|下降|降低|减少|压降|缩减|压减|回落|改善|达到|达|为|是|至|到|控制在|控制到|发展到|发展至|超过|约|近|完成|突破|实现|"
     r"增至|增加到|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
     r"由(?:每人每年|每人每月|每人|每年|每月)?|每人每年|每人每月|"
     r"(?:是|为)?\d{4}年的)$"
@@ -119,7 +119,7 @@ _TASK_RE = re.compile(r"(?:建设)?(?:任务|目标)$")
 _SHARE_OF_RE = re.compile(r"^占(?P<whole>.+?)的$")
 _URBAN_RURAL_RE = re.compile(r"^城乡(?P<rest>.+)$")
 
-_DIRECTIONS = {"缩减": "down", "压减": "down", "增长": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "上涨": "up", "前移": "up",
+_DIRECTIONS = {"缩减": "down", "压减": "down", "增长": "up", "递增": "up", "发展": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "上涨": "up", "前移": "up",
                "下降": "down", "降低": "down", "减少": "down", "压降": "down", "回落": "down",
                "后移": "down", "改善": "improve"}
 _BOUNDS = {"左右": "approx", "约": "approx", "近": "approx", "以上": "min", "超过": "min", "余": "min",
@@ -599,9 +599,10 @@ def _clean_metric(phrase: str) -> str:
         phrase = _LEAD_RE.sub("", phrase)
         phrase = _FUNCTION_LEAD_RE.sub("", phrase)
         phrase = re.sub(r"^(?:19|20)\d{2}年(?:底|末)?(?=..)", "", phrase)  # the period column holds the year
-        phrase = re.sub(r"(?<=..)完成投资$", "投资", phrase)  # 教育重点项目完成投资 → 教育重点项目投资
+        # 教育重点项目完成投资 → 教育重点项目投资, 物流园区累计完成投资 → 物流园区投资
+        phrase = re.sub(r"(?<=..)(?:累计|累积|共|当年|全年)?(?:完成)?(?=投资$|投入$)", "", phrase)
         phrase = re.sub(r"(?<=.{2})从[^从]{0,8}$", "", phrase)  # 将…起征点从月销售额10万元提高到…
-        phrase = phrase.strip("、，")
+        phrase = phrase.strip("、， \u3000")
     return "" if phrase in {"和", "及", "与", "并"} else phrase
 
 
@@ -694,7 +695,7 @@ def _lead_subject(sentence: str) -> str | None:
     '棚户区改造工程'
 
     """
-    body = sentence.rstrip("。！")
+    body = sentence.rstrip("。！").lstrip("—-")  # ——城市面貌发生巨变: a dash bullet
     if not (2 <= len(body) <= 16) or re.search(r"[，、：；\d“]", body):
         return None
     body = _LEAD_VERB_RE.sub("", body)  # 大力推进棚户区改造工程 → 棚户区改造工程
