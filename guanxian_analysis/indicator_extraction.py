@@ -80,8 +80,10 @@ AFTER_RE = re.compile(rf"(?P<mid>余|多)?(?P<unit>{nb.UNIT_PATTERN})(?P<post>�
 #: "第1、第2位": the unit of a rank chain comes at its end
 RANK_CHAIN_RE = re.compile(rf"(?:、第(?:\d+|[{_NUM_CHARS}]+))+(?P<unit>位|名|档)")
 PRE_QUALIFIER_RE = re.compile(r"(?P<q>约|近|超过|突破|不低于|不少于|不超过)$")
-FROM_RE = re.compile(r"由(?:每人每年|每人每月|每人|每年|每月)?$")
-TO_RE = re.compile(r"(?P<verb>提高|发展|增加|提升|增长|上升|下降|降低|减少|压降|缩减|压减)(?P<to>至|到)$")
+#: a stated year between the word and the figure (由2010年的162.4亿元, 增加到2015年的287.9亿元)
+_STATED_YEAR = r"(?:(?P<year>(?:19|20)\d{2})年(?:底|末)?的?)?"
+FROM_RE = re.compile(rf"由{_STATED_YEAR}(?:每人每年|每人每月|每人|每年|每月)?$")
+TO_RE = re.compile(rf"(?P<verb>提高|发展|增加|提升|增长|上升|下降|降低|减少|压降|缩减|压减|跃升|降|增|升)(?P<to>至|到){_STATED_YEAR}$")
 CHANGE_VERB_RE = re.compile(r"(?P<verb>增长|递增|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善)$")
 RANK_MOVE_RE = re.compile(r"(?P<verb>前移|后移|上升|下降|提升)$")
 DELIMITERS = "，；：。！？、"
@@ -97,7 +99,7 @@ _LEAD_RE = re.compile(
 _TRAIL_RE = re.compile(
     r"(?:分别|平均|均|同比|年均|累计)?"
     r"(?:增长|递增|增加|提高|提升|上升|上涨|下降|降低|减少|压降|缩减|压减|回落|改善|达到|达|为|是|至|到|控制在|控制到|发展到|发展至|超过|约|近|完成|突破|实现|"
-    r"增至|增加到|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
+    r"增至|增加到|(?:跃升|降|升)[至到]|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
     r"由(?:每人每年|每人每月|每人|每年|每月)?|每人每年|每人每月|"
     r"(?:是|为)?\d{4}年的)$"
 )
@@ -111,7 +113,7 @@ _ROAD_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{2}路等")
 _GENERIC_METRICS = {"投资", "总投资", "年度计划投资", "计划投资", "完成投资"}
 _SPENDING_VERBS = {"投资", "投入"}
 #: what may follow a figure without being the thing counted
-_NOT_A_NOUN_RE = re.compile(r"[和及与或等的并多余是]|为(?:全国|全省|全市|全区|全县|国内|首)|安排|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
+_NOT_A_NOUN_RE = re.compile(r"[和及与或等的并多余是]|(?:降|增|升|跃升)[至到]|为(?:全国|全省|全市|全区|全县|国内|首)|安排|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
 _ADVERBS_RE = re.compile(r"全部|均|已")
 _AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产|投入使用|全线贯通|实现|竣工|完工|建成|通车")
 #: the task words after a counted noun (65个年度重点项目建设任务, 7.89亿元政府隐性债务化解目标)
@@ -121,7 +123,7 @@ _URBAN_RURAL_RE = re.compile(r"^城乡(?P<rest>.+)$")
 
 _DIRECTIONS = {"缩减": "down", "压减": "down", "增长": "up", "递增": "up", "发展": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "上涨": "up", "前移": "up",
                "下降": "down", "降低": "down", "减少": "down", "压降": "down", "回落": "down",
-               "后移": "down", "改善": "improve"}
+               "后移": "down", "改善": "improve", "跃升": "up", "降": "down", "增": "up", "升": "up"}
 _BOUNDS = {"左右": "approx", "约": "approx", "近": "approx", "以上": "min", "超过": "min", "余": "min",
            "多": "min", "不低于": "min", "不少于": "min", "以内": "max", "以下": "max", "不超过": "max",
            "及以上": "min", "及以下": "max",
@@ -598,7 +600,7 @@ def _clean_metric(phrase: str) -> str:
         phrase = _TRAIL_ADVERB_RE.sub("", phrase)
         phrase = _LEAD_RE.sub("", phrase)
         phrase = _FUNCTION_LEAD_RE.sub("", phrase)
-        phrase = re.sub(r"^(?:19|20)\d{2}年(?:底|末)?(?=..)", "", phrase)  # the period column holds the year
+        phrase = re.sub(r"^到?(?:19|20)\d{2}年(?:底|末)?前?(?=..)", "", phrase)  # the period column holds the year
         # 教育重点项目完成投资 → 教育重点项目投资, 物流园区累计完成投资 → 物流园区投资
         phrase = re.sub(r"(?<=..)(?:累计|累积|共|当年|全年)?(?:完成)?(?=投资$|投入$)", "", phrase)
         phrase = re.sub(r"(?<=.{2})从[^从]{0,8}$", "", phrase)  # 将…起征点从月销售额10万元提高到…
@@ -860,6 +862,51 @@ def _period_for(record: dict, year: int) -> str | None:
     return period_of(record.get("segment"), year)
 
 
+#: a year that dates what follows it (2015年旅游收入达到69亿元), not a base of comparison (是2010年的2.6倍),
+#: a span (2020年到2025年) or the year of one end of a change (到2025年的70%)
+_DATING_YEAR_RE = re.compile(r"(?<![\d比较是为由从与同到至—-])((?:19|20)\d{2})年(?!以来|以前|前|后|到|至|—|-|的?\d)")
+#: the start of a change, 由 or 从, with the year it may state (由2010年的162.4亿元, 从98元/月)
+_CHANGE_START_RE = re.compile(rf"[由从]{_STATED_YEAR}(?:每人每年|每人每月|每人|每年|每月)?$")
+#: a deadline in a one-year plan (到2017年底前实现…)
+_DEADLINE_RE = re.compile(r"到((?:19|20)\d{2})年(?:底|末)?前?")
+
+
+def _stated_period(record: dict, fig: _Figure, period: str | None) -> str | None:
+    """The period the text states for a figure, where it narrows or extends its part's period.
+
+    In a multi-year review the ends of a ``由(从)…到(至)…`` change take the years written
+    after 由 and 到, else the base year before the span and its last year; a level or count
+    after a year the sentence names (2015年旅游收入达到69亿元) takes that year; rates,
+    ratios and changes keep the span. In a one-year plan a later deadline
+    (到2017年底前实现…) extends the period to it.
+
+    >>> fig = _Figure(_Mention("11.66", 6, 11, False), 11.66, "亿元", 6, 13, qualifier="由", kind="level")
+    >>> _stated_period({"text": "公共预算支出由11.66亿元增加到29.33亿元", "segment": "review_five_years"}, fig, "2011-2015")
+    '2010'
+    """
+    if not period:
+        return period
+    text = record["text"]
+    before = text[: fig.span_start]
+    target = record.get("segment") in _TARGET_SEGMENTS or _TARGET_WORD_RE.search(before)
+    if "-" in period and not target:
+        first, last = (int(y) for y in period.split("-"))
+        start = _CHANGE_START_RE.search(before)
+        end = TO_RE.search(before) if start is None and re.search(r"[由从]", before) else None
+        if start is not None or (end is not None and end.group("to")):
+            return (start or end).group("year") or str(first - 1 if start is not None else last)
+        if fig.kind in {"level", "count", "share"}:
+            years = [int(y) for y in _DATING_YEAR_RE.findall(before)]
+            if years and first <= years[-1] <= last:
+                return str(years[-1])
+        return period
+    if "-" not in period and target:
+        deadline = _DEADLINE_RE.search(before)
+        if deadline and int(deadline.group(1)) > int(period):
+            return f"{period}-{deadline.group(1)}"
+    return period
+
+
 def _status(record: dict, fig: _Figure, text: str) -> str:
     before = text[: fig.span_start]
     if record.get("segment") in _TARGET_SEGMENTS or _TARGET_WORD_RE.search(before):
@@ -887,7 +934,7 @@ def _indicator_row(indicator_id: str, fig: _Figure, record: dict, year: int) -> 
         "qualifier": fig.qualifier,
         "bound": _BOUNDS.get(fig.qualifier),
         "metric": fig.metric,
-        "period": _period_for(record, year),
+        "period": _stated_period(record, fig, _period_for(record, year)),
         "status": _status(record, fig, record["text"]),
         "theme": _clean(record.get("theme")),
         "part": _clean(record.get("part")),
