@@ -66,7 +66,7 @@ STATUSES = ("actual", "estimate", "target")
 
 # --------------------------------------------------------------------------- patterns
 _NUM_CHARS = "零〇一二两三四五六七八九十百千"
-_ZH_CLASSIFIERS = "个项家位档名人条处所次届批年件座户亩倍"
+_ZH_CLASSIFIERS = "个项家位档名人条处所次届批年件座户亩倍张"
 #: a number mention: Arabic, a Chinese ordinal (第一), a quoted Chinese numeral (“十四五”)
 #: or a Chinese numeral before a classifier (三个, 五年)
 MENTION_RE = re.compile(
@@ -94,12 +94,12 @@ SCOPE_RE = re.compile(r"全市|全省|全国|全县|全区|全盟|全州")
 _LEAD_RE = re.compile(
     r"^(?:其中|预计|用于|累计|累积|(?:这)?五年(?:来|间)?|当年|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
     r"新开工建设|开工建设|规划建设|新建改建|新建|改建|建设(?!工程)|建成(?!区)|实施|完成|实现|打造了?|"
-    r"创建|修建|铺设|投放|发放|办理|开展|为)"
+    r"创建|修建|解决了?|铺设|投放|发放|办理|开展|为)"
 )
 _TRAIL_RE = re.compile(
     r"(?:分别|平均|均|同比|年均|累计)?"
     r"(?:增长|递增|增加|提高|提升|上升|上涨|下降|降低|减少|压降|缩减|压减|回落|改善|达到|达|为|是|至|到|控制在|控制到|发展到|发展至|超过|约|近|完成|突破|实现|"
-    r"增至|增加到|(?:跃升|降|升)[至到]|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
+    r"增至|增加到|(?:提|上|跃|下)?[升降][至到]|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
     r"由(?:每人每年|每人每月|每人|每年|每月)?|每人每年|每人每月|"
     r"(?:是|为)?\d{4}年的)$"
 )
@@ -461,9 +461,13 @@ def _chinese_exclusion(text: str, m: _Mention) -> str | None:
         return "period length"
     if re.match(r"[届次]", after):
         return "ordinal"
-    if after.startswith("批"):
+    if after.startswith("批") and (m.text == "一" or not after.startswith("批次")):
         return "vague quantity (一批)"
-    if AFTER_RE.match(after) and (_COUNT_VERB_RE.search(before) or _continues_count_list(before)):
+    unit = AFTER_RE.match(after)
+    if unit and re.match(r"\d", after[unit.end():]):  # 两批次67名: counts written side by side
+        return None
+    if unit and (_COUNT_VERB_RE.search(before) or _continues_count_list(before)
+                                  or (m.text in _LIST_COUNTS and after[0] in "个项处条座所家" and _sums_up_a_list(before))):
         return None
     return "Chinese numeral in a set phrase"
 
@@ -486,6 +490,25 @@ def _continues_count_list(before: str) -> bool:
         return False
     items = re.split(r"[，、和及]", before[verbs[-1].end():-1])
     return bool(items) and all(_COUNT_ITEM_RE.match(item) for item in items)
+
+
+#: a list is summed up by a small count of its items (两个, 三项 … 十条): never 一, never 千 (千家万户)
+_LIST_COUNTS = set("两二三四五六七八九十")
+_FIGURE_RE = re.compile(rf"(?:\d+(?:\.\d+)?|[{_NUM_CHARS}]+)(?:{nb.UNIT_PATTERN})")
+
+
+def _sums_up_a_list(before: str) -> bool:
+    """Whether a numeral counts the items listed right before it (水利、景观、市政三项建设, 哈克…等三处).
+
+    >>> _sums_up_a_list("重点做好友联、友好"), _sums_up_a_list("金星村等"), _sums_up_a_list("形成")
+    (True, True, False)
+    """
+    if before.endswith("等"):
+        return True
+    clause = re.split(r"[，；：。！？]", before)[-1]
+    # items without figures (学校3所、幼儿园两所 counts twice, sums nothing up); the last a short bare word:
+    # not a quoted slogan, not a figure (7万亿、8万亿), not a verb phrase
+    return "、" in clause and not _FIGURE_RE.search(clause) and re.fullmatch(rf"[^\d{_NUM_CHARS}“”、]{{1,4}}", clause.rsplit("、", 1)[1]) is not None
 
 
 def _inside_quotes(text: str, m: _Mention) -> bool:
@@ -604,7 +627,7 @@ def _clean_metric(phrase: str) -> str:
         # 教育重点项目完成投资 → 教育重点项目投资, 物流园区累计完成投资 → 物流园区投资
         phrase = re.sub(r"(?<=..)(?:累计|累积|共|当年|全年)?(?:完成)?(?=投资$|投入$)", "", phrase)
         phrase = re.sub(r"(?<=.{2})从[^从]{0,8}$", "", phrase)  # 将…起征点从月销售额10万元提高到…
-        phrase = phrase.strip("、， \u3000")
+        phrase = phrase.strip("、， \u3000—")
     return "" if phrase in {"和", "及", "与", "并"} else phrase
 
 
@@ -629,6 +652,7 @@ def _noun_after(text: str, fig: _Figure, figures: list[_Figure]) -> tuple[str, i
         phrase = phrase[: stop.start()] if stop.start() >= 2 else ""
         end = pos + stop.start() if stop.start() >= 2 else end  # what follows the noun is the next figure's clause
     phrase = _ADVERBS_RE.sub("", phrase).removesuffix("的")
+    phrase = re.sub(r"(?<=..)的(?=..)", "", phrase)  # 背街巷道的综合改造 → 背街巷道综合改造
     if len(_TASK_RE.sub("", phrase)) >= 4:  # 年度重点项目建设任务, 政府隐性债务化解目标
         phrase = _TASK_RE.sub("", phrase)
     return phrase, end
@@ -673,6 +697,9 @@ def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: l
         own_words = re.split(r"[、，]", own)[-1]
         own_words = own_words if len(own_words) >= 2 and own_words not in metric else ""
         metric = own_words + _threshold_group(metric)
+    if fig.mention.chinese and "、" in raw and _sums_up_a_list(text[: fig.mention.start]) \
+            and not raw.endswith("等") and metric and not metric.startswith(own):
+        metric = _clean_metric(_LEAD_VERB_RE.sub("", own)) + metric  # 水利、景观、市政三项建设 → 水利、景观、市政建设
     examples = _EXAMPLES_RE.match(metric)
     if examples and len(examples.group("head")) >= 4:  # 胜利大街、哈萨尔大街等城市主干道路 → 城市主干道路
         metric = examples.group("head")
