@@ -134,7 +134,7 @@ _THRESHOLD_UNITS = {"岁", "蒸吨"}
 _FUNCTION_LEAD_RE = re.compile(r"^(?:将|把|对(?!外)|向(?!上)|从|由|和|及|并|的|了|等|而|且|也)")
 #: a verb after the counted noun ends the noun (70%村卫生室实现…一体化管理 → 村卫生室)
 _NOUN_VERB_STOP_RE = re.compile(r"实现|入选|成为|通过|进入|纳入|获得|获国家|达到|保持|迈上|突破|已|均|基本|取得|得到|"
-                                r"投入使用|投入运营|建成|开工建设|开工|竣工|稳步推进|全线贯通|完成投资|以及")
+                                r"投入使用|投入运营|正式运营|主体完工|完工|建成|开工建设|开工|竣工|稳步推进|全线贯通|完成|以及")
 #: predicate words that end a clause's subject (国内生产总值达到…, 新农合参合率再创新高)
 _SUBJECT_END_RE = re.compile(
     r"达到|达|再创|再次|创|稳步|持续|全面|完工|建成|开工|竣工|逐年|不断|进一步|显著|大幅|明显|保持|实现|迈上|突破|超过|连跨|跨上|增至|增长|提高|"
@@ -643,14 +643,17 @@ def _noun_after(text: str, fig: _Figure, figures: list[_Figure]) -> tuple[str, i
             pos = other.span_end
     stops = [text.find(d, pos) for d in DELIMITERS]
     end = min([s for s in stops if s >= 0] or [len(text)])
+    cut = False  # whether the next figure is in this phrase
     for other in figures:
         if pos <= other.span_start < end:
-            end = other.span_start
+            end, cut = other.span_start, True
     phrase = text[pos:end]
     stop = _NOUN_VERB_STOP_RE.search(phrase)
     if stop:  # a phrase that opens on a verb (1194公里全线贯通) names nothing
         phrase = phrase[: stop.start()] if stop.start() >= 2 else ""
-        end = pos + stop.start() if stop.start() >= 2 else end  # what follows the noun is the next figure's clause
+        phrase = re.sub(r"(?<=..)(?:全面|圆满|顺利|按时|如期|基本|全部|正式)$", "", phrase)  # …实事全面完成
+        if cut and stop.start() >= 2:  # what follows the noun is the next figure's clause
+            end = pos + stop.start()
     phrase = _ADVERBS_RE.sub("", phrase).removesuffix("的")
     phrase = re.sub(r"(?<=..)的(?=..)", "", phrase)  # 背街巷道的综合改造 → 背街巷道综合改造
     if len(_TASK_RE.sub("", phrase)) >= 4:  # 年度重点项目建设任务, 政府隐性债务化解目标
@@ -780,10 +783,26 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
         if metric in _SPENDING_VERBS:  # 投资1100万元新建污水管线
             noun = _clean_metric(noun)
             return noun + metric, noun
+        capacity = _CAPACITY_RE.search(metric)
+        if capacity:  # 建设日处理7万吨规模工业用水厂 → 工业用水厂日处理: the plant and what the figure measures
+            return noun.removeprefix("规模") + capacity.group(), None
+        if _NAME_BEFORE_RE.fullmatch(metric) and text[fig.span_start - 1] not in DELIMITERS \
+                and nb.to_base(1, fig.unit)[1] in _CAPACITY_BASES and not _VERB_START_RE.match(metric) and not _LEAD_VERB_RE.match(metric):
+            # 大唐700万吨露天矿, 奋斗镇4000平方米保鲜库: a physical size inside a name
+            return metric + noun, None
         return noun, None
     if previous is not None:  # 12.6亿元、增长7%
         return previous.base_metric or previous.metric, None
     return "", None
+
+
+#: a bare name written straight before a capacity (大唐, 奋斗镇, 红星美凯龙): no verb, no list
+_NAME_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[^\W和及与并或等的]")
+#: a capacity written before the plant it sizes (日处理80吨污泥焚烧厂, 日产500吨熟料生产线)
+#: verbs and modals a name does not start with (要加快大唐700万吨露天矿, 严守18亿亩耕地红线)
+_VERB_START_RE = re.compile(r"^(?:要|需|坚决|严守|守住|巩固|启动|关停|淘汰|确保|加快|推进|支持|使用|用好|增发|构建|保持|落地|.{0,2}做好)")
+_CAPACITY_BASES = {"吨", "平方米", "立方米", "千瓦", "公里", "米", "亩"}
+_CAPACITY_RE = re.compile(r"[日年](?:处理|产|供水|供)$")
 
 
 def _followed_by_noun(after_text: str, fig: _Figure) -> bool:
