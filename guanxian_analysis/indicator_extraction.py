@@ -101,7 +101,7 @@ _TRAIL_RE = re.compile(
     r"(?:增长|递增|增加|提高|提升|上升|上涨|下降|降低|减少|压降|缩减|压减|回落|改善|达到|达|为|是|至|到|控制在|控制到|发展到|发展至|超过|约|近|完成|突破|实现|"
     r"增至|增加到|(?:提|上|跃|下)?[升降][至到]|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
     r"由(?:每人每年|每人每月|每人|每年|每月)?|每人每年|每人每月|"
-    r"(?:是|为)?\d{4}年的)$"
+    r"(?:是|为)?(?:\d{4}年|“十[一二三四五]五”(?:时期|期间)?)的)$"
 )
 #: the rank phrase before 第 (位居全市, 列, 在全市前移)
 _RANK_TRAIL_RE = re.compile(
@@ -115,7 +115,8 @@ _SPENDING_VERBS = {"投资", "投入"}
 #: what may follow a figure without being the thing counted
 _NOT_A_NOUN_RE = re.compile(r"[和及与或等的并多余是]|(?:降|增|升|跃升)[至到]|为(?:全国|全省|全市|全区|全县|国内|首)|安排|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
 _ADVERBS_RE = re.compile(r"全部|均|已")
-_AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产|投入使用|全线贯通|实现|竣工|完工|建成|通车")
+_AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产|投入使用|全线贯通|实现|竣工|完工|建成|通车|"
+                                 r"(?:当年|全年|累计)?完成投资|成功落地|全部|初具规模")
 #: the task words after a counted noun (65个年度重点项目建设任务, 7.89亿元政府隐性债务化解目标)
 _TASK_RE = re.compile(r"(?:建设)?(?:任务|目标)$")
 _SHARE_OF_RE = re.compile(r"^占(?P<whole>.+?)的$")
@@ -626,7 +627,7 @@ def _clean_metric(phrase: str) -> str:
         phrase = re.sub(r"^到?(?:19|20)\d{2}年(?:底|末)?前?(?=..)", "", phrase)  # the period column holds the year
         # 教育重点项目完成投资 → 教育重点项目投资, 物流园区累计完成投资 → 物流园区投资
         phrase = re.sub(r"(?<=..)(?:累计|累积|共|当年|全年)?(?:完成)?(?=投资$|投入$)", "", phrase)
-        phrase = re.sub(r"(?<=.{2})从[^从]{0,8}$", "", phrase)  # 将…起征点从月销售额10万元提高到…
+        phrase = re.sub(r"(?<=.{2})从(?!业|事)[^从]{0,8}$", "", phrase)  # 将…起征点从月销售额10万元提高到…
         phrase = phrase.strip("、， \u3000—")
     return "" if phrase in {"和", "及", "与", "并"} else phrase
 
@@ -766,8 +767,9 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
     if share_of and previous is not None:  # 占一般公共预算支出的81.3%
         return f"{previous.metric}占{share_of.group('whole')}", None
     if raw.endswith("投资") and after.startswith("的"):  # 投资10亿元以上的大项目
+        # 总投资30亿元的红星美凯龙…项目当年完成投资6.1亿元: the project's 总投资, and the base of the next 投资
         noun = _AFTER_NOUN_STOP_RE.split(re.match(r"的([^，；。、\d]*)", after).group(1))[0]
-        return f"{noun}投资", None
+        return noun + ("总投资" if raw.endswith("总投资") else "投资"), noun
     if "分别" in raw and items:  # PM2.5、PM10分别改善21.4%
         return items[0], None
     if fig.chain_head is not None and fig.chain_index < len(items):  # …、15.8%
