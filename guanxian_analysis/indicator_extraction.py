@@ -770,6 +770,12 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
         # 总投资30亿元的红星美凯龙…项目当年完成投资6.1亿元: the project's 总投资, and the base of the next 投资
         noun = _AFTER_NOUN_STOP_RE.split(re.match(r"的([^，；。、\d]*)", after).group(1))[0]
         return noun + ("总投资" if raw.endswith("总投资") else "投资"), noun
+    done = re.match(r"(?:完成|建成|实施)了?", after) if metric in _SPENDING_VERBS else None
+    counted = next((f for f in figures if done and f.span_start == fig.span_end + done.end()), None)
+    if counted is not None:  # 投资650万元建成6座水冲式公厕: what the money built
+        noun = _clean_metric(_noun_after(text, counted, figures)[0])
+        if len(noun) >= 2:
+            return noun + metric, noun
     if "分别" in raw and items:  # PM2.5、PM10分别改善21.4%
         return items[0], None
     if fig.chain_head is not None and fig.chain_index < len(items):  # …、15.8%
