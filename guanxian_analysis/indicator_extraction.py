@@ -94,7 +94,7 @@ SCOPE_RE = re.compile(r"全市|全省|全国|全县|全区|全盟|全州")
 _LEAD_RE = re.compile(
     r"^(?:其中|预计|用于|累计|累积|(?:这)?五年(?:来|间)?|当年|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
     r"新开工建设|开工建设|规划建设|新建改建|新建|改建|建设(?!工程)|建成(?!区)|实施|完成|实现|打造了?|"
-    r"创建|修建|解决了?|铺设|投放|发放|办理|开展|为)"
+    r"创建|修建|解决了?|铺设|投放|发放|办理|办复|办结|开展|为)"
 )
 _TRAIL_RE = re.compile(
     r"(?:分别|平均|均|同比|年均|累计)?"
@@ -704,6 +704,8 @@ def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: l
     if fig.mention.chinese and "、" in raw and _sums_up_a_list(text[: fig.mention.start]) \
             and not raw.endswith("等") and metric and not metric.startswith(own):
         metric = _clean_metric(_LEAD_VERB_RE.sub("", own)) + metric  # 水利、景观、市政三项建设 → 水利、景观、市政建设
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}率", metric) and previous is not None:
+        metric = _rate_of_listed(text, fig, figures) + metric  # 建议95件、提案136件，办结率均达100%
     examples = _EXAMPLES_RE.match(metric)
     if examples and len(examples.group("head")) >= 4:  # 胜利大街、哈萨尔大街等城市主干道路 → 城市主干道路
         metric = examples.group("head")
@@ -712,6 +714,17 @@ def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: l
     metric = _DOUBLED_RE.sub(r"\1", metric)  # never a doubled word (投资投资)
     fig.metric, fig.base_metric = metric, base or metric
     return items
+
+
+def _rate_of_listed(text: str, fig: _Figure, figures: list[_Figure]) -> str:
+    """The items a bare rate after a list of counts is about (建议95件、提案136件，办结率 → 建议、提案), or ""."""
+    n = figures.index(fig) - 1
+    group = [figures[n]]
+    while n > 0 and not re.search(r"[，；。：]", text[figures[n - 1].span_end: figures[n].span_start]):
+        n -= 1
+        group.insert(0, figures[n])
+    names = [f.metric for f in group if f.kind == "count"]
+    return "、".join(names) if len(names) == len(group) >= 2 and len(set(names)) == len(names) else ""
 
 
 #: a list of examples before the head noun they illustrate: A、B、C等<head>
