@@ -333,6 +333,7 @@ def test_quality_against_the_hand_annotations(report, table):
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] >= 0.97 and scores["recall"] >= 0.97, scores
     assert scores["fully_right"] >= 0.95, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 205 / 208, rows[rows.wrong != ""]  # measured floor
 
 
 HAILAR_TARGETS = [
@@ -373,6 +374,7 @@ def test_chinese_numerals_that_sum_up_a_list_and_stated_periods():
         ("review_five_years", "地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元，支出由11.66亿元增加到29.33亿元"),
         ("review_five_years", "2015年旅游收入达到69亿元，是2010年的2.6倍，年均递增12.2%"),
         ("year_ahead", "到2017年底前新建水冲式公厕30座"),
+        ("review_last_year", "办理人大代表建议68件、政协委员提案118件，办结率100%"),
     ], year=2016)
     table = indicators(report)
     rows = table[["value", "unit", "metric", "qualifier", "period"]].fillna("").values.tolist()
@@ -391,5 +393,8 @@ def test_chinese_numerals_that_sum_up_a_list_and_stated_periods():
         [2.6, "倍", "旅游收入", "", "2011-2015"],
         [12.2, "%", "旅游收入", "", "2011-2015"],
         [30.0, "座", "水冲式公厕", "", "2016-2017"],
+        [68.0, "件", "人大代表建议", "", "2015"],
+        [118.0, "件", "政协委员提案", "", "2015"],
+        [100.0, "%", "人大代表建议、政协委员提案办结率", "", "2015"],
     ]
     assert table.loc[table.value == 12.2, ["kind", "direction"]].values.tolist() == [["growth_rate", "up"]]
