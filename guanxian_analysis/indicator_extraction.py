@@ -947,7 +947,7 @@ def _stated_period(record: dict, fig: _Figure, period: str | None) -> str | None
     ratios and changes keep the span. In a one-year plan a later deadline
     (到2017年底前实现…) extends the period to it.
 
-    >>> fig = _Figure(_Mention("11.66", 6, 11, False), 11.66, "亿元", 6, 13, qualifier="由", kind="level")
+    >>> fig = _Figure(_Mention("11.66", 7, 12, False), 11.66, "亿元", 7, 14, qualifier="由", kind="level")
     >>> _stated_period({"text": "公共预算支出由11.66亿元增加到29.33亿元", "segment": "review_five_years"}, fig, "2011-2015")
     '2010'
     """
