@@ -2,7 +2,8 @@
 
 For each hand-annotated report (冠县 2022: ``tests/fixtures/indicators_annotated.csv``;
 海拉尔区 2019: ``tests/fixtures/indicators_annotated_hailar2019.csv``, the corpus file
-``hailar/hailar_district_2019.txt``) prints the precision and recall of
+``hailar/hailar_district_2019.txt``; 海拉尔区 2016:
+``tests/fixtures/indicators_annotated_hailar2016.csv``, ``hailar/hailar_district_2016.txt``) prints the precision and recall of
 ``indicators(report)`` against the annotations (which cover every indicator of the
 report, so an unannotated extraction counts against precision), the share of
 annotations that are fully right (value, unit, metric, kind, qualifier and period),
@@ -55,7 +56,9 @@ def main(argv=None) -> int:
     corpus = paths.PROJECT_ROOT.parent / "shared" / "corpus"
     fixtures = [("冠县 2022", None, paths.FIXTURES_DIR / "indicators_annotated.csv"),
                 ("海拉尔区 2019", corpus / "hailar" / "hailar_district_2019.txt",
-                 paths.FIXTURES_DIR / "indicators_annotated_hailar2019.csv")]
+                 paths.FIXTURES_DIR / "indicators_annotated_hailar2019.csv"),
+                ("海拉尔区 2016", corpus / "hailar" / "hailar_district_2016.txt",
+                 paths.FIXTURES_DIR / "indicators_annotated_hailar2016.csv")]
     for label, path, fixture in fixtures:
         print(f"== {label} ({fixture.name})")
         if not fixture.exists():

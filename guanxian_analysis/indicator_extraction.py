@@ -77,7 +77,7 @@ STATUSES = ("actual", "estimate", "target")
 
 # --------------------------------------------------------------------------- patterns
 _NUM_CHARS = "零〇一二两三四五六七八九十百千"
-_ZH_CLASSIFIERS = "个项家位档名人条处所次届批年件座户亩倍"
+_ZH_CLASSIFIERS = "个项家位档名人条处所次届批年件座户亩倍张"
 #: a number mention: Arabic, a Chinese ordinal (第一), a quoted Chinese numeral (“十四五”)
 #: or a Chinese numeral before a classifier (三个, 五年)
 MENTION_RE = re.compile(
@@ -91,9 +91,11 @@ AFTER_RE = re.compile(rf"(?P<mid>余|多)?(?P<unit>{nb.UNIT_PATTERN})(?P<post>�
 #: "第1、第2位": the unit of a rank chain comes at its end
 RANK_CHAIN_RE = re.compile(rf"(?:、第(?:\d+|[{_NUM_CHARS}]+))+(?P<unit>位|名|档)")
 PRE_QUALIFIER_RE = re.compile(r"(?P<q>约|近|超过|突破|不低于|不少于|不超过)$")
-FROM_RE = re.compile(r"由(?:每人每年|每人每月|每人|每年|每月)?$")
-TO_RE = re.compile(r"(?P<verb>提高|增加|提升|增长|上升|下降|降低|减少|压降|缩减|压减)(?P<to>至|到)$")
-CHANGE_VERB_RE = re.compile(r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善)$")
+#: a stated year between the word and the figure (由2010年的162.4亿元, 增加到2015年的287.9亿元)
+_STATED_YEAR = r"(?:(?P<year>(?:19|20)\d{2})年(?:底|末)?的?)?"
+FROM_RE = re.compile(rf"由{_STATED_YEAR}(?:每人每年|每人每月|每人|每年|每月)?$")
+TO_RE = re.compile(rf"(?P<verb>提高|发展|增加|提升|增长|上升|下降|降低|减少|压降|缩减|压减|跃升|降|增|升)(?P<to>至|到){_STATED_YEAR}$")
+CHANGE_VERB_RE = re.compile(r"(?P<verb>增长|递增|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善)$")
 RANK_MOVE_RE = re.compile(r"(?P<verb>前移|后移|上升|下降|提升)$")
 DELIMITERS = "，；：。！？、"
 CLAUSE_DELIMITERS = "，；：。！？"
@@ -101,16 +103,16 @@ SCOPE_RE = re.compile(r"全市|全省|全国|全县|全区|全盟|全州")
 
 # metric cleaning: framing words and generic verbs at the start, predicates at the end
 _LEAD_RE = re.compile(
-    r"^(?:其中|预计|累计|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
+    r"^(?:其中|预计|用于|累计|累积|(?:这)?五年(?:来|间)?|当年|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
     r"新开工建设|开工建设|规划建设|新建改建|新建|改建|建设(?!工程)|建成(?!区)|实施|完成|实现|打造了?|"
-    r"创建|铺设|投放|发放|办理|开展|为)"
+    r"创建|修建|解决了?|铺设|投放|发放|办理|办复(?!率)|办结(?!率)|开展|为)"
 )
 _TRAIL_RE = re.compile(
     r"(?:分别|平均|均|同比|年均|累计)?"
-    r"(?:增长|增加|提高|提升|上升|上涨|下降|降低|减少|压降|缩减|压减|回落|改善|达到|达|为|是|至|到|控制在|超过|约|近|完成|突破|实现|"
-    r"增至|增加到|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
+    r"(?:增长|递增|增加|提高|提升|上升|上涨|下降|降低|减少|压降|缩减|压减|回落|改善|达到|达|为|是|至|到|控制在|控制到|发展到|发展至|超过|约|近|完成|突破|实现|"
+    r"增至|增加到|(?:提|上|跃|下)?[升降][至到]|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
     r"由(?:每人每年|每人每月|每人|每年|每月)?|每人每年|每人每月|"
-    r"(?:是|为)?\d{4}年的)$"
+    r"(?:是|为)?(?:\d{4}年|“十[一二三四五]五”(?:时期|期间)?)的)$"
 )
 #: the rank phrase before 第 (位居全市, 列, 在全市前移)
 _RANK_TRAIL_RE = re.compile(
@@ -122,17 +124,18 @@ _ROAD_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{2}路等")
 _GENERIC_METRICS = {"投资", "总投资", "年度计划投资", "计划投资", "完成投资"}
 _SPENDING_VERBS = {"投资", "投入"}
 #: what may follow a figure without being the thing counted
-_NOT_A_NOUN_RE = re.compile(r"[和及与或等的并多余是]|为(?:全国|全省|全市|全区|全县|国内|首)|安排|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
+_NOT_A_NOUN_RE = re.compile(r"[和及与或等的并多余是]|(?:降|增|升|跃升)[至到]|为(?:全国|全省|全市|全区|全县|国内|首)|安排|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
 _ADVERBS_RE = re.compile(r"全部|均|已")
-_AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产|投入使用|全线贯通|实现|竣工|完工|建成|通车")
+_AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产|投入使用|全线贯通|实现|竣工|完工|建成|通车|"
+                                 r"(?:当年|全年|累计)?完成投资|成功落地|全部|初具规模")
 #: the task words after a counted noun (65个年度重点项目建设任务, 7.89亿元政府隐性债务化解目标)
 _TASK_RE = re.compile(r"(?:建设)?(?:任务|目标)$")
 _SHARE_OF_RE = re.compile(r"^占(?P<whole>.+?)的$")
 _URBAN_RURAL_RE = re.compile(r"^城乡(?P<rest>.+)$")
 
-_DIRECTIONS = {"缩减": "down", "压减": "down", "增长": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "上涨": "up", "前移": "up",
+_DIRECTIONS = {"缩减": "down", "压减": "down", "增长": "up", "递增": "up", "发展": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "上涨": "up", "前移": "up",
                "下降": "down", "降低": "down", "减少": "down", "压降": "down", "回落": "down",
-               "后移": "down", "改善": "improve"}
+               "后移": "down", "改善": "improve", "跃升": "up", "降": "down", "增": "up", "升": "up"}
 _BOUNDS = {"左右": "approx", "约": "approx", "近": "approx", "以上": "min", "超过": "min", "余": "min",
            "多": "min", "不低于": "min", "不少于": "min", "以内": "max", "以下": "max", "不超过": "max",
            "及以上": "min", "及以下": "max",
@@ -143,7 +146,7 @@ _THRESHOLD_UNITS = {"岁", "蒸吨"}
 _FUNCTION_LEAD_RE = re.compile(r"^(?:将|把|对(?!外)|向(?!上)|从|由|和|及|并|的|了|等|而|且|也)")
 #: a verb after the counted noun ends the noun (70%村卫生室实现…一体化管理 → 村卫生室)
 _NOUN_VERB_STOP_RE = re.compile(r"实现|入选|成为|通过|进入|纳入|获得|获国家|达到|保持|迈上|突破|已|均|基本|取得|得到|"
-                                r"投入使用|投入运营|建成|开工建设|开工|竣工|稳步推进|全线贯通|完成投资|以及")
+                                r"投入使用|投入运营|正式运营|主体完工|完工|建成|开工建设|开工|竣工|稳步推进|全线贯通|完成|以及")
 #: predicate words that end a clause's subject (国内生产总值达到…, 新农合参合率再创新高)
 _SUBJECT_END_RE = re.compile(
     r"达到|达|再创|再次|创|稳步|持续|全面|完工|建成|开工|竣工|逐年|不断|进一步|显著|大幅|明显|保持|实现|迈上|突破|超过|连跨|跨上|增至|增长|提高|"
@@ -533,9 +536,13 @@ def _chinese_exclusion(text: str, m: _Mention) -> str | None:
         return "period length"
     if re.match(r"[届次]", after):
         return "ordinal"
-    if after.startswith("批"):
+    if after.startswith("批") and (m.text == "一" or not after.startswith("批次")):
         return "vague quantity (一批)"
-    if AFTER_RE.match(after) and (_COUNT_VERB_RE.search(before) or _continues_count_list(before)):
+    unit = AFTER_RE.match(after)
+    if unit and re.match(r"\d", after[unit.end():]):  # 两批次67名: counts written side by side
+        return None
+    if unit and (_COUNT_VERB_RE.search(before) or _continues_count_list(before)
+                                  or (m.text in _LIST_COUNTS and after[0] in "个项处条座所家" and _sums_up_a_list(before))):
         return None
     return "Chinese numeral in a set phrase"
 
@@ -558,6 +565,25 @@ def _continues_count_list(before: str) -> bool:
         return False
     items = re.split(r"[，、和及]", before[verbs[-1].end():-1])
     return bool(items) and all(_COUNT_ITEM_RE.match(item) for item in items)
+
+
+#: a list is summed up by a small count of its items (两个, 三项 … 十条): never 一, never 千 (千家万户)
+_LIST_COUNTS = set("两二三四五六七八九十")
+_FIGURE_RE = re.compile(rf"(?:\d+(?:\.\d+)?|[{_NUM_CHARS}]+)(?:{nb.UNIT_PATTERN})")
+
+
+def _sums_up_a_list(before: str) -> bool:
+    """Whether a numeral counts the items listed right before it (水利、景观、市政三项建设, 哈克…等三处).
+
+    >>> _sums_up_a_list("重点做好友联、友好"), _sums_up_a_list("金星村等"), _sums_up_a_list("形成")
+    (True, True, False)
+    """
+    if before.endswith("等"):
+        return True
+    clause = re.split(r"[，；：。！？]", before)[-1]
+    # items without figures (学校3所、幼儿园两所 counts twice, sums nothing up); the last a short bare word:
+    # not a quoted slogan, not a figure (7万亿、8万亿), not a verb phrase
+    return "、" in clause and not _FIGURE_RE.search(clause) and re.fullmatch(rf"[^\d{_NUM_CHARS}“”、]{{1,4}}", clause.rsplit("、", 1)[1]) is not None
 
 
 def _inside_quotes(text: str, m: _Mention) -> bool:
@@ -672,10 +698,11 @@ def _clean_metric(phrase: str) -> str:
         phrase = _TRAIL_ADVERB_RE.sub("", phrase)
         phrase = _LEAD_RE.sub("", phrase)
         phrase = _FUNCTION_LEAD_RE.sub("", phrase)
-        phrase = re.sub(r"^(?:19|20)\d{2}年(?:底|末)?(?=..)", "", phrase)  # the period column holds the year
-        phrase = re.sub(r"(?<=..)完成投资$", "投资", phrase)  # 教育重点项目完成投资 → 教育重点项目投资
-        phrase = re.sub(r"(?<=.{2})从[^从]{0,8}$", "", phrase)  # 将…起征点从月销售额10万元提高到…
-        phrase = phrase.strip("、，")
+        phrase = re.sub(r"^到?(?:19|20)\d{2}年(?:底|末)?前?(?=..)", "", phrase)  # the period column holds the year
+        # 教育重点项目完成投资 → 教育重点项目投资, 物流园区累计完成投资 → 物流园区投资
+        phrase = re.sub(r"(?<=..)(?:累计|累积|共|当年|全年)?(?:完成)?(?=投资$|投入$)", "", phrase)
+        phrase = re.sub(r"(?<=.{2})从(?!业|事)[^从]{0,8}$", "", phrase)  # 将…起征点从月销售额10万元提高到…
+        phrase = phrase.strip("、， \u3000—")
     return "" if phrase in {"和", "及", "与", "并"} else phrase
 
 
@@ -691,15 +718,19 @@ def _noun_after(text: str, fig: _Figure, figures: list[_Figure]) -> tuple[str, i
             pos = other.span_end
     stops = [text.find(d, pos) for d in DELIMITERS]
     end = min([s for s in stops if s >= 0] or [len(text)])
+    cut = False  # whether the next figure is in this phrase
     for other in figures:
         if pos <= other.span_start < end:
-            end = other.span_start
+            end, cut = other.span_start, True
     phrase = text[pos:end]
     stop = _NOUN_VERB_STOP_RE.search(phrase)
     if stop:  # a phrase that opens on a verb (1194公里全线贯通) names nothing
         phrase = phrase[: stop.start()] if stop.start() >= 2 else ""
-        end = pos + stop.start() if stop.start() >= 2 else end  # what follows the noun is the next figure's clause
+        phrase = re.sub(r"(?<=..)(?:全面|圆满|顺利|按时|如期|基本|全部|正式)$", "", phrase)  # …实事全面完成
+        if cut and stop.start() >= 2:  # what follows the noun is the next figure's clause
+            end = pos + stop.start()
     phrase = _ADVERBS_RE.sub("", phrase).removesuffix("的")
+    phrase = re.sub(r"(?<=..)的(?=..)", "", phrase)  # 背街巷道的综合改造 → 背街巷道综合改造
     if len(_TASK_RE.sub("", phrase)) >= 4:  # 年度重点项目建设任务, 政府隐性债务化解目标
         phrase = _TASK_RE.sub("", phrase)
     return phrase, end
@@ -744,6 +775,11 @@ def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: l
         own_words = re.split(r"[、，]", own)[-1]
         own_words = own_words if len(own_words) >= 2 and own_words not in metric else ""
         metric = own_words + _threshold_group(metric)
+    if fig.mention.chinese and "、" in raw and _sums_up_a_list(text[: fig.mention.start]) \
+            and not raw.endswith("等") and metric and not metric.startswith(own):
+        metric = _clean_metric(_LEAD_VERB_RE.sub("", own)) + metric  # 水利、景观、市政三项建设 → 水利、景观、市政建设
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}率", metric) and previous is not None:
+        metric = _rate_of_listed(text, fig, figures) + metric  # 建议95件、提案136件，办结率均达100%
     examples = _EXAMPLES_RE.match(metric)
     if examples and len(examples.group("head")) >= 4:  # 胜利大街、哈萨尔大街等城市主干道路 → 城市主干道路
         metric = examples.group("head")
@@ -752,6 +788,17 @@ def _name_metric(text, fig: _Figure, previous: _Figure | None, figures, items: l
     metric = _DOUBLED_RE.sub(r"\1", metric)  # never a doubled word (投资投资)
     fig.metric, fig.base_metric = metric, base or metric
     return items
+
+
+def _rate_of_listed(text: str, fig: _Figure, figures: list[_Figure]) -> str:
+    """The items a bare rate after a list of counts is about (建议95件、提案136件，办结率 → 建议、提案), or ""."""
+    n = figures.index(fig) - 1
+    group = [figures[n]]
+    while n > 0 and not re.search(r"[，；。：]", text[figures[n - 1].span_end: figures[n].span_start]):
+        n -= 1
+        group.insert(0, figures[n])
+    names = [f.metric for f in group if f.kind == "count"]
+    return "、".join(names) if len(names) == len(group) >= 2 and len(set(names)) == len(names) else ""
 
 
 #: a list of examples before the head noun they illustrate: A、B、C等<head>
@@ -768,7 +815,7 @@ def _lead_subject(sentence: str) -> str | None:
     '棚户区改造工程'
 
     """
-    body = sentence.rstrip("。！")
+    body = sentence.rstrip("。！").lstrip("—-")  # ——城市面貌发生巨变: a dash bullet
     if not (2 <= len(body) <= 16) or re.search(r"[，、：；\d“]", body):
         return None
     body = _LEAD_VERB_RE.sub("", body)  # 大力推进棚户区改造工程 → 棚户区改造工程
@@ -807,8 +854,15 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
     if share_of and previous is not None:  # 占一般公共预算支出的81.3%
         return f"{previous.metric}占{share_of.group('whole')}", None
     if raw.endswith("投资") and after.startswith("的"):  # 投资10亿元以上的大项目
+        # 总投资30亿元的红星美凯龙…项目当年完成投资6.1亿元: the project's 总投资, and the base of the next 投资
         noun = _AFTER_NOUN_STOP_RE.split(re.match(r"的([^，；。、\d]*)", after).group(1))[0]
-        return f"{noun}投资", None
+        return noun + ("总投资" if raw.endswith("总投资") else "投资"), noun
+    done = re.match(r"(?:完成|建成|实施)了?", after) if metric in _SPENDING_VERBS else None
+    counted = next((f for f in figures if done and f.span_start == fig.span_end + done.end()), None)
+    if counted is not None:  # 投资650万元建成6座水冲式公厕: what the money built
+        noun = _clean_metric(_noun_after(text, counted, figures)[0])
+        if len(noun) >= 2:
+            return noun + metric, noun
     if "分别" in raw and items:  # PM2.5、PM10分别改善21.4%
         return items[0], None
     if fig.chain_head is not None and fig.chain_index < len(items):  # …、15.8%
@@ -824,10 +878,26 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
         if metric in _SPENDING_VERBS:  # 投资1100万元新建污水管线
             noun = _clean_metric(noun)
             return noun + metric, noun
+        capacity = _CAPACITY_RE.search(metric)
+        if capacity:  # 建设日处理7万吨规模工业用水厂 → 工业用水厂日处理: the plant and what the figure measures
+            return noun.removeprefix("规模") + capacity.group(), None
+        if _NAME_BEFORE_RE.fullmatch(metric) and text[fig.span_start - 1] not in DELIMITERS \
+                and nb.to_base(1, fig.unit)[1] in _CAPACITY_BASES and not _VERB_START_RE.match(metric) and not _LEAD_VERB_RE.match(metric):
+            # 大唐700万吨露天矿, 奋斗镇4000平方米保鲜库: a physical size inside a name
+            return metric + noun, None
         return noun, None
     if previous is not None:  # 12.6亿元、增长7%
         return previous.base_metric or previous.metric, None
     return "", None
+
+
+#: a bare name written straight before a capacity (大唐, 奋斗镇, 红星美凯龙): no verb, no list
+_NAME_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[^\W和及与并或等的]")
+#: a capacity written before the plant it sizes (日处理80吨污泥焚烧厂, 日产500吨熟料生产线)
+#: verbs and modals a name does not start with (要加快大唐700万吨露天矿, 严守18亿亩耕地红线)
+_VERB_START_RE = re.compile(r"^(?:要|需|坚决|严守|守住|巩固|启动|关停|淘汰|确保|加快|推进|支持|使用|用好|增发|构建|保持|落地|.{0,2}做好)")
+_CAPACITY_BASES = {"吨", "平方米", "立方米", "千瓦", "公里", "米", "亩"}
+_CAPACITY_RE = re.compile(r"[日年](?:处理|产|供水|供)$")
 
 
 def _followed_by_noun(after_text: str, fig: _Figure) -> bool:
@@ -933,6 +1003,51 @@ def _period_for(record: dict, year: int) -> str | None:
     return period_of(record.get("segment"), year)
 
 
+#: a year that dates what follows it (2015年旅游收入达到69亿元), not a base of comparison (是2010年的2.6倍),
+#: a span (2020年到2025年) or the year of one end of a change (到2025年的70%)
+_DATING_YEAR_RE = re.compile(r"(?<![\d比较是为由从与同到至—-])((?:19|20)\d{2})年(?!以来|以前|前|后|到|至|—|-|的?\d)")
+#: the start of a change, 由 or 从, with the year it may state (由2010年的162.4亿元, 从98元/月)
+_CHANGE_START_RE = re.compile(rf"[由从]{_STATED_YEAR}(?:每人每年|每人每月|每人|每年|每月)?$")
+#: a deadline in a one-year plan (到2017年底前实现…)
+_DEADLINE_RE = re.compile(r"到((?:19|20)\d{2})年(?:底|末)?前?")
+
+
+def _stated_period(record: dict, fig: _Figure, period: str | None) -> str | None:
+    """The period the text states for a figure, where it narrows or extends its part's period.
+
+    In a multi-year review the ends of a ``由(从)…到(至)…`` change take the years written
+    after 由 and 到, else the base year before the span and its last year; a level or count
+    after a year the sentence names (2015年旅游收入达到69亿元) takes that year; rates,
+    ratios and changes keep the span. In a one-year plan a later deadline
+    (到2017年底前实现…) extends the period to it.
+
+    >>> fig = _Figure(_Mention("11.66", 7, 12, False), 11.66, "亿元", 7, 14, qualifier="由", kind="level")
+    >>> _stated_period({"text": "公共预算支出由11.66亿元增加到29.33亿元", "segment": "review_five_years"}, fig, "2011-2015")
+    '2010'
+    """
+    if not period:
+        return period
+    text = record["text"]
+    before = text[: fig.span_start]
+    target = record.get("segment") in _TARGET_SEGMENTS or _TARGET_WORD_RE.search(before)
+    if "-" in period and not target:
+        first, last = (int(y) for y in period.split("-"))
+        start = _CHANGE_START_RE.search(before)
+        end = TO_RE.search(before) if start is None and re.search(r"[由从]", before) else None
+        if start is not None or (end is not None and end.group("to")):
+            return (start or end).group("year") or str(first - 1 if start is not None else last)
+        if fig.kind in {"level", "count", "share"}:
+            years = [int(y) for y in _DATING_YEAR_RE.findall(before)]
+            if years and first <= years[-1] <= last:
+                return str(years[-1])
+        return period
+    if "-" not in period and target:
+        deadline = _DEADLINE_RE.search(before)
+        if deadline and int(deadline.group(1)) > int(period):
+            return f"{period}-{deadline.group(1)}"
+    return period
+
+
 def _status(record: dict, fig: _Figure, text: str) -> str:
     before = text[: fig.span_start]
     if record.get("segment") in _TARGET_SEGMENTS or _TARGET_WORD_RE.search(before):
@@ -960,7 +1075,7 @@ def _indicator_row(indicator_id: str, fig: _Figure, record: dict, year: int) -> 
         "qualifier": fig.qualifier,
         "bound": _BOUNDS.get(fig.qualifier),
         "metric": fig.metric,
-        "period": _period_for(record, year),
+        "period": _stated_period(record, fig, _period_for(record, year)),
         "status": _status(record, fig, record["text"]),
         "theme": _clean(record.get("theme")),
         "part": _clean(record.get("part")),

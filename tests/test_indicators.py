@@ -213,7 +213,7 @@ def test_audit_covers_every_number_mention(report, table, audit):
     arabic = {(m.start(), m.end()) for m in re.finditer(r"\d+(?:\.\d+)?", report.text)}
     listed = set(zip(audit.start, audit.end))
     assert arabic <= listed
-    assert len(arabic) == 261 and len(audit) == 359
+    assert len(arabic) == 261 and len(audit) == 360  # “一张图” (张 counts) is listed, excluded as a quoted name
     assert audit.mention_id.is_unique and audit.start.is_monotonic_increasing
     assert set(audit.status) == {"indicator", "excluded"}
     assert audit.loc[audit.status == "excluded", "reason"].notna().all()
@@ -365,6 +365,7 @@ def test_quality_against_the_hand_annotations(report, table):
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] >= 0.97 and scores["recall"] >= 0.97, scores
     assert scores["fully_right"] >= 0.95, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 205 / 208, rows[rows.wrong != ""]  # measured floor
 
 
 HAILAR_TARGETS = [
@@ -566,3 +567,35 @@ def test_target_findings_stay_true_on_hailar_2019():
     assert "“城镇常住居民人均可支配收入” 7%左右 after 6.5% (+0.5 points)" in text
     assert "An unusual outcome" not in text and "Outcomes without a target" not in text
     assert "gives no figure for them" in text
+def test_chinese_numerals_that_sum_up_a_list_and_stated_periods():
+    report = fake_report([
+        ("year_ahead", "重点做好友联、友好两个新村的二期工程建设，完成水利、景观、市政三项建设"),
+        ("review_last_year", "哈克、团结、谢尔塔拉等三处文化遗址列入名录，一项一项攻坚、一个一个突破"),
+        ("review_last_year", "解决两批次67名下岗士兵再就业诉求，实施一批项目，精心打造四张“名片”"),
+        ("review_five_years", "地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元，支出由11.66亿元增加到29.33亿元"),
+        ("review_five_years", "2015年旅游收入达到69亿元，是2010年的2.6倍，年均递增12.2%"),
+        ("year_ahead", "到2017年底前新建水冲式公厕30座"),
+        ("review_last_year", "办理人大代表建议68件、政协委员提案118件，办结率100%"),
+    ], year=2016)
+    table = indicators(report)
+    rows = table[["value", "unit", "metric", "qualifier", "period"]].fillna("").values.tolist()
+    assert rows == [
+        [2.0, "个", "友联、友好新村二期工程建设", "", "2016"],
+        [3.0, "项", "水利、景观、市政建设", "", "2016"],
+        [3.0, "处", "文化遗址列入名录", "", "2015"],
+        [2.0, "批次", "下岗士兵再就业诉求", "", "2015"],
+        [67.0, "名", "下岗士兵再就业诉求", "", "2015"],
+        [4.0, "张", "“名片”", "", "2015"],
+        [162.4, "亿元", "地区生产总值", "由", "2010"],
+        [287.9, "亿元", "地区生产总值", "到", "2015"],
+        [11.66, "亿元", "支出", "由", "2010"],
+        [29.33, "亿元", "支出", "到", "2015"],
+        [69.0, "亿元", "旅游收入", "", "2015"],
+        [2.6, "倍", "旅游收入", "", "2011-2015"],
+        [12.2, "%", "旅游收入", "", "2011-2015"],
+        [30.0, "座", "水冲式公厕", "", "2016-2017"],
+        [68.0, "件", "人大代表建议", "", "2015"],
+        [118.0, "件", "政协委员提案", "", "2015"],
+        [100.0, "%", "人大代表建议、政协委员提案办结率", "", "2015"],
+    ]
+    assert table.loc[table.value == 12.2, ["kind", "direction"]].values.tolist() == [["growth_rate", "up"]]
