@@ -25,9 +25,10 @@
 
 # %%
 import warnings
+from pathlib import Path
 
 import matplotlib.pyplot as plt
-from IPython.display import HTML, Markdown
+from IPython.display import HTML, Markdown, display
 
 import guanxian_analysis as ga
 from guanxian_analysis import comparison_findings as cf
@@ -48,11 +49,17 @@ provinces_dir = None  # None: the 16 provincial reports of 2026 in the shared co
 # %%
 report = ga.load_report(report_path, script=script)
 year = report.meta["year"]
-national = ga.load_report(national_path or paths.shared_path("corpus", "national", f"national_{year}.txt"),
-                          script=script)
+national_file = national_path or paths.SHARED_CORPUS_DIR / "national" / f"national_{year}.txt"
+# the national text of the same year, when the corpus has one and the report is not itself the national report
+national = (ga.load_report(national_file, script=script)
+            if report.meta.get("level") != "national" and Path(national_file).is_file() else None)
 context = ga.context_targets(context_path, year=year)
-Markdown(f"Report: **{nh.report_title(report)}**. Beside it: the State Council's **{national.meta['title']}** and "
-         f"{nh.plural(len(context), 'published target')} of the province for {year}.")
+context = context[context["level"] != report.meta.get("level")]  # only levels other than the report's own
+Markdown(f"Report: **{nh.report_title(report)}**. Beside it: "
+         + (f"the State Council's **{national.meta['title']}** and " if national is not None else
+            f"no national report (none of {year} is in the corpus, or this is the national report itself), so the "
+            "sections that need the national text say so and stop; ")
+         + f"{nh.plural(len(context), 'published target')} of another level for {year} (data/context).")
 
 # %% [markdown]
 # ## How ambitious are the targets?
@@ -63,7 +70,7 @@ Markdown(f"Report: **{nh.report_title(report)}**. Beside it: the State Council's
 # For unemployment and prices the target is a ceiling, so a lower figure is the tighter one.
 
 # %%
-compared = ga.compare_targets(report, [national], context=context)
+compared = ga.compare_targets(report, [national] if national is not None else [], context=context)
 written = [nh.save_table(compared, "targets-in-context", tables_dir)]
 Markdown(cf.comparison_lines(compared))
 
@@ -82,14 +89,17 @@ Markdown(cf.comparison_summary(compared))
 
 # %%
 place = report.meta.get("place") or "county"
-keyness = ga.distinctive_terms(report.paragraphs, national.paragraphs, labels=(place, "全国"))
-written.append(nh.save_table(keyness, "keyness-against-the-nation", tables_dir))
-fig, ax = plt.subplots(figsize=(9, 6), layout="constrained")
-ga.plot_distinctive_terms(keyness, n=12, ax=ax)
-ax.set_title(f"{place} against the national report of {year}");
+NO_NATION = f"_No national report of {year} to set this report against._"
+if national is not None:
+    keyness = ga.distinctive_terms(report.paragraphs, national.paragraphs, labels=(place, "全国"))
+    written.append(nh.save_table(keyness, "keyness-against-the-nation", tables_dir))
+    fig, ax = plt.subplots(figsize=(9, 6), layout="constrained")
+    ga.plot_distinctive_terms(keyness, n=12, ax=ax)
+    ax.set_title(f"{place} against the national report of {year}")
+    plt.show()
 
 # %%
-Markdown(cf.keyness_summary(keyness))
+Markdown(cf.keyness_summary(keyness) if national is not None else NO_NATION)
 
 # %% [markdown]
 # ## Which national policy phrases does the county echo?
@@ -100,12 +110,14 @@ Markdown(cf.keyness_summary(keyness))
 # 稳预期; 碳达峰碳中和 as 碳达峰 and 碳中和; otherwise the phrase's own words); **absent** otherwise.
 
 # %%
-echo = ga.phrase_echo(national, report)
-written.append(nh.save_table(echo, "policy-phrase-echo", tables_dir))
-Markdown(cf.echo_summary(echo))
-
-# %%
-HTML(nh.scroll_table(echo[["phrase", "kind", "count_source", "count_target", "status", "example"]], height=360))
+if national is not None:
+    echo = ga.phrase_echo(national, report)
+    written.append(nh.save_table(echo, "policy-phrase-echo", tables_dir))
+    display(Markdown(cf.echo_summary(echo)))
+    display(HTML(nh.scroll_table(echo[["phrase", "kind", "count_source", "count_target", "status", "example"]],
+                                 height=360)))
+else:
+    display(Markdown(NO_NATION))
 
 # %% [markdown]
 # ## Where each report spends its words
@@ -113,9 +125,11 @@ HTML(nh.scroll_table(echo[["phrase", "kind", "count_source", "count_target", "st
 # Each theme's share of the body text of the two reports (same theme rules for both), largest gap first.
 
 # %%
-shares = ga.theme_shares([report, national])
-names = dict(zip(shares.columns[2:], [place, "全国"]))
-Markdown(cf.share_lines(shares, names))
+if national is not None:
+    shares = ga.theme_shares([report, national])
+    display(Markdown(cf.share_lines(shares, dict(zip(shares.columns[2:], [place, "全国"])))))
+else:
+    display(Markdown(NO_NATION))
 
 # %% [markdown]
 # ## The provinces' growth targets for 2026
