@@ -158,7 +158,7 @@ def structure_table(report: "Report") -> "pd.DataFrame":
 
 
 def kwic_table(report: "Report", terms, *, window: int = 16, per_term: int | None = 6, match: str = "token",
-               glossary: bool = False) -> "pd.DataFrame":
+               glossary: bool = False, fallback_theme: str | None = None) -> "pd.DataFrame":
     """Keyword-in-context hits for one term or several, at most ``per_term`` each, with where each hit sits.
 
     Hits are found by :func:`~guanxian_analysis.kwic` with the counting rule it shares with
@@ -179,13 +179,20 @@ def kwic_table(report: "Report", terms, *, window: int = 16, per_term: int | Non
         Whole tokens (default) or every occurrence of the characters (啄木鸟 inside 啄木鸟智慧监管平台).
     glossary : bool
         Count the glossary (名词解释) too; left out by default.
+    fallback_theme : str or None
+        When none of ``terms`` occurs (a notebook's Guanxian terms run on another report), show
+        instead the report's own most frequent terms of this theme, as many as ``terms`` (at least
+        3), ranked by :func:`~guanxian_analysis.term_frequencies` ``by="theme"`` under the same rule.
+        ``attrs["fallback"]`` then records ``theme`` and the ``asked`` terms, for
+        :func:`~guanxian_analysis.findings.kwic_note`. ``None`` (default): no fallback.
 
     Returns
     -------
     DataFrame
         ``term, hits, shown, left, match, right, section, theme, paragraph_id``: ``hits`` is the
         term's total count under the rule, ``shown`` how many of its uses the table lists; rows in
-        term order, then text order. ``attrs`` records the rule: ``match``, ``glossary``, ``per_term``.
+        term order, then text order. ``attrs`` records the rule: ``match``, ``glossary``, ``per_term``,
+        and ``fallback`` (``None``, or the theme and the terms asked for when they were replaced).
 
     Raises
     ------
@@ -199,6 +206,9 @@ def kwic_table(report: "Report", terms, *, window: int = 16, per_term: int | Non
     [['轴承', 7, 2, '轴承'], ['轴承', 7, 2, '轴承'], ['啄木鸟', 0, 0, '']]
     >>> kwic_table(load_report(), "啄木鸟", match="substring")[["hits", "match"]].values.tolist()
     [[2, '啄木鸟'], [2, '啄木鸟']]
+    >>> k = kwic_table(load_report(), ["不存在的词"], per_term=1, fallback_theme="economy")
+    >>> k.attrs["fallback"]["asked"], k.term.drop_duplicates().tolist() == k.attrs["fallback"]["terms"]
+    (['不存在的词'], True)
     """
     import pandas as pd
 
@@ -207,6 +217,8 @@ def kwic_table(report: "Report", terms, *, window: int = 16, per_term: int | Non
 
     terms = _as_terms(terms, "terms")
     _check_match(match)
+    if fallback_theme is not None:
+        check_theme(fallback_theme)
     if per_term is not None and (not isinstance(per_term, int) or per_term < 1):
         raise ValueError(f"per_term must be a positive int or None, got {per_term!r}")
     columns = ["term", "hits", "shown", "left", "match", "right", "section", "theme", "paragraph_id"]
@@ -220,7 +232,16 @@ def kwic_table(report: "Report", terms, *, window: int = 16, per_term: int | Non
             frames.append(pd.DataFrame([{"term": term, "hits": 0, "shown": 0, "left": "", "match": "", "right": "",
                                          "section": None, "theme": None, "paragraph_id": None}], columns=columns))
     table = pd.concat(frames, ignore_index=True)[columns]
-    table.attrs.update(match=match, glossary=glossary, per_term=per_term)
+    table.attrs.update(match=match, glossary=glossary, per_term=per_term, fallback=None)
+    if fallback_theme is not None and not (table.hits > 0).any():
+        from .terms import term_frequencies
+
+        freqs = term_frequencies(report, by="theme", match=match, glossary=glossary)
+        own = freqs[freqs.theme == fallback_theme].sort_values("rank", kind="mergesort")
+        own_terms = own.term.head(max(len(terms), 3)).tolist()
+        if own_terms:
+            table = kwic_table(report, own_terms, window=window, per_term=per_term, match=match, glossary=glossary)
+            table.attrs["fallback"] = {"theme": fallback_theme, "asked": list(terms), "terms": own_terms}
     return table
 
 

@@ -443,13 +443,18 @@ def terms_note(report: "Report", *, stopwords=("generic", "boilerplate", "place"
 
 def kwic_note(hits: "pd.DataFrame") -> str:
     """A Markdown line for a :func:`~guanxian_analysis.kwic_table`: how many of each term's uses the table
-    shows (every use, or the first N of M), terms with no use, and the counting rule.
+    shows (every use, or the first N of M), terms with no use, and the counting rule. When the table is a
+    fallback (``kwic_table(..., fallback_theme=...)``: none of the terms asked for occurs), a first sentence
+    names them and says the report's own most frequent terms of the theme are shown instead.
 
     >>> import pandas as pd
     >>> hits = pd.DataFrame({"term": ["灵芝", "灵芝", "林果", "粮食"], "hits": [8, 8, 1, 0], "shown": [2, 2, 1, 0]})
     >>> hits.attrs.update(match="token", glossary=False)
     >>> kwic_note(hits)
     'Uses counted as whole words, glossary (名词解释) left out: “灵芝” first 2 of 8 uses shown; “林果” its 1 use; “粮食” no use.'
+    >>> hits.attrs["fallback"] = {"theme": "rural", "asked": ["钢板加工", "纺织服装"], "terms": ["灵芝", "林果", "粮食"]}
+    >>> kwic_note(hits).split(" Uses")[0]
+    'None of “钢板加工”, “纺织服装” occurs in this report; shown instead: the terms most frequent in its rural paragraphs.'
     """
     parts = []
     for term, n, shown in hits.drop_duplicates("term")[["term", "hits", "shown"]].itertuples(index=False):
@@ -460,7 +465,13 @@ def kwic_note(hits: "pd.DataFrame") -> str:
         else:
             parts.append(f"“{term}” first {shown} of {n} uses shown")
     rule = counting_rule(hits.attrs.get("match", "token"), hits.attrs.get("glossary", False))
-    return f"Uses {rule}: " + "; ".join(parts) + "."
+    note = f"Uses {rule}: " + "; ".join(parts) + "."
+    fallback = hits.attrs.get("fallback")
+    if fallback:
+        asked = ", ".join(f"“{t}”" for t in fallback["asked"])
+        note = (f"None of {asked} occurs in this report; shown instead: the terms most frequent in its {fallback['theme']} "
+                f"paragraphs. " + note)
+    return note
 
 
 def numbered_parts(report: "Report") -> int:

@@ -84,7 +84,7 @@ ga.plot_wordcloud(profile.term_frequencies, ax=ax);
 # the section and theme of the paragraph it sits in.
 
 # %%
-hits = nh.kwic_table(report, ["钢板加工", "纺织服装", "轴承", "纸制品"], per_term=None)
+hits = nh.kwic_table(report, ["钢板加工", "纺织服装", "轴承", "纸制品"], fallback_theme=theme, per_term=None)
 Markdown(nh.kwic_note(hits))
 
 # %%
@@ -111,7 +111,7 @@ nh.explore_table(nh.indicator_display(projects))
 # specialised and innovative SMEs) and the “数字经济” (digital economy) in context:
 
 # %%
-hits = nh.kwic_table(report, ["金融", "贷款", "科技创新", "高新技术企业", "专精特新", "数字经济"], per_term=4)
+hits = nh.kwic_table(report, ["金融", "贷款", "科技创新", "高新技术企业", "专精特新", "数字经济"], fallback_theme=theme, per_term=4)
 Markdown(nh.kwic_note(hits))
 
 # %%

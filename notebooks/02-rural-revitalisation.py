@@ -87,7 +87,7 @@ indicators = profile.indicators
 Markdown(nh.indicator_lines(nh.theme_indicators(indicators, terms=["高标准农田", "粮食"])))
 
 # %%
-hits = nh.kwic_table(report, ["高标准农田", "粮食"], match="substring")
+hits = nh.kwic_table(report, ["高标准农田", "粮食"], fallback_theme=theme, match="substring")
 Markdown(nh.kwic_note(hits))
 
 # %%
@@ -100,7 +100,7 @@ HTML(nh.kwic_html(hits[hits.shown > 0]))
 # forest fruit).
 
 # %%
-hits = nh.kwic_table(report, ["灵芝", "林果"], per_term=8)
+hits = nh.kwic_table(report, ["灵芝", "林果"], fallback_theme=theme, per_term=8)
 Markdown(nh.kwic_note(hits))
 
 # %%
@@ -114,7 +114,7 @@ HTML(nh.kwic_html(hits[hits.shown > 0]))
 # resources):
 
 # %%
-hits = nh.kwic_table(report, ["人居环境", "美丽乡村", "集体", "三资"], per_term=4)
+hits = nh.kwic_table(report, ["人居环境", "美丽乡村", "集体", "三资"], fallback_theme=theme, per_term=4)
 Markdown(nh.kwic_note(hits))
 
 # %%
@@ -133,7 +133,7 @@ phrases = ga.numbered_phrases(report)
 phrases[phrases.phrase.isin(["四个不摘", "两不愁三保障", "五个振兴"])].set_index("phrase")[["count", "definition"]]
 
 # %%
-hits = nh.kwic_table(report, ["脱贫", "返贫"])
+hits = nh.kwic_table(report, ["脱贫", "返贫"], fallback_theme=theme)
 Markdown(nh.kwic_note(hits))
 
 # %%

@@ -88,7 +88,7 @@ air = nh.theme_indicators(indicators, terms=["PM2.5", "PM10", "优良天数", "�
 Markdown(nh.indicator_lines(air))
 
 # %%
-hits = nh.kwic_table(report, ["PM2.5", "优良天数", "空气质量", "扬尘"], per_term=3)
+hits = nh.kwic_table(report, ["PM2.5", "优良天数", "空气质量", "扬尘"], fallback_theme=theme, per_term=3)
 Markdown(nh.kwic_note(hits))
 
 # %%
@@ -101,7 +101,7 @@ HTML(nh.kwic_html(hits[hits.shown > 0]))
 # (“水质”) and sewage (“污水”) treatment:
 
 # %%
-hits = nh.kwic_table(report, ["河湖长制", "水质", "污水"], per_term=5)
+hits = nh.kwic_table(report, ["河湖长制", "水质", "污水"], fallback_theme=theme, per_term=5)
 Markdown(nh.kwic_note(hits))
 
 # %%
@@ -115,7 +115,7 @@ HTML(nh.kwic_html(hits[hits.shown > 0]))
 # platform's name, one word for the tokenizer, so this table counts wherever the characters occur:
 
 # %%
-hits = nh.kwic_table(report, ["土壤", "啄木鸟", "碳达峰", "碳中和", "清洁取暖"], per_term=4, match="substring")
+hits = nh.kwic_table(report, ["土壤", "啄木鸟", "碳达峰", "碳中和", "清洁取暖"], fallback_theme=theme, per_term=4, match="substring")
 Markdown(nh.kwic_note(hits))
 
 # %%

@@ -82,7 +82,7 @@ ga.plot_wordcloud(profile.term_frequencies, ax=ax);
 # “五心幸福教育” and “双减政策” (the “double reduction” of homework and private tutoring):
 
 # %%
-hits = nh.kwic_table(report, ["教育", "学校", "双减"], per_term=5)
+hits = nh.kwic_table(report, ["教育", "学校", "双减"], fallback_theme=theme, per_term=5)
 Markdown(nh.kwic_note(hits))
 
 # %%
@@ -95,7 +95,7 @@ HTML(nh.kwic_html(hits[hits.shown > 0]))
 # control):
 
 # %%
-hits = nh.kwic_table(report, ["医疗", "医保", "医院", "疫情防控"], per_term=4)
+hits = nh.kwic_table(report, ["医疗", "医保", "医院", "疫情防控"], fallback_theme=theme, per_term=4)
 Markdown(nh.kwic_note(hits))
 
 # %%
@@ -119,7 +119,7 @@ Markdown(nh.indicator_lines(nh.theme_indicators(indicators, "livelihoods", terms
 # words (“信访件”, “信访工作”, “大信访”), so this table counts wherever the characters occur:
 
 # %%
-hits = nh.kwic_table(report, ["社会保障", "养老", "低保", "安全生产", "食品安全", "信访"], per_term=3,
+hits = nh.kwic_table(report, ["社会保障", "养老", "低保", "安全生产", "食品安全", "信访"], fallback_theme=theme, per_term=3,
                      match="substring")
 Markdown(nh.kwic_note(hits))
 

@@ -440,6 +440,24 @@ def test_every_notebook_reruns_on_the_hailar_report(built, tmp_path, hailar_path
     assert "冠县" not in promises and "county" not in promises
     hailar = ga.load_report(HAILAR)
     assert f"holds {len(ga.commitments(hailar))} commitments" in re.sub(r"\s+", " ", promises)
+    # issue 13, item 4: the pages are Hailar's; titles and headings name no Guanxian, the index is named from meta
+    for page in sorted(tmp_path.glob("*.html")):
+        source = page.read_text(encoding="utf-8")
+        heads = " ".join("".join(m) for m in re.findall(r"<title>(.*?)</title>|<h1\b[^>]*>(.*?)</h1>", source, re.S))
+        assert heads.strip() and "冠县" not in heads and "Guanxian" not in heads, (page.name, heads[:300])
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "<title>呼伦贝尔市海拉尔区2019年政府工作报告: analysis notebooks</title>" in index
+    # no KWIC section shows an empty table: Guanxian terms absent from Hailar fall back to its own theme terms
+    every_term_unused = re.compile(r"Uses counted [^:]*: (?:“[^”]+” no use; )*“[^”]+” no use\.")
+    for name in NOTEBOOKS:
+        text = re.sub(r"\s+", " ", page_text(tmp_path / f"{name}.html"))
+        assert "None of the terms occurs." not in text and not every_term_unused.search(text), name
+    economy = re.sub(r"\s+", " ", page_text(tmp_path / "01-economy.html"))
+    assert ("None of “钢板加工”, “纺织服装”, “轴承”, “纸制品” occurs in this report; shown instead: the terms most "
+            "frequent in its economy paragraphs.") in economy
+    assert "“项目” all 41 uses" in economy and "“钢板加工” no use" not in economy
+    rural = re.sub(r"\s+", " ", page_text(tmp_path / "02-rural-revitalisation.html"))
+    assert "None of “灵芝”, “林果” occurs in this report; shown instead: the terms most frequent in its rural paragraphs." in rural
 
 
 def test_promises_notebook_reruns_on_the_national_report(tmp_path):

@@ -29,7 +29,7 @@ def test_terms_with_no_hit_are_reported_not_dropped(report):
     assert empty.shown.eq(0).all() and empty.match.eq("").all() and empty.paragraph_id.isna().all()
     loose = ga.kwic_table(report, ["粮食", "啄木鸟", "信访"], match="substring", per_term=None)
     assert loose.groupby("term").size().to_dict() == {"粮食": 1, "啄木鸟": 2, "信访": 4}
-    assert loose.attrs == {"match": "substring", "glossary": False, "per_term": None}
+    assert loose.attrs == {"match": "substring", "glossary": False, "per_term": None, "fallback": None}
 
 
 @pytest.mark.parametrize("match", ["token", "substring"])
@@ -64,3 +64,31 @@ def test_bad_per_term_and_match_raise(report):
         ga.kwic_table(report, "灵芝", per_term=0)
     with pytest.raises(ValueError, match="match must be one of"):
         ga.kwic_table(report, "灵芝", match="fuzzy")
+
+
+def test_guanxian_terms_absent_from_hailar_fall_back_to_its_own_theme_terms(hailar):
+    """Issue 13, item 4: none of the economy notebook's clusters occurs in Hailar 2019, so the table shows the
+    four terms most frequent in its economy paragraphs (term_frequencies by theme) and the note says why."""
+    asked = ["钢板加工", "纺织服装", "轴承", "纸制品"]
+    assert ga.kwic_table(hailar, asked).hits.eq(0).all()
+    table = ga.kwic_table(hailar, asked, per_term=None, fallback_theme="economy")
+    freqs = ga.term_frequencies(hailar, by="theme")
+    assert freqs[freqs.theme == "economy"].sort_values("rank").term.head(4).tolist() == ["项目", "旅游", "企业", "改革"]
+    assert table.attrs["fallback"] == {"theme": "economy", "asked": asked, "terms": ["项目", "旅游", "企业", "改革"]}
+    assert table.term.drop_duplicates().tolist() == ["项目", "旅游", "企业", "改革"]
+    assert (table.shown > 0).all() and (table.hits == table.shown).all()
+    assert table.drop_duplicates("term").hits.tolist() == [len(ga.kwic(hailar, t)) for t in ["项目", "旅游", "企业", "改革"]]
+    note = findings.kwic_note(table)
+    assert note.startswith("None of “钢板加工”, “纺织服装”, “轴承”, “纸制品” occurs in this report; shown instead: "
+                           "the terms most frequent in its economy paragraphs. Uses counted as whole words")
+    # two terms asked, at least three shown; the rule (substring) carries over to the ranking and the hits
+    rural = ga.kwic_table(hailar, ["灵芝", "林果"], per_term=8, fallback_theme="rural")
+    assert rural.attrs["fallback"]["terms"] == ["农村", "乡村", "农业"]
+
+
+def test_no_fallback_while_one_term_occurs_and_a_bad_theme_fails(hailar):
+    table = ga.kwic_table(hailar, ["PM2.5", "扬尘"], fallback_theme="environment")
+    assert table.attrs["fallback"] is None and table.term.drop_duplicates().tolist() == ["PM2.5", "扬尘"]
+    assert "None of" not in findings.kwic_note(table)
+    with pytest.raises(ValueError, match="no theme '经济'"):
+        ga.kwic_table(hailar, ["项目"], fallback_theme="经济")
