@@ -31,9 +31,7 @@ import matplotlib.pyplot as plt
 from IPython.display import HTML, Markdown, display
 
 import guanxian_analysis as ga
-from guanxian_analysis import comparison_findings as cf
-from guanxian_analysis import notebook_helpers as nh
-from guanxian_analysis import paths
+from guanxian_analysis import comparison_findings as cf, notebook_helpers as nh, paths
 
 ga.use_theme()
 nh.setup_display()
