@@ -53,6 +53,8 @@ national = (ga.load_report(national_file, script=script)
             if report.meta.get("level") != "national" and Path(national_file).is_file() else None)
 context = ga.context_targets(context_path, year=year)
 context = context[context["level"] != report.meta.get("level")]  # only levels other than the report's own
+
+# %%
 Markdown(f"Report: **{nh.report_title(report)}**. Beside it: "
          + (f"the State Council's **{national.meta['title']}** and " if national is not None else
             f"no national report (none of {year} is in the corpus, or this is the national report itself), so the "
