@@ -269,13 +269,13 @@ def _object(clause: str, head_end: int, quantity_spans: list[tuple[int, int]]) -
     return obj[:40]
 
 
-def commitments(report=None) -> pd.DataFrame:
+def commitments(report) -> pd.DataFrame:
     """One row per commitment in the report's year-ahead part.
 
     Parameters
     ----------
-    report : Report, optional
-        A loaded report (default ``load_report()``).
+    report : Report
+        A loaded report (``ga.load_report(path)``); there is no default report.
 
     Returns
     -------
@@ -296,9 +296,6 @@ def commitments(report=None) -> pd.DataFrame:
     >>> row.verb, row.verb_class, row.object
     ('新开工建设', 'start', '回迁安置房')
     """
-    from .report import load_report
-
-    report = report if report is not None else load_report()
     text = report.text
     sentences = report.sentences[report.sentences.segment == "year_ahead"]
     inds = indicators(report)[["indicator_id", "value", "unit", "qualifier", "start", "end"]].to_dict("records")

@@ -174,13 +174,13 @@ def _derive(stated: pd.DataFrame) -> list[dict]:
     return derived
 
 
-def fiscal_picture(report=None) -> pd.DataFrame:
+def fiscal_picture(report) -> pd.DataFrame:
     """Every fiscal figure the report states, then the figures derived from them.
 
     Parameters
     ----------
-    report : Report, optional
-        A loaded report (default ``load_report()``).
+    report : Report
+        A loaded report (``ga.load_report(path)``); there is no default report.
 
     Returns
     -------
@@ -202,9 +202,6 @@ def fiscal_picture(report=None) -> pd.DataFrame:
     >>> table[~table.derived].item.tolist()[:3]
     ['budget_revenue_growth', 'livelihood_spending', 'budget_revenue']
     """
-    from .report import load_report
-
-    report = report if report is not None else load_report()
     stated = _stated(report)
     if stated.empty:
         return pd.DataFrame(columns=FISCAL_COLUMNS)
