@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from .plots import _axes, _bound_marker, _cjk, _finish, _require
+from .plots import _axes, _bound_marker, _cjk, _finish, _require, _first_use
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -153,13 +153,7 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", va
                          "filter it first")
     palette = sns.color_palette()
     met_colour, missed_colour, target_colour = palette[2], palette[3], palette[0]
-    shown: set[str] = set()
-
-    def once(name):
-        if name in shown:
-            return None
-        shown.add(name)
-        return name
+    once = _first_use()
 
     values = [v for v in list(rows["target_value"]) + list(rows["outcome_value"]) if not _nan(v)]
     for row in rows.to_dict("records"):
@@ -201,6 +195,6 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", va
     ax.set_ylabel("增长 growth（%）" if value == "growth" else f"水平 level（{unit}）")
     ax.set_xlabel("")
     ax.set_title(metric if value == "growth" else f"{metric.removesuffix(' growth')} level 水平")
-    if shown:
+    if once.seen:
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.09), ncol=3, fontsize="x-small", frameon=False)
     return _finish(ax)

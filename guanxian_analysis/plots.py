@@ -70,6 +70,28 @@ def _axes(ax):
 _GROUP_COLUMNS = ("theme", "part", "section", "segment", "period", "paragraph_id")
 
 
+
+def _first_use():
+    """A function that gives back a legend label the first time it is called with it, None after.
+
+    Drawing calls pass ``label=once(name)`` so each name gets one legend entry however often it is drawn;
+    ``once.seen`` holds the names given so far (empty: no legend to draw).
+
+    >>> once = _first_use()
+    >>> once("目标"), once("目标"), once("实际"), sorted(once.seen)
+    ('目标', None, '实际', ['实际', '目标'])
+    """
+    seen: set[str] = set()
+
+    def once(name):
+        if name in seen:
+            return None
+        seen.add(name)
+        return name
+
+    once.seen = seen
+    return once
+
 def _require(data, columns, helper: str, what: str):
     """``data`` must be a DataFrame with ``columns``; otherwise a TypeError / ValueError naming them."""
     if not isinstance(data, pd.DataFrame):
@@ -366,13 +388,7 @@ def plot_scoreboard(
     import seaborn as sns
 
     outcome_color, target_color = sns.color_palette(n_colors=2)
-    seen: set[str] = set()
-
-    def once(label):
-        if label in seen:
-            return None
-        seen.add(label)
-        return label
+    once = _first_use()
 
     for y, row in rows.iterrows():
         o, t = row["outcome_value"], row["target_value"]
@@ -397,7 +413,7 @@ def plot_scoreboard(
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.margins(x=0.12)
     ax.set_xlabel(f"数值 value（{unit}）" if unit else "数值 value")
-    if seen:
+    if once.seen:
         ax.legend(loc="best", fontsize="small", frameon=True)
     return _finish(ax)
 
@@ -718,13 +734,7 @@ def plot_growth_targets(data: pd.DataFrame, *, metric: str = "GDP growth", ax=No
     rows["top"] = rows["upper"].fillna(rows["value"])
     rows = rows.sort_values(["top", "value", "label"], ascending=[False, False, True]).reset_index(drop=True)
     place_color, nation_color = sns.color_palette(n_colors=2)
-    seen: set[str] = set()
-
-    def once(name):
-        if name in seen:
-            return None
-        seen.add(name)
-        return name
+    once = _first_use()
 
     for y, row in rows.iterrows():
         national = row.get("level") == "national" or row["label"] == "全国"
@@ -741,11 +751,11 @@ def plot_growth_targets(data: pd.DataFrame, *, metric: str = "GDP growth", ax=No
                     fontsize="small", color=color)
     if any(rows.get("level", pd.Series(dtype=object)).eq("national")) or "全国" in set(rows["label"]):
         ax.scatter([], [], marker="o", s=50, color=nation_color, label="全国 nation")
-        seen.add("全国 nation")
+        once.seen.add("全国 nation")
     ax.set_yticks(list(range(len(rows))), labels=list(rows["label"]))
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.margins(x=0.15)
     ax.set_xlabel(f"{metric} 增长目标 target（%）")
-    if seen:
+    if once.seen:
         ax.legend(loc="lower right", fontsize="small", frameon=True)
     return _finish(ax)
