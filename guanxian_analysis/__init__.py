@@ -42,7 +42,7 @@ _EXPORTS = {
     # indicators
     "indicators": "indicator_extraction",
     "number_audit": "indicator_extraction",
-    "scoreboard": "indicator_extraction",
+    "scoreboard": "pairing",
     "ranks": "indicator_extraction",
     "write_indicator_tables": "indicator_extraction",
     # promises and money

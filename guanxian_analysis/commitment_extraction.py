@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 import pandas as pd
 
-from .indicator_extraction import AFTER_RE, PRE_QUALIFIER_RE, indicators
+from .indicator_extraction import indicators
+from .mentions import AFTER_RE, PRE_QUALIFIER_RE
 
 __all__ = ["commitments", "commitment_summary", "named_deliverables", "VERB_CLASSES", "VERB_CLASS_LABELS",
            "COMMITMENT_COLUMNS"]

@@ -109,7 +109,8 @@ def context_targets(path=None, *, year: int | None = None) -> "pd.DataFrame":
 
     from . import paths
     from .findings import format_value
-    from .main_target_extraction import _BOUNDS, _kind, _split_change
+    from .main_target_extraction import _kind, _split_change
+    from .mentions import QUALIFIER_BOUNDS
 
     path = Path(path) if path is not None else paths.CONTEXT_TARGETS
     if not path.is_file():
@@ -124,7 +125,7 @@ def context_targets(path=None, *, year: int | None = None) -> "pd.DataFrame":
         unit, qualifier = r["unit"], r["qualifier"] or ""
         rows.append({"place": r["place"], "level": r["level"], "year": int(r["year"]), "metric": words,
                      "kind": _kind(unit, change, words), "value": float(r["value"]), "upper": math.nan,
-                     "unit": unit, "qualifier": qualifier, "bound": _BOUNDS.get(qualifier, ""),
+                     "unit": unit, "qualifier": qualifier, "bound": QUALIFIER_BOUNDS.get(qualifier, ""),
                      "figure": format_value(float(r["value"]), unit, qualifier), "verbal": "",
                      "sentence": f"{r['metric']}{format_value(float(r['value']), unit, qualifier)}",
                      "source": f"{r['source_url']} ({r['source_date']})"})

@@ -303,7 +303,7 @@ def theme_indicators(indicators: "pd.DataFrame", theme: str | None = None,
         pattern = "|".join(re.escape(t) for t in _as_terms(terms, "terms"))
         about = rows.metric.fillna("").str.contains(pattern, regex=True)
         if "indicator_id" in rows and about.any():
-            from .indicator_extraction import scoreboard
+            from .pairing import scoreboard
 
             board = scoreboard(rows)
             chosen = set(rows.indicator_id[about])

@@ -35,6 +35,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .mentions import QUALIFIER_BOUNDS
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -143,7 +145,6 @@ def _figures(body: str) -> list[re.Match]:
     return list(_figure_re().finditer(body))
 
 
-_BOUNDS = {"左右": "approx", "以上": "min", "以内": "max", "以下": "max", "力争": "aim"}
 _CHANGE_UP = ("同比增长", "增长", "涨幅", "上涨", "提高")
 _CHANGE_DOWN = ("下降", "降低", "减少")
 #: framing words between a metric and its figure (longest first)
@@ -241,7 +242,7 @@ def _numeric_rows(text: str, cs: int, body: str, previous_metric: str | None) ->
             "upper": upper,
             "unit": unit,
             "qualifier": qualifier,
-            "bound": "range" if upper is not None else _BOUNDS.get(qualifier, ""),
+            "bound": "range" if upper is not None else QUALIFIER_BOUNDS.get(qualifier, ""),
             "direction": direction,
             "figure": body[fig_start:fig_end],
             "verbal": "",

@@ -95,7 +95,7 @@ class ThemeProfile:
 
     @cached_property
     def scoreboard(self) -> "pd.DataFrame":
-        from .indicator_extraction import scoreboard
+        from .pairing import scoreboard
 
         return scoreboard(self.indicators)
 

@@ -88,14 +88,14 @@ def save_indicator_tables(report: "Report", tables_dir: str | Path | None = None
     >>> [p.name for p in save_indicator_tables(report, "/tmp/t")]     # doctest: +SKIP
     ['indicators.csv', 'number_audit.csv', 'scoreboard.csv', 'ranks.csv']
     """
-    from .indicator_extraction import ranks as rank_claims
-    from .indicator_extraction import scoreboard, write_indicator_tables
+    from .indicator_extraction import ranks, write_indicator_tables
+    from .pairing import scoreboard
 
-    board, ranks = scoreboard(report), rank_claims(report)
+    board, claims = scoreboard(report), ranks(report)
 
     directory = Path(tables_dir) if tables_dir is not None else paths.REPORTS_DATA_DIR
     written = write_indicator_tables(report, out_dir=directory)
-    return written + [save_table(board, "scoreboard", directory), save_table(ranks, "ranks", directory)]
+    return written + [save_table(board, "scoreboard", directory), save_table(claims, "ranks", directory)]
 
 
 def table_href(path: str | Path, start: str | Path | None = None) -> str:

@@ -10,14 +10,8 @@ import pytest
 
 from guanxian_analysis import indicators, number_audit, ranks, scoreboard
 from guanxian_analysis.indicator_quality import load_annotations, locate, score
-from guanxian_analysis.indicator_extraction import (
-    AUDIT_COLUMNS,
-    INDICATOR_COLUMNS,
-    RANK_COLUMNS,
-    SCOREBOARD_COLUMNS,
-    _extract_uncached,
-    write_indicator_tables,
-)
+from guanxian_analysis.indicator_extraction import _extract_uncached, write_indicator_tables
+from guanxian_analysis.indicator_schema import AUDIT_COLUMNS, INDICATOR_COLUMNS, RANK_COLUMNS, SCOREBOARD_COLUMNS
 from guanxian_analysis.numerals import chinese_to_int, normalize_unit, parse_number, to_base, unit_class
 
 

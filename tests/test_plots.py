@@ -208,7 +208,7 @@ def test_cooccurrence_layout_keeps_labels_apart():
 
 def test_plot_inputs_use_the_values_the_pipeline_produces(report, hailar):
     """The hand-made frames above speak the pipeline's vocabulary, and the plots know every bound it produces."""
-    from guanxian_analysis.indicator_extraction import BOUNDS, STATUSES
+    from guanxian_analysis.indicator_schema import BOUNDS, STATUSES
 
     assert set(SCOREBOARD.outcome_status.dropna()) <= set(STATUSES)
     assert set(SCOREBOARD.target_bound.dropna()) <= set(BOUNDS)

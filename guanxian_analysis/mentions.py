@@ -1,0 +1,364 @@
+"""Numbers in a sentence read as figures: which mentions count, value, unit, qualifier, kind, direction, measure.
+
+Works on one sentence's text at a time and knows nothing of reports, tables or metric names (those are
+:mod:`~guanxian_analysis.metric_naming` and :mod:`~guanxian_analysis.indicator_extraction`). Every mention
+that is not a figure gets a reason (year, date, quoted name …) for the audit.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import numerals as nb
+
+_NUM_CHARS = "零〇一二两三四五六七八九十百千"
+_ZH_CLASSIFIERS = "个项家位档名人条处所次届批年件座户亩倍张"
+#: a number mention: Arabic, a Chinese ordinal (第一), a quoted Chinese numeral (“十四五”)
+#: or a Chinese numeral before a classifier (三个, 五年)
+MENTION_RE = re.compile(
+    rf"\d+(?:\.\d+)?"
+    rf"|(?<=第)[{_NUM_CHARS}]+"
+    rf"|(?<=“)[{_NUM_CHARS}]+(?=”)"
+    rf"|[{_NUM_CHARS}]+(?=[{_ZH_CLASSIFIERS}])"
+)
+#: what may follow a number: 余/多, a unit, a bounding word
+AFTER_RE = re.compile(rf"(?P<mid>余|多)?(?P<unit>{nb.UNIT_PATTERN})(?P<post>左右|以上|以内|以下|及以上|及以下)?")
+#: "第1、第2位": the unit of a rank chain comes at its end
+RANK_CHAIN_RE = re.compile(rf"(?:、第(?:\d+|[{_NUM_CHARS}]+))+(?P<unit>位|名|档)")
+PRE_QUALIFIER_RE = re.compile(r"(?P<q>约|近|超过|突破|不低于|不少于|不超过)$")
+#: a stated year between the word and the figure (由2010年的162.4亿元, 增加到2015年的287.9亿元)
+STATED_YEAR = r"(?:(?P<year>(?:19|20)\d{2})年(?:底|末)?的?)?"
+FROM_RE = re.compile(rf"由{STATED_YEAR}(?:每人每年|每人每月|每人|每年|每月)?$")
+TO_RE = re.compile(rf"(?P<verb>提高|发展|增加|提升|增长|上升|下降|降低|减少|压降|缩减|压减|跃升|降|增|升)(?P<to>至|到){STATED_YEAR}$")
+CHANGE_VERB_RE = re.compile(r"(?P<verb>增长|递增|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善)$")
+RANK_MOVE_RE = re.compile(r"(?P<verb>前移|后移|上升|下降|提升)$")
+DELIMITERS = "，；：。！？、"
+CLAUSE_DELIMITERS = "，；：。！？"
+#: what may follow a figure without being the thing counted
+_NOT_A_NOUN_RE = re.compile(r"[和及与或等的并多余是]|(?:降|增|升|跃升)[至到]|为(?:全国|全省|全市|全区|全县|国内|首)|安排|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
+_DIRECTIONS = {"缩减": "down", "压减": "down", "增长": "up", "递增": "up", "发展": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "上涨": "up", "前移": "up",
+               "下降": "down", "降低": "down", "减少": "down", "压降": "down", "回落": "down",
+               "后移": "down", "改善": "improve", "跃升": "up", "降": "down", "增": "up", "升": "up"}
+QUALIFIER_BOUNDS = {"左右": "approx", "约": "approx", "近": "approx", "以上": "min", "超过": "min", "余": "min",
+           "多": "min", "不低于": "min", "不少于": "min", "以内": "max", "以下": "max", "不超过": "max",
+           "及以上": "min", "及以下": "max",
+           "力争": "aim", "预计": "estimate", "由": "from", "至": "to", "到": "to", "突破": "min"}
+#: units that size a group rather than measure an amount (60岁以上老人, 10蒸吨及以下燃煤小锅炉)
+_THRESHOLD_UNITS = {"岁", "蒸吨"}
+
+
+# --------------------------------------------------------------------------- data holders
+@dataclass
+class Mention:
+    """One number mention, relative to its sentence."""
+
+    text: str
+    start: int  # in the sentence
+    end: int
+    chinese: bool
+
+
+@dataclass
+class Figure:
+    """A mention accepted as an indicator, with what was read around it."""
+
+    mention: Mention
+    value: float
+    unit: str
+    span_start: int  # 第 / pre-qualifier included
+    span_end: int    # unit and post-qualifier included
+    rank: bool = False
+    qualifier: str | None = None
+    chain_head: int | None = None  # index of the first figure of an 、/和 chain
+    chain_index: int = 0
+    kind: str = ""
+    direction: str | None = None
+    metric: str = ""
+    noun_end: int | None = None  # end of the phrase a number-first figure took
+    base_metric: str = ""  # the metric a following 总投资/年度计划投资 builds on
+    scope: str | None = None
+
+
+# --------------------------------------------------------------------------- exclusions
+def exclusion_reason(text: str, m: Mention, segment) -> str | None:
+    """Why a mention is not an indicator, or None when it may be one."""
+    if m.chinese:
+        reason = _chinese_exclusion(text, m)
+        return "glossary" if segment == "glossary" and reason is None else reason
+    reason = _arabic_exclusion(text, m)
+    if reason is None and segment == "glossary":
+        return "glossary"
+    return reason
+
+
+def _arabic_exclusion(text: str, m: Mention) -> str | None:
+    before, after = text[: m.start], text[m.end:]
+    if before.endswith("第") and after.startswith("页"):
+        return "page reference"
+    if m.text.isdigit() and len(m.text) == 4 and after.startswith("年") and 1900 <= int(m.text) <= 2100:
+        return "year"
+    if "." not in m.text and re.match(r"[月日号]", after) and int(m.text) <= 31:
+        return "date"
+    if re.search(r"\d[-/]$", before) or re.match(r"[-/]\d", after) or re.match(r"[:：]\d", after):
+        return "date, time or document number"
+    if re.search(r"[A-Za-z]$", before) or re.match(r"[A-Za-z]", after):
+        return "code in a name"
+    if re.search(r"(?:国道|省道|县道)$", before):
+        return "road number"
+    if re.match(r"(?:市民|服务|便民)?热线", after):
+        return "hotline number"
+    if after.startswith("周年"):
+        return "anniversary"
+    if re.match(r"(?:小时|天|年)“", after):  # 24小时“不打烊”: part of a slogan
+        return "quoted name"
+    if _inside_quotes(text, m):
+        return "quoted name"
+    if _is_background(text, m):
+        return "background figure (以…为依托)"
+    return None
+
+
+def _chinese_exclusion(text: str, m: Mention) -> str | None:
+    before, after = text[: m.start], text[m.end:]
+    if _inside_quotes(text, m):
+        return "quoted name"
+    if before.endswith("第"):
+        if re.match(r"[位名档]", after) and re.search(r"(?:位居|位列|跃居|居|列|排名|排)(?:全市|全省|全国|全县|全区)?第$", before):
+            return None
+        return "ordinal"
+    if after.startswith("年"):
+        return "period length"
+    if re.match(r"[届次]", after):
+        return "ordinal"
+    if after.startswith("批") and (m.text == "一" or not after.startswith("批次")):
+        return "vague quantity (一批)"
+    unit = AFTER_RE.match(after)
+    if unit and re.match(r"\d", after[unit.end():]):  # 两批次67名: counts written side by side
+        return None
+    if unit and (_COUNT_VERB_RE.search(before) or _continues_count_list(before)
+                                  or (m.text in _LIST_COUNTS and after[0] in "个项处条座所家" and sums_up_a_list(before))):
+        return None
+    return "Chinese numeral in a set phrase"
+
+
+_COUNT_VERB = r"(?:新建|建成|新增|实施|完成|打造|创建|培育|引进|建设|修建|改造|铺设|开通)"
+_COUNT_VERB_RE = re.compile(_COUNT_VERB + "$")
+_COUNT_ITEM_RE = re.compile(rf"^(?:\d+(?:\.\d+)?|[{_NUM_CHARS}]+)(?:{nb.UNIT_PATTERN})\S*$")
+
+
+def _continues_count_list(before: str) -> bool:
+    """Whether a numeral continues a list of counts after a building verb.
+
+    >>> _continues_count_list("建设一座标志性公园，"), _continues_count_list("形成两个中心，")
+    (True, False)
+    """
+    if not before or before[-1] not in "，、和及":
+        return False
+    verbs = list(re.finditer(_COUNT_VERB, before))
+    if not verbs:
+        return False
+    items = re.split(r"[，、和及]", before[verbs[-1].end():-1])
+    return bool(items) and all(_COUNT_ITEM_RE.match(item) for item in items)
+
+
+#: a list is summed up by a small count of its items (两个, 三项 … 十条): never 一, never 千 (千家万户)
+_LIST_COUNTS = set("两二三四五六七八九十")
+_FIGURE_RE = re.compile(rf"(?:\d+(?:\.\d+)?|[{_NUM_CHARS}]+)(?:{nb.UNIT_PATTERN})")
+
+
+def sums_up_a_list(before: str) -> bool:
+    """Whether a numeral counts the items listed right before it (水利、景观、市政三项建设, 哈克…等三处).
+
+    >>> sums_up_a_list("重点做好友联、友好"), sums_up_a_list("金星村等"), sums_up_a_list("形成")
+    (True, True, False)
+    """
+    if before.endswith("等"):
+        return True
+    clause = re.split(r"[，；：。！？]", before)[-1]
+    # items without figures (学校3所、幼儿园两所 counts twice, sums nothing up); the last a short bare word:
+    # not a quoted slogan, not a figure (7万亿、8万亿), not a verb phrase
+    return "、" in clause and not _FIGURE_RE.search(clause) and re.fullmatch(rf"[^\d{_NUM_CHARS}“”、]{{1,4}}", clause.rsplit("、", 1)[1]) is not None
+
+
+def _inside_quotes(text: str, m: Mention) -> bool:
+    opening = text.rfind("“", 0, m.start)
+    if opening < 0 or text.rfind("”", 0, m.start) > opening:
+        return False
+    closing = text.find("”", m.end)
+    return closing >= 0 and closing - opening <= 16
+
+
+def _is_background(text: str, m: Mention) -> bool:
+    start = max(text.rfind(d, 0, m.start) for d in CLAUSE_DELIMITERS) + 1
+    end = min([i for i in (text.find(d, m.end) for d in CLAUSE_DELIMITERS) if i >= 0] or [len(text)])
+    clause = text[start:end]
+    return clause.startswith("以") and re.search(r"为(?:依托|基础|龙头|支撑|重点)", clause) is not None
+
+
+# --------------------------------------------------------------------------- reading a figure
+def parse_figure(text: str, m: Mention) -> Figure | None:
+    """Value, unit and adjacent qualifiers of a mention; None without a unit."""
+    before = text[: m.start]
+    rank = before.endswith("第")
+    after = AFTER_RE.match(text, m.end)
+    chain = RANK_CHAIN_RE.match(text, m.end) if rank else None
+    if chain is not None:
+        unit, span_end, qualifier = chain.group("unit"), m.end, None
+    elif after is not None:
+        unit = after.group("unit")
+        span_end = after.end()
+        qualifier = after.group("post") or after.group("mid")
+    else:
+        return None
+    unit = nb.normalize_unit(unit)
+    if rank and unit not in {"位", "名", "档"}:
+        rank = False
+    span_start = m.start - 1 if rank else m.start
+    pre = PRE_QUALIFIER_RE.search(before)
+    if qualifier is None and pre:
+        qualifier = pre.group("q")
+        span_start = pre.start()
+    fig = Figure(m, nb.parse_number(m.text), unit, span_start, span_end, rank=rank or unit == "位次",
+                  qualifier=qualifier)
+    if qualifier is None and FROM_RE.search(before):
+        fig.qualifier = "由"
+    elif qualifier is None and TO_RE.search(before):
+        fig.qualifier = TO_RE.search(before).group("to")
+    return fig
+
+
+def link_chains(text: str, figures: list[Figure]) -> None:
+    """Mark figures joined by 、/和/及 (``21.4%、15.8%``, ``第1、第2位``) as one chain."""
+    for n in range(1, len(figures)):
+        gap = text[figures[n - 1].span_end: figures[n].span_start]
+        if gap in {"、", "和", "及", "与"}:
+            prev = figures[n - 1]
+            head = prev.chain_head if prev.chain_head is not None else n - 1
+            figures[n].chain_head = head
+            figures[n].chain_index = prev.chain_index + 1
+
+
+def sentence_qualifier(before: str) -> str | None:
+    if "力争" in before:
+        return "力争"
+    if "预计" in before:
+        return "预计"
+    return None
+
+
+def share_chain_qualifiers(figures: list[Figure]) -> None:
+    """``7%和8%左右``: a bounding word after the last figure of a chain covers all of it."""
+    for fig in figures:
+        if fig.chain_head is None:
+            continue
+        head = fig.chain_head
+        members = [f for f in figures if f is figures[head] or f.chain_head == head]
+        last = members[-1].qualifier
+        if last in {"左右", "以上", "以内", "以下"}:
+            for member in members:
+                if member.qualifier in {None, "力争", "预计"}:
+                    member.qualifier = last
+
+
+# --------------------------------------------------------------------------- kind
+def set_kind(text: str, fig: Figure, figures: list[Figure]) -> None:
+    before = text[: fig.span_start]
+    after = text[fig.span_end:]
+    unit_class = nb.unit_class(fig.unit)
+    change = CHANGE_VERB_RE.search(before)
+    head = figures[fig.chain_head] if fig.chain_head is not None else None
+    if is_threshold(fig, after):
+        fig.kind = "threshold"
+    elif fig.rank:
+        fig.kind = "rank"
+        move = RANK_MOVE_RE.search(before) if fig.unit == "位次" else None
+        fig.direction = _DIRECTIONS.get(move.group("verb")) if move else None
+    elif unit_class == "points":
+        fig.kind = "change_pp"
+    elif unit_class == "ratio":
+        fig.kind = "ratio"
+    elif unit_class == "percent":
+        if change:
+            fig.kind = "growth_rate"
+        elif head is not None and head.kind == "growth_rate":
+            fig.kind, fig.direction = "growth_rate", head.direction
+        elif re.search(r"(?:增速|增幅|涨幅|增长率)$", fig.metric or ""):  # 规模以上工业增加值增速达到11.1%
+            fig.kind = "growth_rate"
+            fig.metric = re.sub(r"(?:增速|增幅|涨幅|增长率)$", "", fig.metric) or fig.metric
+        else:
+            fig.kind = "share"
+    elif unit_class == "duration" and (re.match(r"完成|内|就|即", after) or re.search(r"实现|用时|仅用|历时", before[-4:])):
+        fig.kind = "duration"
+    elif change and unit_class == "count" and followed_by_noun(after, fig):
+        fig.kind = "count"  # 改善7000多所义务教育学校办学条件: how many schools, not a change
+    elif change:
+        fig.kind = "change"
+    else:
+        fig.kind = "level" if unit_class == "level" else "count"
+    if change and fig.kind in {"growth_rate", "change_pp", "change"}:
+        fig.direction = _DIRECTIONS[change.group("verb")]
+    to = TO_RE.search(before)
+    if fig.qualifier in {"至", "到"} and to:
+        fig.direction = _DIRECTIONS.get(to.group("verb"))
+
+
+def threshold_group(noun: str) -> str:
+    """The group a threshold sizes, without what is done for it (老人发放补贴 → 老人)."""
+    return re.split(r"发放|提供|给予|享受|实施|开展|实现|建设|改造|拆除|淘汰|整治|延伸|覆盖|的|等|、", noun, maxsplit=1)[0] or noun
+
+
+def is_threshold(fig: Figure, after: str) -> bool:
+    """A size or age that defines a group of things (60岁以上老人, 10蒸吨及以下燃煤小锅炉), not an amount."""
+    if fig.unit in _THRESHOLD_UNITS:
+        return True
+    if fig.qualifier in {"及以上", "及以下"}:
+        return bool(re.match(r"[\u4e00-\u9fff]", after))
+    # 入境俄蒙8座以下小汽车: a bound written straight before the noun it sizes
+    return fig.qualifier in {"以上", "以下"} and not _NOT_A_NOUN_RE.match(after) \
+        and bool(re.match(r"[\u4e00-\u9fff]", after)) and nb.unit_class(fig.unit) != "percent"
+
+
+def audit_note(fig: Figure, text: str) -> str | None:
+    """Why an indicator is a threshold or bounds a class, for the audit's reason column."""
+    if fig.kind == "threshold":
+        return f"threshold: {fig.mention.text}{fig.unit}{fig.qualifier or ''} defines a group (kind threshold)"
+    if fig.qualifier in {"以上", "以下", "及以上", "及以下"} and text[fig.span_end:].startswith("的"):
+        return f"bound of a class: {fig.qualifier}的… (bound {QUALIFIER_BOUNDS[fig.qualifier]})"
+    return None
+
+
+def followed_by_noun(after_text: str, fig: Figure) -> bool:
+    """A number+unit followed directly by a noun counts that noun (``12个村庄获评…``)."""
+    if fig.rank or _NOT_A_NOUN_RE.match(after_text):
+        return False
+    return bool(re.match(r"[\u4e00-\u9fff“]", after_text))
+
+
+_MEASURE_WORDS = {
+    "annual_average": r"年均|年平均",
+    "cumulative": r"累计|总计|共计",
+    "new_start": r"新开工建设|开工建设|新开工|开工",
+    "completed": r"完成|建成|竣工|完工|通车",
+    "new_build": r"新建(?!改建)",
+    "new": r"新增|新培育|培育|新认定|新引进|引进",
+    "listed": r"列入|纳入|入选|获评",
+    "done_in_year": r"新建改建|建设|实施|打造|创建|改造|铺设|发放|整治|提升|绿化|亮化",
+    "stock": r"达到|达|余额|保有量|总数|现有",
+}
+_MEASURE_RE = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _MEASURE_WORDS.items()))
+
+
+def figure_measure(text: str, fig: Figure) -> str | None:
+    """What a figure counts, from the nearest measure word of its clause (and its metric name).
+
+    The clause runs from the last ，；：。 before the figure (a 、 list shares its head verb:
+    新增国家级高新技术企业14家、省级“专精特新”企业4家 are both new); a number-first figure
+    (15个项目列入省重点) reads its metric too. None when nothing says (实际使用外资5125万美元).
+    """
+    start = max(text.rfind(d, 0, fig.span_start) for d in CLAUSE_DELIMITERS) + 1
+    found = None
+    for match in _MEASURE_RE.finditer(text[start: fig.span_start] + "|" + (fig.metric or "")):
+        found = match.lastgroup
+        if found in {"annual_average", "cumulative"}:
+            return found  # 累计实施…: the span wins over the verb
+    return found

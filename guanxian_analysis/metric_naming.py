@@ -1,0 +1,318 @@
+"""Metric names: what a figure measures, in the text's own words (clause, lead phrase, list items).
+
+Reads a sentence and its figures (:mod:`~guanxian_analysis.mentions`) and sets each figure's ``metric``;
+never paraphrases, never returns a fragment starting with a function word, a doubled word or an empty name
+where the sentence names something.
+
+How a metric is named (the fixture ``tests/fixtures/indicators_annotated.csv``
+follows the same rules): the phrase in front of the number within its clause,
+without framing words (预计, 累计, 全年, 全县, 其中, 力争, 确保 …), generic action
+verbs (实施, 建设, 完成, 新建改建, 打造, 铺设 …), the change verb (增长, 下降 …)
+or the rank phrase (位居全市第 …). A number written first (``31个项目列入省重点``)
+takes the phrase after it. A figure with no phrase of its own (``12.6亿元、增长7%``)
+takes the metric of the figure before it; ``A、B分别…`` hands A and B out in
+order, and ``城乡X分别…`` becomes 城镇X and 农村X.
+"""
+from __future__ import annotations
+
+import re
+
+from . import numerals as nb
+from .mentions import (DELIMITERS, Figure, followed_by_noun, is_threshold, sums_up_a_list, threshold_group)
+
+SCOPE_RE = re.compile(r"全市|全省|全国|全县|全区|全盟|全州")
+
+#: metric cleaning: framing words and generic verbs at the start, predicates at the end
+_LEAD_RE = re.compile(
+    r"^(?:其中|预计|用于|累计|累积|(?:这)?五年(?:来|间)?|当年|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
+    r"新开工建设|开工建设|规划建设|新建改建|新建|改建|建设(?!工程)|建成(?!区)|实施|完成|实现|打造了?|"
+    r"创建|修建|解决了?|铺设|投放|发放|办理|办复(?!率)|办结(?!率)|开展|为)"
+)
+_TRAIL_RE = re.compile(
+    r"(?:分别|平均|均|同比|年均|累计)?"
+    r"(?:增长|递增|增加|提高|提升|上升|上涨|下降|降低|减少|压降|缩减|压减|回落|改善|达到|达|为|是|至|到|控制在|控制到|发展到|发展至|超过|约|近|完成|突破|实现|"
+    r"增至|增加到|(?:提|上|跃|下)?[升降][至到]|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
+    r"由(?:每人每年|每人每月|每人|每年|每月)?|每人每年|每人每月|"
+    r"(?:是|为)?(?:\d{4}年|“十[一二三四五]五”(?:时期|期间)?)的)$"
+)
+#: the rank phrase before 第 (位居全市, 列, 在全市前移)
+_RANK_TRAIL_RE = re.compile(
+    r"(?:均|分别)?(?:在)?(?:全市|全省|全国|全县|全区)?(?:前移|后移|位居|位列|跃居|居|列|排名|排)"
+    r"(?:全市|全省|全国|全县|全区)?$"
+)
+_TRAIL_ADVERB_RE = re.compile(r"(?:分别|(?<![人平])均|平均|同比|年均|全部|已经|已|全年|实际|拟按|按|(?:全年|月|年)?人均)$")
+_ROAD_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{2}路等")
+_GENERIC_METRICS = {"投资", "总投资", "年度计划投资", "计划投资", "完成投资"}
+_SPENDING_VERBS = {"投资", "投入"}
+_ADVERBS_RE = re.compile(r"全部|均|已")
+_AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产|投入使用|全线贯通|实现|竣工|完工|建成|通车|"
+                                 r"(?:当年|全年|累计)?完成投资|成功落地|全部|初具规模")
+#: the task words after a counted noun (65个年度重点项目建设任务, 7.89亿元政府隐性债务化解目标)
+_TASK_RE = re.compile(r"(?:建设)?(?:任务|目标)$")
+_SHARE_OF_RE = re.compile(r"^占(?P<whole>.+?)的$")
+_URBAN_RURAL_RE = re.compile(r"^城乡(?P<rest>.+)$")
+
+#: function words a metric must not start with (left over when a verb before them is stripped)
+_FUNCTION_LEAD_RE = re.compile(r"^(?:将|把|对(?!外)|向(?!上)|从|由|和|及|并|的|了|等|而|且|也)")
+#: a verb after the counted noun ends the noun (70%村卫生室实现…一体化管理 → 村卫生室)
+_NOUN_VERB_STOP_RE = re.compile(r"实现|入选|成为|通过|进入|纳入|获得|获国家|达到|保持|迈上|突破|已|均|基本|取得|得到|"
+                                r"投入使用|投入运营|正式运营|主体完工|完工|建成|开工建设|开工|竣工|稳步推进|全线贯通|完成|以及")
+#: predicate words that end a clause's subject (国内生产总值达到…, 新农合参合率再创新高)
+_SUBJECT_END_RE = re.compile(
+    r"达到|达|再创|再次|创|稳步|持续|全面|完工|建成|开工|竣工|逐年|不断|进一步|显著|大幅|明显|保持|实现|迈上|突破|超过|连跨|跨上|增至|增长|提高|"
+    r"提升|下降|降低|增加|减少|完成|为|是|位居|\d")
+
+
+# --------------------------------------------------------------------------- metric
+def _clause_start(text: str, end: int, floor: int) -> int:
+    """Start of the clause before ``end``; a 、 list without figures is kept whole."""
+    i = end
+    while True:
+        j = max(text.rfind(d, floor, i) for d in DELIMITERS)
+        if j < floor:
+            return floor
+        if text[j] == "、" and j > floor:
+            i = j  # the item before 、 holds no figure: keep it in the clause
+            continue
+        return j + 1
+
+
+def _clean_metric(phrase: str) -> str:
+    """Strip framing words, generic verbs and the predicate from a clause.
+
+    Examples
+    --------
+    >>> _clean_metric("预计全县生产总值增长")
+    '生产总值'
+    >>> _clean_metric("城市建成区面积达到")
+    '城市建成区面积'
+    """
+    phrase = _ROAD_EXAMPLE_RE.sub("", phrase)
+    previous = None
+    while phrase != previous:
+        previous = phrase
+        phrase = _TRAIL_RE.sub("", phrase)
+        phrase = _TRAIL_ADVERB_RE.sub("", phrase)
+        phrase = _LEAD_RE.sub("", phrase)
+        phrase = _FUNCTION_LEAD_RE.sub("", phrase)
+        phrase = re.sub(r"^到?(?:19|20)\d{2}年(?:底|末)?前?(?=..)", "", phrase)  # the period column holds the year
+        # 教育重点项目完成投资 → 教育重点项目投资, 物流园区累计完成投资 → 物流园区投资
+        phrase = re.sub(r"(?<=..)(?:累计|累积|共|当年|全年)?(?:完成)?(?=投资$|投入$)", "", phrase)
+        phrase = re.sub(r"(?<=.{2})从(?!业|事)[^从]{0,8}$", "", phrase)  # 将…起征点从月销售额10万元提高到…
+        phrase = phrase.strip("、， \u3000—")
+    return "" if phrase in {"和", "及", "与", "并"} else phrase
+
+
+def _noun_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str, int]:
+    """The phrase after a number written first: ``31个项目列入省重点`` -> 项目列入省重点."""
+    pos = fig.span_end
+    rest = text[pos:]
+    lead = re.match(r"的|完成|就|即", rest)
+    if lead:
+        pos += lead.end()
+    for other in figures:  # 24天完成339处…: skip the next figure
+        if other.span_start == pos:
+            pos = other.span_end
+    stops = [text.find(d, pos) for d in DELIMITERS]
+    end = min([s for s in stops if s >= 0] or [len(text)])
+    cut = False  # whether the next figure is in this phrase
+    for other in figures:
+        if pos <= other.span_start < end:
+            end, cut = other.span_start, True
+    phrase = text[pos:end]
+    stop = _NOUN_VERB_STOP_RE.search(phrase)
+    if stop:  # a phrase that opens on a verb (1194公里全线贯通) names nothing
+        phrase = phrase[: stop.start()] if stop.start() >= 2 else ""
+        phrase = re.sub(r"(?<=..)(?:全面|圆满|顺利|按时|如期|基本|全部|正式)$", "", phrase)  # …实事全面完成
+        if cut and stop.start() >= 2:  # what follows the noun is the next figure's clause
+            end = pos + stop.start()
+    phrase = _ADVERBS_RE.sub("", phrase).removesuffix("的")
+    phrase = re.sub(r"(?<=..)的(?=..)", "", phrase)  # 背街巷道的综合改造 → 背街巷道综合改造
+    if len(_TASK_RE.sub("", phrase)) >= 4:  # 年度重点项目建设任务, 政府隐性债务化解目标
+        phrase = _TASK_RE.sub("", phrase)
+    return phrase, end
+
+
+def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list[str],
+                 lead: str | None = None) -> list[str]:
+    """Set ``fig.metric``, ``fig.base_metric`` and ``fig.scope``; return the 分别 items in force."""
+    floor = 0 if previous is None else max(previous.span_end, previous.noun_end or 0)
+    raw = text[_clause_start(text, fig.span_start, floor): fig.span_start]
+    if fig.rank:
+        fig.scope = _last_scope(text[_clause_start(text, fig.span_start, 0): fig.span_end])
+    if "分别" in raw:
+        subject = _clean_metric(raw[: raw.index("分别")])
+        if len(subject) < 2 and not items:  # …工资再次提高，月人均分别提高221元、90元: the clause before
+            subject = _subject_before(text, fig.span_start) or subject
+        items = _split_items(subject) if subject else items  # 同比分别增长: the same items again
+    metric, base = _metric_from_clause(text, fig, previous, figures, raw, items)
+    threshold = is_threshold(fig, text[fig.span_end:])
+    following = next((f for f in figures if f.span_start == fig.span_end), None)
+    if previous is not None and previous.span_end == fig.span_start and previous.metric and not threshold:
+        metric, base = previous.metric, previous.base_metric  # 建档立卡贫困户301户611人: one group, two counts
+    elif following is not None and is_threshold(following, text[following.span_end:]):
+        metric = threshold_group(_noun_after(text, fig, figures)[0])  # 1467位80岁以上低收入老年人
+    elif following is not None:  # 建档立卡贫困户301户611人全部脱贫: the subject and what the group did
+        noun = _noun_after(text, fig, figures)[0]
+        own_words = _clean_metric(raw)
+        metric = (own_words if len(own_words) >= 2 else "") + noun or metric
+    own = _clean_metric(raw)
+    if own in _GENERIC_METRICS and metric == own:
+        # 总投资 -> 县级重点项目总投资; without a named figure before it, the clause's subject or lead phrase
+        before = previous.base_metric if previous is not None else ""
+        if not before or before in _GENERIC_METRICS or before.endswith(own.removeprefix("完成")):
+            before = _subject_before(text, fig.span_start) or lead or ""
+        if before and not before.endswith(own.removeprefix("完成")):
+            base, metric = before, before + own.removeprefix("完成")
+    elif len(metric) < 2 or metric in _GENERIC_METRICS:  # 国内生产总值达到114万亿元，增长8.1%
+        subject = _subject_before(text, fig.span_start) or lead
+        if subject:
+            metric = subject if len(metric) < 2 else subject + metric
+    if threshold:  # the group it defines, after the clause's own words: 入境俄蒙8座以下小汽车 → 入境俄蒙小汽车
+        own_words = re.split(r"[、，]", own)[-1]
+        own_words = own_words if len(own_words) >= 2 and own_words not in metric else ""
+        metric = own_words + threshold_group(metric)
+    if fig.mention.chinese and "、" in raw and sums_up_a_list(text[: fig.mention.start]) \
+            and not raw.endswith("等") and metric and not metric.startswith(own):
+        metric = _clean_metric(_LEAD_VERB_RE.sub("", own)) + metric  # 水利、景观、市政三项建设 → 水利、景观、市政建设
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}率", metric) and previous is not None:
+        metric = _rate_of_listed(text, fig, figures) + metric  # 建议95件、提案136件，办结率均达100%
+    examples = _EXAMPLES_RE.match(metric)
+    if examples and len(examples.group("head")) >= 4:  # 胜利大街、哈萨尔大街等城市主干道路 → 城市主干道路
+        metric = examples.group("head")
+    if not metric:  # 全区96户177人建档立卡贫困人口: the noun after the figures
+        metric = _clean_metric(_noun_after(text, fig, figures)[0])
+    metric = _DOUBLED_RE.sub(r"\1", metric)  # never a doubled word (投资投资)
+    fig.metric, fig.base_metric = metric, base or metric
+    return items
+
+
+def _rate_of_listed(text: str, fig: Figure, figures: list[Figure]) -> str:
+    """The items a bare rate after a list of counts is about (建议95件、提案136件，办结率 → 建议、提案), or ""."""
+    n = figures.index(fig) - 1
+    group = [figures[n]]
+    while n > 0 and not re.search(r"[，；。：]", text[figures[n - 1].span_end: figures[n].span_start]):
+        n -= 1
+        group.insert(0, figures[n])
+    names = [f.metric for f in group if f.kind == "count"]
+    return "、".join(names) if len(names) == len(group) >= 2 and len(set(names)) == len(names) else ""
+
+
+#: a list of examples before the head noun they illustrate: A、B、C等<head>
+_EXAMPLES_RE = re.compile(r"^(?P<examples>[^等]*、[^等]*)等(?P<head>[^、等]+)$")
+_DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2,})\1")
+
+
+def lead_subject(sentence: str) -> str | None:
+    """The subject of a paragraph's lead phrase (东山组团建设步伐加快。 → 东山组团), if it is one.
+
+    >>> lead_subject("东山组团建设步伐加快。"), lead_subject("全年投资3.5亿元，完成5项。")
+    ('东山组团', None)
+    >>> lead_subject("大力推进棚户区改造工程。")
+    '棚户区改造工程'
+
+    """
+    body = sentence.rstrip("。！").lstrip("—-")  # ——城市面貌发生巨变: a dash bullet
+    if not (2 <= len(body) <= 16) or re.search(r"[，、：；\d“]", body):
+        return None
+    body = _LEAD_VERB_RE.sub("", body)  # 大力推进棚户区改造工程 → 棚户区改造工程
+    end = _LEAD_END_RE.search(body, 2)
+    subject = _clean_metric(body[: end.start()] if end else body)
+    return subject if 2 <= len(subject) <= 12 else None
+
+
+_LEAD_VERB_RE = re.compile(r"^(?:.{0,8}?(?:推进|实施|推动|加强|开展|抓好|做好)|让)")
+_LEAD_END_RE = re.compile(r"建设步伐|步伐|加快|取得|成效|要|得到|更|稳步|持续|不断|全面|深入|扎实|有序|显著|明显|进一步|再上|迈出|"
+                          r"实现|推进|提升|增强|改善|加强|优化|发展")
+
+
+def _subject_before(text: str, pos: int) -> str | None:
+    """The subject of the nearest earlier clause of the sentence that has one.
+
+    >>> _subject_before("国内生产总值达到114万亿元，增长8.1%", 20)
+    '国内生产总值'
+    >>> _subject_before("新农合参合率再创新高，达到98.5%", 13)
+    '新农合参合率'
+    """
+    clauses = re.split(r"[，；：]", text[:pos])[:-1]
+    for clause in reversed(clauses):
+        end = _SUBJECT_END_RE.search(clause, 2)
+        subject = _clean_metric(clause[: end.start()] if end else clause)
+        if 2 <= len(subject) <= (40 if "、" in subject else 20) and not re.search(r"\d", subject):
+            return subject
+    return None
+
+
+def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]) -> tuple[str, str | None]:
+    """The metric by the first rule that applies, and the base a later 总投资 builds on."""
+    metric = _clean_metric(_RANK_TRAIL_RE.sub("", raw) if fig.rank else raw)
+    after = text[fig.span_end:]
+    share_of = _SHARE_OF_RE.match(raw)
+    if share_of and previous is not None:  # 占一般公共预算支出的81.3%
+        return f"{previous.metric}占{share_of.group('whole')}", None
+    if raw.endswith("投资") and after.startswith("的"):  # 投资10亿元以上的大项目
+        # 总投资30亿元的红星美凯龙…项目当年完成投资6.1亿元: the project's 总投资, and the base of the next 投资
+        noun = _AFTER_NOUN_STOP_RE.split(re.match(r"的([^，；。、\d]*)", after).group(1))[0]
+        return noun + ("总投资" if raw.endswith("总投资") else "投资"), noun
+    done = re.match(r"(?:完成|建成|实施)了?", after) if metric in _SPENDING_VERBS else None
+    counted = next((f for f in figures if done and f.span_start == fig.span_end + done.end()), None)
+    if counted is not None:  # 投资650万元建成6座水冲式公厕: what the money built
+        noun = _clean_metric(_noun_after(text, counted, figures)[0])
+        if len(noun) >= 2:
+            return noun + metric, noun
+    if "分别" in raw and items:  # PM2.5、PM10分别改善21.4%
+        return items[0], None
+    if fig.chain_head is not None and fig.chain_index < len(items):  # …、15.8%
+        return items[fig.chain_index], None
+    if not (followed_by_noun(after, fig) or len(metric) <= 1 or metric.endswith("等")):
+        return metric, None
+    if fig.chain_head is None and _chain_length(fig, figures) > 1 and items:  # 列全市第1、第2位
+        return items[0], None
+    if followed_by_noun(after.removeprefix("的"), fig):  # 31个项目列入省重点
+        noun, fig.noun_end = _noun_after(text, fig, figures)
+        if not noun and len(metric) >= 2:  # 沿黄生态廊道1194公里全线贯通
+            return metric, None
+        if metric in _SPENDING_VERBS:  # 投资1100万元新建污水管线
+            noun = _clean_metric(noun)
+            return noun + metric, noun
+        capacity = _CAPACITY_RE.search(metric)
+        if capacity:  # 建设日处理7万吨规模工业用水厂 → 工业用水厂日处理: the plant and what the figure measures
+            return noun.removeprefix("规模") + capacity.group(), None
+        if _NAME_BEFORE_RE.fullmatch(metric) and text[fig.span_start - 1] not in DELIMITERS \
+                and nb.to_base(1, fig.unit)[1] in _CAPACITY_BASES and not _VERB_START_RE.match(metric) and not _LEAD_VERB_RE.match(metric):
+            # 大唐700万吨露天矿, 奋斗镇4000平方米保鲜库: a physical size inside a name
+            return metric + noun, None
+        return noun, None
+    if previous is not None:  # 12.6亿元、增长7%
+        return previous.base_metric or previous.metric, None
+    return "", None
+
+
+#: a bare name written straight before a capacity (大唐, 奋斗镇, 红星美凯龙): no verb, no list
+_NAME_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[^\W和及与并或等的]")
+#: a capacity written before the plant it sizes (日处理80吨污泥焚烧厂, 日产500吨熟料生产线)
+#: verbs and modals a name does not start with (要加快大唐700万吨露天矿, 严守18亿亩耕地红线)
+_VERB_START_RE = re.compile(r"^(?:要|需|坚决|严守|守住|巩固|启动|关停|淘汰|确保|加快|推进|支持|使用|用好|增发|构建|保持|落地|.{0,2}做好)")
+_CAPACITY_BASES = {"吨", "平方米", "立方米", "千瓦", "公里", "米", "亩"}
+_CAPACITY_RE = re.compile(r"[日年](?:处理|产|供水|供)$")
+
+
+def _chain_length(fig: Figure, figures: list[Figure]) -> int:
+    index = figures.index(fig)
+    return 1 + sum(1 for f in figures if f.chain_head == index)
+
+
+def _split_items(subject: str) -> list[str]:
+    """``PM2.5、PM10`` -> two items; ``城乡低保标准`` -> 城镇低保标准, 农村低保标准."""
+    parts = [p for p in re.split(r"[、和及]", subject) if p]
+    if len(parts) == 1:
+        urban_rural = _URBAN_RURAL_RE.match(parts[0])
+        if urban_rural:
+            rest = urban_rural.group("rest")
+            return [f"城镇{rest}", f"农村{rest}"]
+    return parts
+
+
+def _last_scope(phrase: str) -> str | None:
+    found = SCOPE_RE.findall(phrase)
+    return found[-1] if found else None
