@@ -301,9 +301,18 @@ def _load_one(path: str, script: str):
 
 
 def _progress(total: int, progress: bool | None):
-    from tqdm.auto import tqdm
+    """A tqdm bar, or a silent one; the notebook widget only where ipywidgets is installed.
+
+    ``tqdm.auto`` warns on import in a kernel without ipywidgets ("IProgress not found"), so a
+    quiet load does not import it and a shown bar falls back to the text bar there.
+    """
+    import importlib.util
 
     quiet = progress is False or (progress is None and not sys.stderr.isatty())
+    if quiet or importlib.util.find_spec("ipywidgets") is None:
+        from tqdm.std import tqdm
+    else:
+        from tqdm.auto import tqdm
     return tqdm(total=total, desc="loading reports", unit="report", disable=quiet)
 
 

@@ -109,6 +109,22 @@ def test_progress_bar_is_quiet_off_a_terminal_and_when_asked(capsys):
 
 
 # --------------------------------------------------------------------------- metadata
+@pytest.mark.slow
+def test_a_quiet_load_in_a_kernel_prints_nothing():
+    """In a Jupyter kernel without ipywidgets, tqdm.auto warns "IProgress not found" on import."""
+    import nbclient
+    import nbformat
+
+    files = [str(p) for p in sorted(paths.SHARED_CORPUS_DIR.glob("hailar/*.txt"))[:2]]
+    assert len(files) == 2
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        f"import guanxian_analysis as ga\nprint(len(ga.load_reports({files!r}, progress=False, workers=1)))")]
+    nbclient.NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    outputs = nb.cells[0].outputs
+    assert [(o.get("name"), o.get("text")) for o in outputs] == [("stdout", "2\n")]
+
+
 def test_metadata_fills_and_overrides_with_its_source(tmp_path):
     table = pd.DataFrame({"path": [str(HAILAR_DIR / "hailar_district_2013.txt"), str(NATIONAL_2022)],
                           "place": ["呼伦贝尔市海拉尔区", None], "level": ["county", None], "year": [2013, None]})
