@@ -39,6 +39,8 @@ FISCAL_ITEMS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "special_bonds_rank": ("rank of special-purpose bonds", r"专项债", ("rank",)),
     "general_bonds": ("general bonds", r"一般债", ("level",)),
     "deficit": ("deficit ratio", r"赤字", ("share", "level")),
+    # 化解政府债务12.43亿元 is debt resolved (repaid or restructured) in the year, not the debt outstanding
+    "debt_resolved": ("government debt resolved (化解)", r"化解.*债务|债务.*化解", ("level",)),
     "debt": ("government debt", r"债务", ("level", "share", "ratio")),
 }
 

@@ -76,11 +76,11 @@ def test_one_sentence_per_derived_row(table):
     assert all(s.endswith(".") and s.count(". ") == 0 for s in sentences)
 
 
-def test_hailar_2019_has_debt_figures_and_no_invented_rows(hailar):
+def test_hailar_2019_debt_resolved_is_not_debt_outstanding(hailar):
     table = ga.fiscal_picture(hailar)
     assert table[["item", "metric", "value", "period", "status"]].values.tolist() == [
-        ["debt", "化解政府债务", 12.43, "2018", "actual"],            # 全年累计化解政府债务12.43亿元
-        ["debt", "政府隐性债务化解", 7.89, "2019", "target"],      # 完成2019年度7.89亿元政府隐性债务化解目标
+        ["debt_resolved", "化解政府债务", 12.43, "2018", "actual"],    # 全年累计化解政府债务12.43亿元
+        ["debt_resolved", "政府隐性债务化解", 7.89, "2019", "target"],  # 完成2019年度7.89亿元政府隐性债务化解目标
     ]
     assert not table.derived.any()
 
