@@ -125,11 +125,14 @@ def policy_phrases(source, against=None, *, top: int = 20, min_length: int = 3) 
     if against is not None:
         table = distinctive_terms(source.paragraphs, against.paragraphs, min_length=min_length,
                                   labels=("source", "against"))
+        from .numerals import UNIT_PATTERN
+
+        unit = re.compile(rf"(?:{UNIT_PATTERN})")  # 万亿元 is frequent in a national report, and no phrase
         n = 0
         for row in table[table["z"] > 0].itertuples(index=False):
             if n >= top:
                 break
-            if row.term not in seen:
+            if row.term not in seen and not unit.fullmatch(row.term):
                 add(row.term, "distinctive", float(row.z))
                 n += 1
     return pd.DataFrame(rows, columns=["phrase", "kind", "count", "z", "first_sentence_id"])

@@ -51,6 +51,7 @@ def test_policy_phrases_of_the_nation(phrases):
     assert (distinctive.z > 0).all() and distinctive.z.is_monotonic_decreasing
     assert (distinctive.phrase.str.len() >= 3).all()
     assert table.loc["市场主体", "count"] == 8 and table.loc["宏观政策", "count"] == 8
+    assert "万亿元" not in table.index  # the nation's most distinctive "term" is a unit, not a phrase
     assert not phrases.phrase.duplicated().any()
 
 
