@@ -218,6 +218,53 @@ def terms_finding(distinct: "pd.DataFrame", *, side: str, n: int = 8, threshold:
             f"brackets): {listed}; {strong} of them clear z = {threshold:g}.")
 
 
+def _side(r, side: str) -> str:
+    """One side (``"outcome"`` or ``"target"``) of a scoreboard row as the page shows it: the indicators'
+    ``figure`` (a fall keeps its sign), “预计” left to the words around it; ``–`` when the side is empty."""
+    qualifier = getattr(r, f"{side}_qualifier")
+    text = format_value(getattr(r, f"{side}_value"), getattr(r, f"{side}_unit"), None if qualifier == "预计" else qualifier)
+    shown = getattr(r, f"{side}_figure", None)
+    if isinstance(shown, str) and shown and text != "–":
+        text = shown.removeprefix("预计")
+    return text
+
+
+def _estimated(r) -> bool:
+    """Whether a scoreboard row's outcome is one the report only expects (“预计”)."""
+    return r.outcome_qualifier == "预计" or getattr(r, "outcome_status", None) == "estimate"
+
+
+def _change_text(change: float, unit: str | None) -> str:
+    """A scoreboard change in the target's unit, signed: ``−2 points``, ``+4 个``, ``−7000 万元``.
+
+    >>> _change_text(-2.0, "%"), _change_text(1.0, "个百分点"), _change_text(-7000.0, "万元")
+    ('−2 points', '+1 point', '−7000 万元')
+    """
+    sign = "+" if change > 0 else "−" if change < 0 else "±"
+    word = ("point" if abs(change) == 1 else "points") if unit in _PERCENT_LIKE else (unit or "")
+    return f"{sign}{abs(change):g} {word}".rstrip()
+
+
+def _has_change(r) -> bool:
+    change = getattr(r, "change", None)
+    return change is not None and not (isinstance(change, float) and math.isnan(change))
+
+
+#: the scoreboard's ``kind`` in a few English words (what the figures of a pair measure)
+_KIND_WORDS = {"growth_rate": "growth", "change_pp": "change", "share": "share"}
+
+
+def _pair_text(r, *, kind: bool = False) -> str:
+    """One scoreboard pair as a clause: metric, target, the outcome it follows and the change.
+
+    ``kind=True`` names what a rate measures (“growth”), for a list that mixes rates with counts.
+    """
+    what = f" {_KIND_WORDS[r.kind]}" if kind and r.kind in _KIND_WORDS else ""
+    text = (f"{gloss(r.metric)}{what} {_side(r, 'target')} after {'an estimated ' if _estimated(r) else ''}"
+            f"{_side(r, 'outcome')}")
+    return text + (f" ({_change_text(r.change, r.target_unit)})" if _has_change(r) else "")
+
+
 def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
     """A Markdown list: each metric's last-year outcome beside its year-ahead target, as the report writes them.
 
@@ -233,27 +280,16 @@ def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
     rows = board if theme is None else board[board.theme == theme]
     lines = []
     for r in rows.itertuples():
-        expected = r.outcome_qualifier == "预计" or getattr(r, "outcome_status", None) == "estimate"
-        qualifier = None if r.outcome_qualifier == "预计" else r.outcome_qualifier
-        outcome = format_value(r.outcome_value, r.outcome_unit, qualifier)
-        target = format_value(r.target_value, r.target_unit, r.target_qualifier)
-        shown = getattr(r, "outcome_figure", None)  # the indicators' display: a fall keeps its sign
-        if isinstance(shown, str) and shown and outcome != "–":
-            outcome = shown.removeprefix("预计")
-        shown = getattr(r, "target_figure", None)
-        if isinstance(shown, str) and shown and target != "–":
-            target = shown
-        what = {"growth_rate": ", growth", "change_pp": ", change", "share": ", share"}.get(r.kind, "")
-        status = " (“预计”, expected)" if expected else ""
+        outcome, target = _side(r, "outcome"), _side(r, "target")
+        what = f", {_KIND_WORDS[r.kind]}" if r.kind in _KIND_WORDS else ""
+        status = " (“预计”, expected)" if _estimated(r) else ""
         line = f"- {gloss(r.metric)}{what}: "
         if outcome != "–":
             line += f"**{outcome}**{status} in {r.outcome_period} → "
         line += f"**{target}** targeted for {r.target_period}" if target != "–" else "no target"
-        change = getattr(r, "change", None)
-        if outcome != "–" and target != "–" and change is not None and not (isinstance(change, float) and math.isnan(change)):
+        if outcome != "–" and target != "–" and _has_change(r):
             # scoreboard() gives the change in the target's unit (1.25亿元 → 5500万元: −7000 万元)
-            unit = ("point" if abs(change) == 1 else "points") if r.target_unit in _PERCENT_LIKE else (r.target_unit or "")
-            line += f" ({'+' if change > 0 else '−' if change < 0 else '±'}{abs(change):g} {unit})".replace(" )", ")")
+            line += f" ({_change_text(r.change, r.target_unit)})"
         lines.append(line)
     return "\n".join(lines) if lines else "_No metric of this theme has both an outcome and a target._"
 
