@@ -575,6 +575,10 @@ def indicator_count(indicators: "pd.DataFrame") -> str:
 _HEADLINE_EXTRA = r"^(?:进出口|外贸进出口|进出口总额|外贸进出口总额)$"
 #: a last-year growth rate this many times GDP's (and this many points above it) is flagged as unusual
 _UNUSUAL_RATIO, _UNUSUAL_POINTS = 1.5, 5.0
+#: a count or amount targeted below this share of last year's figure is flagged as a sharp cut
+_SHARP_CUT = 0.5
+#: the kinds of figure that say how something changed over the year (growth, improvement, fall, points, days more)
+_CHANGE_KINDS = ("growth_rate", "change_pp", "change")
 
 
 def _points(x: float) -> str:
@@ -590,6 +594,107 @@ def _clause_of(sentence: str, figure_value: float) -> str:
         if re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", clause):
             return clause
     return shorten(sentence)
+
+
+def _years(board: "pd.DataFrame", report: "Report | None" = None) -> tuple[str, str] | None:
+    """The year ahead and the year under review: the latest single year the scoreboard targets, else the report's."""
+    years = sorted(p for p in board.target_period.dropna().unique() if "-" not in p) if len(board) else []
+    if years:
+        return years[-1], str(int(years[-1]) - 1)
+    meta = getattr(report, "meta", None) or {}
+    if meta.get("year") and meta.get("review_year"):
+        return str(meta["year"]), str(meta["review_year"])
+    return None
+
+
+def _signed(r) -> str:
+    """An indicator's figure as shown, with the sign of a rise (``+15%``; a fall already reads ``−23.7%``), “预计”
+    left to the words around it."""
+    shown = _figure_of(r).removeprefix("预计")
+    if r.kind in _CHANGE_KINDS and getattr(r, "direction", None) == "up" and shown[:1].isdigit():
+        shown = "+" + shown
+    return shown
+
+
+def _gap_lines(pairs: "pd.DataFrame", year: str, last: str, *, noun: str = "target", kind: bool = False) -> list[str]:
+    """Findings on scoreboard pairs: which targets sit below and above last year's outcome, by how much, the
+    widest gap between growth rates and the counts or amounts cut to under half (:data:`_SHARP_CUT`)."""
+    lines = []
+    below, above = pairs[pairs.change < 0], pairs[pairs.change > 0]
+    if len(below):
+        share = ("The" if len(pairs) == 1 else "All") if len(below) == len(pairs) else f"{len(below)} of"
+        line = (f"- **Targets below last year.** {share} {plural(len(pairs), noun)} set for {year} "
+                f"{'sit' if len(below) > 1 else 'sits'} below the {last} outcome: "
+                + "; ".join(_pair_text(r, kind=kind) for r in below.itertuples()) + ".")
+        rates = below[below.kind.eq("growth_rate") & below.target_unit.eq("%")]
+        if len(rates) > 1:
+            widest = rates.loc[rates.change.idxmin()]
+            line += (f" The widest gap, {_points(widest.change)}, is in {gloss(widest.metric)}: the report plans a "
+                     f"slower year than the one it reports.")
+        lines.append(line)
+        amounts = below[~below.target_unit.isin(_PERCENT_LIKE)]
+        ratio = amounts.target_value / (amounts.target_value - amounts.change)  # the outcome in the target's unit
+        cut = amounts[ratio < _SHARP_CUT]
+        if len(cut):
+            lines.append(f"- **Sharp cuts.** For {plural(len(cut), 'metric')} the {year} target is under half of "
+                         f"the {last} figure: " + "; ".join(
+                             f"{gloss(r.metric)} {_side(r, 'target')} after {_side(r, 'outcome')} "
+                             f"({format_share(q)} of it)" for r, q in zip(cut.itertuples(), ratio[ratio < _SHARP_CUT]))
+                         + f". The plan for {year} is a much smaller programme than the one {last} delivered.")
+    if len(above):
+        lines.append("- **Targets above last year.** " + "; ".join(_pair_text(r, kind=kind) for r in above.itertuples())
+                     + ".")
+    return lines
+
+
+def _outcomes_of(indicators: "pd.DataFrame", last: str) -> "pd.DataFrame":
+    """Last year's figures of how something changed (growth, improvement, fall, points, days more)."""
+    return indicators[(indicators.period == last) & (indicators.status != "target")
+                      & indicators.kind.isin(_CHANGE_KINDS)]
+
+
+def _unusual_lines(indicators: "pd.DataFrame", last: str, theme: str | None = None) -> list[str]:
+    """An income rise of last year far above GDP growth (:data:`_UNUSUAL_RATIO`, :data:`_UNUSUAL_POINTS`),
+    flagged and quoted; only the income rows of ``theme`` when one is given."""
+    from .main_target_extraction import common_metric
+
+    outcomes = _outcomes_of(indicators, last)
+    outcomes = outcomes[outcomes.kind.eq("growth_rate") & outcomes.unit.eq("%")]
+    gdp = outcomes[[common_metric(m, k) == "GDP growth" for m, k in zip(outcomes.metric, outcomes.kind)]]
+    if not len(gdp):
+        return []
+    g = gdp.iloc[0]
+    unusual = outcomes[(outcomes.value >= _UNUSUAL_RATIO * g.value) & (outcomes.value - g.value >= _UNUSUAL_POINTS)
+                       & outcomes.direction.eq("up")
+                       & outcomes.metric.map(lambda m: common_metric(m, "growth_rate") == "income growth")]
+    if theme is not None:
+        unusual = unusual[unusual.theme == theme]
+    return [f"- **An unusual outcome.** {gloss(r.metric)} rose {format_value(r.value, r.unit)} in {last}, "
+            f"{r.value / g.value:.1f} times the {format_value(g.value, g.unit)} growth of {gloss(g.metric)}: "
+            f"“{_clause_of(r.sentence, r.value)}”. Incomes rarely outpace output by that much; a figure to check "
+            f"against the statistics bureau's." for r in unusual.itertuples()]
+
+
+def _untargeted(indicators: "pd.DataFrame", board: "pd.DataFrame", year: str, last: str) -> "pd.DataFrame":
+    """Last year's change figures that get no target: not paired on the scoreboard, and no figure of the year
+    ahead for the same metric."""
+    outcomes = _outcomes_of(indicators, last)
+    paired = set(board.outcome_id) if "outcome_id" in board else set()
+    targeted = set(indicators.loc[(indicators.status == "target") & (indicators.period == year), "metric"])
+    keep = ~outcomes.metric.isin(targeted)
+    if "indicator_id" in outcomes:
+        keep &= ~outcomes.indicator_id.isin(paired)
+    return outcomes[keep]
+
+
+def _untargeted_line(rows: "pd.DataFrame", year: str, last: str) -> list[str]:
+    """The finding on outcomes without a target (rows from :func:`_untargeted`)."""
+    if not len(rows):
+        return []
+    growth = rows.kind.eq("growth_rate").all() and rows.direction.eq("up").all()
+    listed = "; ".join(f"{gloss(r.metric)} {_signed(r)}" for r in rows.itertuples())
+    return [f"- **Outcomes without a target.** The report gives {last} {'growth' if growth else 'changes'} for "
+            f"{listed}, but sets no {year} target for {'them' if len(rows) > 1 else 'it'}."]
 
 
 def target_findings(indicators: "pd.DataFrame", board: "pd.DataFrame", targets: "pd.DataFrame") -> str:
@@ -622,53 +727,19 @@ def target_findings(indicators: "pd.DataFrame", board: "pd.DataFrame", targets: 
 
     from .main_target_extraction import common_metric
 
-    lines = []
-    years = sorted(p for p in board.target_period.dropna().unique() if "-" not in p) if len(board) else []
-    if not years:
+    years = _years(board)
+    if years is None:
         return ""
-    year = years[-1]
-    last = str(int(year) - 1)
+    year, last = years
     growth = board[(board.target_period == year) & (board.kind == "growth_rate") & board.change.notna()
                    & board.target_unit.eq("%")]
-    if len(growth):
-        below = growth[growth.change < 0]
-        parts = [f"{gloss(r.metric)} {format_value(r.target_value, r.target_unit, r.target_qualifier)} after "
-                 f"{'an estimated ' if r.outcome_status == 'estimate' else ''}"
-                 f"{format_value(r.outcome_value, r.outcome_unit)} (−{_points(r.change)})" for r in below.itertuples()]
-        if len(below):
-            widest = below.loc[below.change.idxmin()]
-            share = "All" if len(below) == len(growth) else f"{len(below)} of"
-            lines.append(f"- **Targets below last year.** {share} {plural(len(growth), 'growth target')} set for "
-                         f"{year} {'sit' if len(below) > 1 else 'sits'} below the {last} outcome: " + "; ".join(parts)
-                         + f". The widest gap is {gloss(widest.metric)} ({_points(widest.change)}): the report "
-                         f"plans a slower year than the one it reports.")
-        above = growth[growth.change > 0]
-        if len(above):
-            lines.append("- **Targets above last year.** " + "; ".join(
-                f"{gloss(r.metric)} {format_value(r.target_value, r.target_unit, r.target_qualifier)} after "
-                f"{format_value(r.outcome_value, r.outcome_unit)} (+{_points(r.change)})" for r in above.itertuples()) + ".")
-    outcomes = indicators[(indicators.period == last) & (indicators.status != "target")
-                          & (indicators.kind == "growth_rate") & indicators.unit.eq("%")]
-    gdp = outcomes[[common_metric(m, k) == "GDP growth" for m, k in zip(outcomes.metric, outcomes.kind)]]
-    if len(gdp):
-        g = gdp.iloc[0]
-        unusual = outcomes[(outcomes.value >= _UNUSUAL_RATIO * g.value) & (outcomes.value - g.value >= _UNUSUAL_POINTS)
-                           & outcomes.direction.eq("up")
-                           & outcomes.metric.map(lambda m: common_metric(m, "growth_rate") == "income growth")]
-        for r in unusual.itertuples():
-            lines.append(f"- **An unusual outcome.** {gloss(r.metric)} rose {format_value(r.value, r.unit)} in {last}, "
-                         f"{r.value / g.value:.1f} times the {format_value(g.value, g.unit)} growth of "
-                         f"{gloss(g.metric)}: “{_clause_of(r.sentence, r.value)}”. Incomes rarely outpace output "
-                         f"by that much; a figure to check against the statistics bureau's.")
-    paired = set(board.outcome_id) if "outcome_id" in board else set()
-    headline = outcomes[[(common_metric(m, k) is not None or re.match(_HEADLINE_EXTRA, m or "") is not None)
-                         and common_metric(m, k) != "GDP growth" for m, k in zip(outcomes.metric, outcomes.kind)]]
-    headline = headline[~headline.indicator_id.isin(paired)] if "indicator_id" in headline else headline
-    if len(headline):
-        listed = "; ".join(f"{gloss(r.metric)} {r.figure if isinstance(getattr(r, 'figure', None), str) else format_value(r.value, r.unit)}"
-                           .replace("预计", "") for r in headline.itertuples())
-        lines.append(f"- **Outcomes without a target.** The report gives {last} growth for {listed}, "
-                     f"but sets no {year} target for {'them' if len(headline) > 1 else 'it'}.")
+    lines = _gap_lines(growth, year, last, noun="growth target")
+    lines += _unusual_lines(indicators, last)
+    rows = _untargeted(indicators, board, year, last)
+    rows = rows[[bool(r.kind == "growth_rate" and r.unit == "%" and common_metric(r.metric, r.kind) != "GDP growth"
+                      and (common_metric(r.metric, r.kind) or re.match(_HEADLINE_EXTRA, r.metric or "")))
+                 for r in rows.itertuples()]]
+    lines += _untargeted_line(rows, year, last)
     verbal = targets[targets.kind.eq("verbal") & targets.metric.fillna("").str.contains("约束性")] if len(targets) else targets
     for r in verbal.itertuples():
         lines.append(f"- **Binding targets referred to, not stated.** The main targets include “{r.metric}”: the "
