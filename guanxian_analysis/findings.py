@@ -59,10 +59,30 @@ def gloss(term: str, english: str | None = None) -> str:
     '“四好农村路” (the “four goods” rural roads)'
     >>> gloss("冠县"), gloss("“三资”")
     ('“冠县”', '“三资”')
+
+    Quotation marks inside a term become single ones, as Chinese nests them:
+
+    >>> gloss("“三资”清理工作")
+    '“‘三资’清理工作”'
     """
     english = english or glosses().get(term)
-    quoted = term if term.startswith(("“", "‘", "《")) and term.endswith(("”", "’", "》")) else f"“{term}”"
+    if term.startswith(("“", "‘", "《")) and term.endswith(("”", "’", "》")):
+        quoted = term
+    else:
+        quoted = "“" + term.replace("“", "‘").replace("”", "’") + "”"
     return f"{quoted} ({english})" if english else quoted
+
+
+def _gloss_with(term: str, detail: str) -> str:
+    """A term glossed with a detail in the same brackets: ``“优良天数” (days of good air quality; +26天)``.
+
+    >>> _gloss_with("PM2.5", "improved 21.4%"), _gloss_with("PM2.5", "")
+    ('“PM2.5” (improved 21.4%)', '“PM2.5”')
+    """
+    text = gloss(term)
+    if not detail:
+        return text
+    return f"{text[:-1]}; {detail})" if text.endswith(")") else f"{text} ({detail})"
 
 
 def report_title(report: "Report") -> str:
@@ -361,24 +381,98 @@ def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", in
     if len(top):
         lines.append("- **Vocabulary.** Its most distinctive words: " + ", ".join(f"“{t}”" for t in top.term) + ".")
     mine = indicators[indicators.theme == theme]
-    by_status = mine.status.value_counts()
-    lines.append(f"- **Numbers.** {plural(len(mine), 'indicator')}: "
-                 + ", ".join(f"{by_status.get(s, 0)} {s}" for s in ("actual", "estimate", "target")) + ".")
-    b = board[board.theme == theme]
-    both = b[b.change.notna()] if "change" in b else b.iloc[0:0]
-    if len(both):
-        lower = int((both.change < 0).sum())
-        lines.append(f"- **Targets.** {plural(len(both), 'metric')} pair a last-year outcome with a year-ahead "
-                     f"target in the same unit; the target is below the outcome for {lower} of them"
-                     f" and above it for {int((both.change > 0).sum())}.")
+    lines.append(_numbers_line(mine))
+    years = _years(board, report)
+    if years is not None:
+        year, last = years
+        b = board[(board.theme == theme) & (board.target_period == year) & (board.outcome_period == last)]
+        pairs = b[b.change.notna()] if "change" in b else b.iloc[0:0]
+        lines += _gap_lines(pairs, year, last, kind=True)
+        if not len(pairs):
+            lines.append(_no_pair_line(mine, year, last))
+        lines += _unusual_lines(indicators, last, theme)
+        untargeted = _untargeted(indicators, board, year, last)
+        lines += _untargeted_line(untargeted[untargeted.theme == theme], year, last)
     claims = ranks[ranks.theme == theme]
     if len(claims):
-        placed = claims["claim"].eq("position") if "claim" in claims else claims["rank"].notna()
-        first = int((placed & claims["rank"].eq(1)).sum())
-        lines.append(f"- **Ranks.** {plural(len(claims), 'rank claim')}: {plural(int(placed.sum()), 'named place')}, "
-                     f"{first} of them first place; the other {len(claims) - int(placed.sum())} claim a tier, "
-                     f"a move or a standing without a place (among the top, first to do, the only, the most).")
+        lines.append(_ranks_line(claims, report, years[1] if years else None))
     return "\n".join(lines)
+
+
+def _numbers_line(mine: "pd.DataFrame") -> str:
+    """The theme's figures: outcomes and targets, and which outcomes the report only expects (“预计”)."""
+    targets = int((mine.status == "target").sum())
+    line = (f"- **Numbers.** {plural(len(mine), 'indicator')}: {plural(len(mine) - targets, 'outcome')} "
+            f"and {plural(targets, 'target')}.")
+    estimates = mine[mine.status == "estimate"]
+    if len(estimates):
+        listed = "; ".join(f"{gloss(metric)} " + ", ".join(_signed(r) for r in rows.itertuples())
+                           for metric, rows in estimates.groupby("metric", sort=False))
+        periods = "/".join(sorted(estimates.period.dropna().unique()))
+        line += (f" {'All' if len(estimates) == len(mine) - targets else plural(len(estimates), 'outcome')} "
+                 f"{'are' if len(estimates) > 1 else 'is'} only expected (“预计”), not final"
+                 f"{f' {periods} figures' if periods else ''}: {listed}.")
+    return line
+
+
+def _no_pair_line(mine: "pd.DataFrame", year: str, last: str) -> str:
+    """When no target of the theme has last year's outcome beside it: say whether the theme sets any target."""
+    targets = mine[(mine.status == "target") & (mine.period == year)]
+    if not len(targets):
+        return f"- **Targets.** It sets no numeric target for {year}."
+    return (f"- **Targets.** None of its {plural(len(targets), 'target')} for {year} has a {last} outcome of the "
+            f"same measure to compare with.")
+
+
+#: a rank scope in English
+_SCOPES = {"全市": "the city", "全省": "the province", "全国": "the country"}
+
+
+#: the order in which a theme's rank claims are told: places first, the softer claims after
+_CLAIM_ORDER = ("position", "tier", "move", "first_to_do", "only", "most", "leading", "among_top")
+
+
+def _claim_phrase(claim: str | None, rank: float, scope: str) -> str:
+    """What a rank claim says, in English (a tier or “among the top” is never a place).
+
+    >>> _claim_phrase("position", 2.0, "全市"), _claim_phrase("tier", 1.0, "全市"), _claim_phrase("among_top", float("nan"), "全省")
+    ('2nd in the city', 'the 1st tier of the city, not a place', 'among the top in the province, no place given')
+    """
+    where = _SCOPES.get(scope, scope)
+    placed = isinstance(rank, (int, float)) and not math.isnan(rank)
+    if claim == "position" or (claim is None and placed):
+        return f"{ordinal(int(rank))} in {where}"
+    return {"tier": f"the {ordinal(int(rank)) + ' ' if placed else ''}tier of {where}, not a place",
+            "move": f"moved up in {where}", "first_to_do": f"first in {where} to do it",
+            "only": f"the only one in {where}", "most": f"the most in {where}", "leading": f"leading in {where}",
+            "among_top": f"among the top in {where}, no place given"}.get(claim, f"ranked in {where}")
+
+
+def _ranks_line(claims: "pd.DataFrame", report: "Report", last: str | None) -> str:
+    """The theme's rank claims grouped by what they claim (places first, by scope and place), each naming what is
+    ranked (``ranked``) and its period when it is not the year under review; a claim for the year ahead is an aim."""
+    place = (getattr(report, "meta", None) or {}).get("place")
+    groups: dict[tuple, list[str]] = {}
+    for r in claims.itertuples():
+        claim = r.claim if isinstance(getattr(r, "claim", None), str) else None
+        aim = bool(last and isinstance(r.period, str) and r.period[:4].isdigit() and r.period[:4] > last)
+        rank_text = r.rank_text if str(r.rank_text).startswith(str(r.scope)) else f"{r.scope}{r.rank_text}"
+        order = (aim, _CLAIM_ORDER.index(claim) if claim in _CLAIM_ORDER else len(_CLAIM_ORDER),
+                 list(_SCOPES).index(r.scope) if r.scope in _SCOPES else len(_SCOPES),
+                 r.rank if isinstance(r.rank, (int, float)) and not math.isnan(r.rank) else 0)
+        key = (order, _claim_phrase(claim, r.rank, r.scope), rank_text)
+        ranked = getattr(r, "ranked", None)
+        detail = ranked.split(": ", 1)[1].replace("预计", "expected ") if isinstance(ranked, str) and ": " in ranked else ""
+        if isinstance(r.period, str) and r.period and r.period != last and not aim:
+            detail = f"{detail}, {r.period}" if detail else r.period
+        groups.setdefault(key, []).append(_gloss_with(r.metric, detail))
+    told = [(key[0][0], f"{key[1]} ({key[2]}): " + ", ".join(items)) for key, items in sorted(groups.items())]
+    said, aims = [t for aim, t in told if not aim], [t for aim, t in told if aim]
+    said = [t[:1].upper() + t[1:] if i == 0 else t for i, t in enumerate(said)]
+    line = f"- **Ranks{f' of {place}' if place else ''}.** " + "; ".join(said) + ("." if said else "")
+    if aims:
+        line += (" " if said else "") + "Aims for the years ahead: " + "; ".join(aims) + "."
+    return line
 
 
 def _figure_of(r) -> str:
@@ -622,8 +716,11 @@ def _gap_lines(pairs: "pd.DataFrame", year: str, last: str, *, noun: str = "targ
     lines = []
     below, above = pairs[pairs.change < 0], pairs[pairs.change > 0]
     if len(below):
-        share = ("The" if len(pairs) == 1 else "All") if len(below) == len(pairs) else f"{len(below)} of"
-        line = (f"- **Targets below last year.** {share} {plural(len(pairs), noun)} set for {year} "
+        if len(below) < len(pairs):
+            share = f"{len(below)} of {plural(len(pairs), noun)}"
+        else:
+            share = {1: f"The {noun}", 2: f"Both {noun}s"}.get(len(pairs), f"All {plural(len(pairs), noun)}")
+        line = (f"- **Targets below last year.** {share} set for {year} "
                 f"{'sit' if len(below) > 1 else 'sits'} below the {last} outcome: "
                 + "; ".join(_pair_text(r, kind=kind) for r in below.itertuples()) + ".")
         rates = below[below.kind.eq("growth_rate") & below.target_unit.eq("%")]
@@ -677,11 +774,12 @@ def _unusual_lines(indicators: "pd.DataFrame", last: str, theme: str | None = No
 
 def _untargeted(indicators: "pd.DataFrame", board: "pd.DataFrame", year: str, last: str) -> "pd.DataFrame":
     """Last year's change figures that get no target: not paired on the scoreboard, and no figure of the year
-    ahead for the same metric."""
+    ahead for the same metric or a related one (one name beginning the other)."""
     outcomes = _outcomes_of(indicators, last)
     paired = set(board.outcome_id) if "outcome_id" in board else set()
-    targeted = set(indicators.loc[(indicators.status == "target") & (indicators.period == year), "metric"])
-    keep = ~outcomes.metric.isin(targeted)
+    targeted = set(indicators.loc[(indicators.status == "target") & (indicators.period == year), "metric"].dropna())
+    # a target of the same or a related metric (空气优良天数 350天 for 空气优良天数比例) is a target for it
+    keep = ~outcomes.metric.map(lambda m: any(str(m).startswith(t) or t.startswith(str(m)) for t in targeted))
     if "indicator_id" in outcomes:
         keep &= ~outcomes.indicator_id.isin(paired)
     return outcomes[keep]
