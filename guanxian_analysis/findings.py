@@ -374,7 +374,8 @@ def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", in
     segments = theme_by_segment(report, theme)
     planned = segments[segments.segment.isin(["plan_five_years", "year_ahead"])].characters.sum()
     reviewed = segments[segments.segment.isin(["review_five_years", "review_last_year"])].characters.sum()
-    lines = [f"- **Space.** {label} is the {ordinal(rank)} largest of {len(shares)} themes: "
+    size = "largest" if rank == 1 else "smallest" if rank == len(shares) else f"{ordinal(rank)} largest"
+    lines = [f"- **Space.** {label} is the {size} of {len(shares)} themes: "
              f"{format_share(row.share)} of the text in {plural(int(row.paragraphs), 'paragraph')}; "
              f"{format_share(planned / max(planned + reviewed, 1))} of its review-and-plan text looks ahead."]
     top = distinct[distinct.favours == theme].sort_values("z", ascending=False, kind="mergesort").head(n_terms)
@@ -388,8 +389,7 @@ def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", in
         b = board[(board.theme == theme) & (board.target_period == year) & (board.outcome_period == last)]
         pairs = b[b.change.notna()] if "change" in b else b.iloc[0:0]
         lines += _gap_lines(pairs, year, last, kind=True)
-        if not len(pairs):
-            lines.append(_no_pair_line(mine, year, last))
+        lines.append(_unpaired_line(mine, board, year, last))
         lines += _unusual_lines(indicators, last, theme)
         untargeted = _untargeted(indicators, board, year, last)
         lines += _untargeted_line(untargeted[untargeted.theme == theme], year, last)
@@ -415,13 +415,29 @@ def _numbers_line(mine: "pd.DataFrame") -> str:
     return line
 
 
-def _no_pair_line(mine: "pd.DataFrame", year: str, last: str) -> str:
-    """When no target of the theme has last year's outcome beside it: say whether the theme sets any target."""
+#: how many targets without a counterpart a finding names before it says "and N more"
+_UNPAIRED_SHOWN = 6
+
+
+def _unpaired_line(mine: "pd.DataFrame", board: "pd.DataFrame", year: str, last: str) -> str:
+    """The theme's targets for ``year`` that have no outcome of ``last`` beside them on the scoreboard, named (the
+    first :data:`_UNPAIRED_SHOWN`), or that the theme sets no numeric target."""
     targets = mine[(mine.status == "target") & (mine.period == year)]
     if not len(targets):
         return f"- **Targets.** It sets no numeric target for {year}."
-    return (f"- **Targets.** None of its {plural(len(targets), 'target')} for {year} has a {last} outcome of the "
-            f"same measure to compare with.")
+    paired = set(board.target_id) if "target_id" in board else set()
+    alone = targets[~targets.indicator_id.isin(paired)] if "indicator_id" in targets else targets
+    if not len(alone):
+        return f"- **Targets.** Each of its {plural(len(targets), 'target')} for {year} has a {last} outcome beside it."
+    listed = "; ".join(f"{gloss(r.metric)} {_signed(r)}" for r in alone.head(_UNPAIRED_SHOWN).itertuples())
+    more = f"; and {len(alone) - _UNPAIRED_SHOWN} more in the indicator table" if len(alone) > _UNPAIRED_SHOWN else ""
+    if len(alone) == len(targets):
+        head = (f"None of its {plural(len(targets), 'target')} for {year} has a {last} outcome of the same measure to "
+                f"compare with")
+    else:
+        head = (f"{len(alone)} of its {plural(len(targets), 'target')} for {year} {'have' if len(alone) > 1 else 'has'} "
+                f"no {last} outcome of the same measure to compare with")
+    return f"- **Targets without a {last} figure.** {head}: {listed}{more}."
 
 
 #: a rank scope in English
@@ -792,7 +808,7 @@ def _untargeted_line(rows: "pd.DataFrame", year: str, last: str) -> list[str]:
     growth = rows.kind.eq("growth_rate").all() and rows.direction.eq("up").all()
     listed = "; ".join(f"{gloss(r.metric)} {_signed(r)}" for r in rows.itertuples())
     return [f"- **Outcomes without a target.** The report gives {last} {'growth' if growth else 'changes'} for "
-            f"{listed}, but sets no {year} target for {'them' if len(rows) > 1 else 'it'}."]
+            f"{listed}, but sets no numeric {year} target for {'them' if len(rows) > 1 else 'it'}."]
 
 
 def target_findings(indicators: "pd.DataFrame", board: "pd.DataFrame", targets: "pd.DataFrame") -> str:

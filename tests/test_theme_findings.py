@@ -44,6 +44,7 @@ def _body_text(report) -> str:
     "优良天数256天，同比增加26天，列全市第1位", "刑事警情下降23.7%", "电诈发案下降25.7%",
     "不良贷款压降计划完成率151.8%，位居全市第1位", "新增政府专项债券额度24.6亿元、位居全市第2位",
     "“三资”清理工作位列全市第一档", "与省供发集团合作面积位居全省第2位", "确保争取资金和项目数量走在全市前列",
+    "改造提升乡镇污水处理厂9处", "改造城区供水管网130公里", "建设日处理7万吨规模工业用水厂",
 ])
 def test_the_findings_rest_on_these_clauses_of_the_report(report, clause):
     assert clause in _body_text(report)
@@ -70,7 +71,11 @@ def test_economy_findings_name_each_target_against_last_year(guanxian_findings):
     assert _line(text, "Outcomes without a target") == (
         "- **Outcomes without a target.** The report gives 2021 changes for “社会消费品零售总额” (retail sales of consumer "
         "goods) +15%; “普惠金融贷款余额占比” +7.6个百分点; “进出口总额” (total imports and exports) +34.3%, but sets no "
-        "2022 target for them.")
+        "numeric 2022 target for them.")
+    alone = _line(text, "Targets without a 2021 figure")
+    assert alone.startswith("- **Targets without a 2021 figure.** 18 of its 28 targets for 2022 have no 2021 outcome "
+                            "of the same measure to compare with: “电商示范镇” 1个; “电商示范村” 8个; ")
+    assert alone.endswith("; and 12 more in the indicator table.")
     numbers = _line(text, "Numbers")
     assert "7 outcomes are only expected (“预计”), not final 2021 figures: “生产总值” (gross domestic product, GDP) +8%;" in numbers
     assert "“进出口总额” (total imports and exports) 43亿元, +34.3%." in numbers
@@ -95,8 +100,8 @@ def test_rural_findings_flag_the_sharp_cuts(guanxian_findings):
         "- **Targets above last year.** “高标准农田” (high-standard farmland) 8万亩 after 7.5万亩 (+0.5 万亩); "
         "“省级美丽乡村示范村” 4个 after 3个 (+1 个).")
     assert _line(text, "Outcomes without a target") == (
-        "- **Outcomes without a target.** The report gives 2021 growth for “农村电商网络零售额” +49%, but sets no 2022 "
-        "target for it.")
+        "- **Outcomes without a target.** The report gives 2021 growth for “农村电商网络零售额” +49%, but sets no numeric "
+        "2022 target for it.")
     assert _line(text, "Ranks") == (
         "- **Ranks of 冠县.** 2nd in the city (全市第2位): “农村电商网络零售额” (expected 49%); 2nd in the province (全省第2位): "
         "“与省供发集团合作面积”; the 1st tier of the city, not a place (全市第一档): “‘三资’清理工作”; among the top in the "
@@ -109,7 +114,11 @@ def test_environment_findings_say_the_air_gains_get_no_target(guanxian_findings)
     assert _line(text, "Targets above last year") == "- **Targets above last year.** “省级美丽幸福示范河湖” 2处 after 1处 (+1 处)."
     assert _line(text, "Outcomes without a target") == (
         "- **Outcomes without a target.** The report gives 2021 changes for “PM2.5” improved 21.4%; “PM10” improved "
-        "15.8%; “优良天数” (days of good or excellent air quality) +26天, but sets no 2022 target for them.")
+        "15.8%; “优良天数” (days of good or excellent air quality) +26天, but sets no numeric 2022 target for them.")
+    assert _line(text, "Targets without a 2021 figure") == (
+        "- **Targets without a 2021 figure.** 3 of its 4 targets for 2022 have no 2021 outcome of the same measure to "
+        "compare with: “改造提升乡镇污水处理厂” 9处; “改造城区供水管网” 130公里; “工业用水厂日处理” 7万吨.")
+    assert text.startswith("- **Space.** Environment is the smallest of 6 themes: ")
     assert _line(text, "Ranks") == (
         "- **Ranks of 冠县.** 1st in the city (全市第1位): “PM2.5” (improved 21.4%), “优良天数” (days of good or excellent "
         "air quality; +26天), “生态环境保护现场观摩”, “建设工程扬尘治理”; 2nd in the city (全市第2位): “PM10” (improved "
@@ -124,7 +133,7 @@ def test_livelihoods_findings(guanxian_findings):
     assert "“创业担保贷款” 5500万元以上 after 1.25亿元 (44% of it)" in _line(text, "Sharp cuts")
     assert _line(text, "Outcomes without a target") == (
         "- **Outcomes without a target.** The report gives 2021 changes for “刑事警情” −23.7%; “电诈发案” −25.7%, but sets "
-        "no 2022 target for them.")
+        "no numeric 2022 target for them.")
     ranks = _line(text, "Ranks")
     assert ranks.startswith("- **Ranks of 冠县.** First in the city to do it (全市率先): “建设社会矛盾纠纷调处化解中心”; ")
     assert "among the top in the province, no place given (全省前列): “价格监测”, “全民反诈工作”." in ranks
@@ -171,10 +180,15 @@ def test_hailar_findings_stay_true(hailar, hailar_findings):
     for theme in ("rural", "livelihoods"):  # their year-ahead paragraphs hold no figure
         assert _line(hailar_findings[theme], "Targets") == "- **Targets.** It sets no numeric target for 2019."
     env = hailar_findings["environment"]
-    assert _line(env, "Targets") == ("- **Targets.** None of its 3 targets for 2019 has a 2018 outcome of the same "
-                                     "measure to compare with.")
+    assert _line(env, "Targets without a 2018 figure") == (
+        "- **Targets without a 2018 figure.** None of its 3 targets for 2019 has a 2018 outcome of the same measure to "
+        "compare with: “空气优良天数” 350天; “畜禽粪污无害化处理率” 70%; “农田残膜回收率” 75%.")
+    assert "畜禽粪污无害化处理率达到70%，农田残膜回收率达到75%" in body
     assert "Outcomes without a target" not in env  # 空气优良天数 350天 is a 2019 target for the air-quality days
     assert _line(hailar_findings["livelihoods"], "Ranks") == (
         "- **Ranks of 呼伦贝尔市海拉尔区.** Among the top in the city, no place given (全市前列): “高考上线率”.")
     for text in hailar_findings.values():
         assert "Sharp cuts" not in text and "An unusual outcome" not in text and "预计" not in text
+    # 提升口岸出入境人数 is a 2019 aim without a figure: "no numeric target" is what holds
+    assert "but sets no numeric 2019 target for them" in hailar_findings["economy"]
+    assert "提升口岸出入境人数" in body
