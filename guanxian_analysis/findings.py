@@ -349,6 +349,13 @@ def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", in
                    board: "pd.DataFrame", ranks: "pd.DataFrame", n_terms: int = 5) -> str:
     """The findings of a theme notebook as a Markdown list, every figure computed from the tables given.
 
+    Each line is left out when the tables give it no ground: the theme's share of the text and its words; its
+    figures, naming the outcomes the report only expects (“预计”); each year-ahead target beside last year's
+    outcome with the gap (the rules of :func:`target_findings`: the widest gap between growth rates, counts and
+    amounts cut to under half, an income rise far above GDP's); last year's changes that get no numeric target;
+    the targets with no last-year figure to compare with; and the rank claims grouped by what they claim
+    (a place, a tier, first to do it, among the top …), each naming what is ranked.
+
     Parameters
     ----------
     report : Report
@@ -389,10 +396,10 @@ def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", in
         b = board[(board.theme == theme) & (board.target_period == year) & (board.outcome_period == last)]
         pairs = b[b.change.notna()] if "change" in b else b.iloc[0:0]
         lines += _gap_lines(pairs, year, last, kind=True)
-        lines.append(_unpaired_line(mine, board, year, last))
         lines += _unusual_lines(indicators, last, theme)
         untargeted = _untargeted(indicators, board, year, last)
         lines += _untargeted_line(untargeted[untargeted.theme == theme], year, last)
+        lines.append(_unpaired_line(mine, board, year, last))
     claims = ranks[ranks.theme == theme]
     if len(claims):
         lines.append(_ranks_line(claims, report, years[1] if years else None))
