@@ -270,6 +270,18 @@ def _has_change(r) -> bool:
     return change is not None and not (isinstance(change, float) and math.isnan(change))
 
 
+def _is_fall(r) -> bool:
+    """Whether either side of a scoreboard pair is a fall (its figure reads ``−3.1%``)."""
+    return any(str(getattr(r, f"{side}_figure", "") or "").removeprefix("预计").startswith(("−", "-"))
+               for side in ("outcome", "target"))
+
+
+def _shown_change(r) -> float:
+    """The change of a pair as the figures read: the scoreboard subtracts magnitudes, so between two falls
+    (−3.1% → −3%) the sign turns (+0.1 points, not −0.1)."""
+    return -r.change if _is_fall(r) else r.change
+
+
 #: the scoreboard's ``kind`` in a few English words (what the figures of a pair measure)
 _KIND_WORDS = {"growth_rate": "growth", "change_pp": "change", "share": "share"}
 
@@ -282,7 +294,7 @@ def _pair_text(r, *, kind: bool = False) -> str:
     what = f" {_KIND_WORDS[r.kind]}" if kind and r.kind in _KIND_WORDS else ""
     text = (f"{gloss(r.metric)}{what} {_side(r, 'target')} after {'an estimated ' if _estimated(r) else ''}"
             f"{_side(r, 'outcome')}")
-    return text + (f" ({_change_text(r.change, r.target_unit)})" if _has_change(r) else "")
+    return text + (f" ({_change_text(_shown_change(r), r.target_unit)})" if _has_change(r) else "")
 
 
 def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
@@ -309,7 +321,7 @@ def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
         line += f"**{target}** targeted for {r.target_period}" if target != "–" else "no target"
         if outcome != "–" and target != "–" and _has_change(r):
             # scoreboard() gives the change in the target's unit (1.25亿元 → 5500万元: −7000 万元)
-            line += f" ({_change_text(r.change, r.target_unit)})"
+            line += f" ({_change_text(_shown_change(r), r.target_unit)})"
         lines.append(line)
     return "\n".join(lines) if lines else "_No metric of this theme has both an outcome and a target._"
 
@@ -346,7 +358,8 @@ def ranks_lines(ranks: "pd.DataFrame", theme: str | None = None) -> str:
 
 
 def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", indicators: "pd.DataFrame",
-                   board: "pd.DataFrame", ranks: "pd.DataFrame", n_terms: int = 5) -> str:
+                   board: "pd.DataFrame", ranks: "pd.DataFrame", targets: "pd.DataFrame | None" = None,
+                   n_terms: int = 5) -> str:
     """The findings of a theme notebook as a Markdown list, every figure computed from the tables given.
 
     Each line is left out when the tables give it no ground: the theme's share of the text and its words; its
@@ -365,6 +378,9 @@ def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", in
     indicators, board, ranks : DataFrame
         :func:`~guanxian_analysis.indicators`, :func:`~guanxian_analysis.scoreboard`,
         :func:`~guanxian_analysis.ranks` of the report.
+    targets : DataFrame, optional
+        :func:`~guanxian_analysis.main_targets` of the report: a main target the indicators miss still counts
+        as a target (no outcome of its metric is then said to get none).
 
     Examples
     --------
@@ -397,9 +413,10 @@ def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", in
         pairs = b[b.change.notna()] if "change" in b else b.iloc[0:0]
         lines += _gap_lines(pairs, year, last, kind=True)
         lines += _unusual_lines(indicators, last, theme)
-        untargeted = _untargeted(indicators, board, year, last)
+        untargeted = _untargeted(indicators, board, year, last, targets)
         lines += _untargeted_line(untargeted[untargeted.theme == theme], year, last)
-        lines.append(_unpaired_line(mine, board, year, last))
+        lines.append(_unpaired_line(mine, board, year, last, indicators))
+    lines = [line for line in lines if line]
     claims = ranks[ranks.theme == theme]
     if len(claims):
         lines.append(_ranks_line(claims, report, years[1] if years else None))
@@ -426,24 +443,30 @@ def _numbers_line(mine: "pd.DataFrame") -> str:
 _UNPAIRED_SHOWN = 6
 
 
-def _unpaired_line(mine: "pd.DataFrame", board: "pd.DataFrame", year: str, last: str) -> str:
-    """The theme's targets for ``year`` that have no outcome of ``last`` beside them on the scoreboard, named (the
-    first :data:`_UNPAIRED_SHOWN`), or that the theme sets no numeric target."""
+def _unpaired_line(mine: "pd.DataFrame", board: "pd.DataFrame", year: str, last: str,
+                   all_indicators: "pd.DataFrame") -> str:
+    """The theme's targets for ``year`` that have no outcome of ``last`` to compare with (none beside them on the
+    scoreboard, none of a :func:`_related` metric in ``all_indicators``), named (the first
+    :data:`_UNPAIRED_SHOWN`), or that the theme sets no numeric target; empty when every target has one."""
     targets = mine[(mine.status == "target") & (mine.period == year)]
     if not len(targets):
         return f"- **Targets.** It sets no numeric target for {year}."
     paired = set(board.target_id) if "target_id" in board else set()
     alone = targets[~targets.indicator_id.isin(paired)] if "indicator_id" in targets else targets
+    # a target whose metric has a related outcome last year (地区生产总值 and 全省生产总值) is left out: it may be
+    # comparable though the scoreboard does not pair it
+    before = all_indicators[(all_indicators.status != "target")
+                            & (all_indicators.period.eq(last) | all_indicators.period.isna())]  # an undated outcome may be last year's
+    alone = alone[_mask([not _related(m, k, before) for m, k in zip(alone.metric, alone.kind)], alone.index)]
     if not len(alone):
-        return f"- **Targets.** Each of its {plural(len(targets), 'target')} for {year} has a {last} outcome beside it."
+        return ""
     listed = "; ".join(f"{gloss(r.metric)} {_signed(r)}" for r in alone.head(_UNPAIRED_SHOWN).itertuples())
     more = f"; and {len(alone) - _UNPAIRED_SHOWN} more in the indicator table" if len(alone) > _UNPAIRED_SHOWN else ""
     if len(alone) == len(targets):
-        head = (f"None of its {plural(len(targets), 'target')} for {year} has a {last} outcome of the same measure to "
-                f"compare with")
+        head = f"None of its {plural(len(targets), 'target')} for {year} has a {last} figure to compare with"
     else:
         head = (f"{len(alone)} of its {plural(len(targets), 'target')} for {year} {'have' if len(alone) > 1 else 'has'} "
-                f"no {last} outcome of the same measure to compare with")
+                f"no {last} figure to compare with")
     return f"- **Targets without a {last} figure.** {head}: {listed}{more}."
 
 
@@ -694,6 +717,8 @@ _HEADLINE_EXTRA = r"^(?:进出口|外贸进出口|进出口总额|外贸进出�
 _UNUSUAL_RATIO, _UNUSUAL_POINTS = 1.5, 5.0
 #: a count or amount targeted below this share of last year's figure is flagged as a sharp cut
 _SHARP_CUT = 0.5
+#: a target's metric name this long or longer counts for the outcomes whose name holds it, and the other way round
+_RELATED_CHARS = 3
 #: the kinds of figure that say how something changed over the year (growth, improvement, fall, points, days more)
 _CHANGE_KINDS = ("growth_rate", "change_pp", "change")
 
@@ -737,6 +762,8 @@ def _gap_lines(pairs: "pd.DataFrame", year: str, last: str, *, noun: str = "targ
     """Findings on scoreboard pairs: which targets sit below and above last year's outcome, by how much, the
     widest gap between growth rates and the counts or amounts cut to under half (:data:`_SHARP_CUT`)."""
     lines = []
+    # a fall's target (下降3%左右 after 下降3.1%) is neither simply below nor above: the scoreboard lists it
+    pairs = pairs[[not _is_fall(r) for r in pairs.itertuples()]] if len(pairs) else pairs
     below, above = pairs[pairs.change < 0], pairs[pairs.change > 0]
     if len(below):
         if len(below) < len(pairs):
@@ -795,17 +822,55 @@ def _unusual_lines(indicators: "pd.DataFrame", last: str, theme: str | None = No
             f"against the statistics bureau's." for r in unusual.itertuples()]
 
 
-def _untargeted(indicators: "pd.DataFrame", board: "pd.DataFrame", year: str, last: str) -> "pd.DataFrame":
+def _mask(values: list, index) -> "pd.Series":
+    """A boolean mask (never mistaken for a list of column names, even when empty)."""
+    import pandas as pd
+
+    return pd.Series(values, index=index, dtype=bool)
+
+
+#: a place's scope before a metric (全省生产总值 is the province's 生产总值)
+_SCOPE_PREFIX = r"^(?:全国|全省|全市|全县|全区|全)(?=.{2})"
+
+
+def _related(metric: str, kind: str, others: "pd.DataFrame") -> bool:
+    """Whether ``metric`` is the same as, or related to, a metric of ``others`` (columns ``metric``, ``kind``): one
+    name holding the other (空气优良天数 and 空气优良天数比例; names of :data:`_RELATED_CHARS` or more), or the same
+    common metric, once a scope such as 全省 is set aside (全省生产总值 and 地区生产总值).
+
+    >>> import pandas as pd
+    >>> ahead = pd.DataFrame({"metric": ["地区生产总值", "空气优良天数"], "kind": ["growth_rate", "count"]})
+    >>> [_related(m, k, ahead) for m, k in [("全省生产总值", "growth_rate"), ("空气优良天数比例", "share"), ("PM2.5", "growth_rate")]]
+    [True, True, False]
+    """
+    import re
+
+    from .main_target_extraction import common_metric
+
+    def bare(name) -> str:
+        return re.sub(_SCOPE_PREFIX, "", str(name))
+
+    metric = bare(metric)
+    names = [bare(m) for m in others.metric.dropna()]
+    if metric in names or any(metric in n or n in metric for n in names if len(n) >= _RELATED_CHARS):
+        return True
+    mine = common_metric(metric, kind)
+    return mine is not None and any(common_metric(bare(m), k) == mine for m, k in zip(others.metric, others.kind))
+
+
+def _untargeted(indicators: "pd.DataFrame", board: "pd.DataFrame", year: str, last: str,
+                targets: "pd.DataFrame | None" = None) -> "pd.DataFrame":
     """Last year's change figures that get no target: not paired on the scoreboard, and no figure of the year
-    ahead for the same metric or a related one (one name beginning the other)."""
+    ahead (in the indicators, or among the main ``targets`` when given) for a :func:`_related` metric."""
     outcomes = _outcomes_of(indicators, last)
     paired = set(board.outcome_id) if "outcome_id" in board else set()
-    targeted = set(indicators.loc[(indicators.status == "target") & (indicators.period == year), "metric"].dropna())
-    # a target of the same or a related metric (空气优良天数 350天 for 空气优良天数比例) is a target for it
-    keep = ~outcomes.metric.map(lambda m: any(str(m).startswith(t) or t.startswith(str(m)) for t in targeted))
+    ahead = indicators[(indicators.status == "target") & (indicators.period == year)][["metric", "kind"]]
+    if targets is not None and len(targets):
+        ahead = ahead.merge(targets[["metric", "kind"]], how="outer")
+    keep = [not _related(m, k, ahead) for m, k in zip(outcomes.metric, outcomes.kind)]
     if "indicator_id" in outcomes:
-        keep &= ~outcomes.indicator_id.isin(paired)
-    return outcomes[keep]
+        keep = [k and i not in paired for k, i in zip(keep, outcomes.indicator_id)]
+    return outcomes[_mask(keep, outcomes.index)]
 
 
 def _untargeted_line(rows: "pd.DataFrame", year: str, last: str) -> list[str]:
@@ -813,7 +878,9 @@ def _untargeted_line(rows: "pd.DataFrame", year: str, last: str) -> list[str]:
     if not len(rows):
         return []
     growth = rows.kind.eq("growth_rate").all() and rows.direction.eq("up").all()
-    listed = "; ".join(f"{gloss(r.metric)} {_signed(r)}" for r in rows.itertuples())
+    listed = "; ".join(f"{gloss(r.metric)} {_signed(r)}" for r in rows.head(_UNPAIRED_SHOWN).itertuples())
+    if len(rows) > _UNPAIRED_SHOWN:
+        listed += f" and {len(rows) - _UNPAIRED_SHOWN} more in the indicator table"
     return [f"- **Outcomes without a target.** The report gives {last} {'growth' if growth else 'changes'} for "
             f"{listed}, but sets no numeric {year} target for {'them' if len(rows) > 1 else 'it'}."]
 
@@ -856,7 +923,7 @@ def target_findings(indicators: "pd.DataFrame", board: "pd.DataFrame", targets: 
                    & board.target_unit.eq("%")]
     lines = _gap_lines(growth, year, last, noun="growth target")
     lines += _unusual_lines(indicators, last)
-    rows = _untargeted(indicators, board, year, last)
+    rows = _untargeted(indicators, board, year, last, targets)
     rows = rows[[bool(r.kind == "growth_rate" and r.unit == "%" and common_metric(r.metric, r.kind) != "GDP growth"
                       and (common_metric(r.metric, r.kind) or re.match(_HEADLINE_EXTRA, r.metric or "")))
                  for r in rows.itertuples()]]

@@ -73,9 +73,11 @@ def test_economy_findings_name_each_target_against_last_year(guanxian_findings):
         "goods) +15%; “普惠金融贷款余额占比” +7.6个百分点; “进出口总额” (total imports and exports) +34.3%, but sets no "
         "numeric 2022 target for them.")
     alone = _line(text, "Targets without a 2021 figure")
-    assert alone.startswith("- **Targets without a 2021 figure.** 18 of its 28 targets for 2022 have no 2021 outcome "
-                            "of the same measure to compare with: “电商示范镇” 1个; “电商示范村” 8个; ")
-    assert alone.endswith("; and 12 more in the indicator table.")
+    assert alone.startswith("- **Targets without a 2021 figure.** 15 of its 28 targets for 2022 have no 2021 figure "
+                            "to compare with: “电商示范镇” 1个; “电商示范村” 8个; ")
+    assert alone.endswith("; and 9 more in the indicator table.")
+    # a target of a related metric is left out (县级重点项目总投资 beside 2021's 重点项目 72个): it may be comparable
+    assert "县级重点项目总投资" not in alone and "市级重点项目" not in alone
     numbers = _line(text, "Numbers")
     assert "7 outcomes are only expected (“预计”), not final 2021 figures: “生产总值” (gross domestic product, GDP) +8%;" in numbers
     assert "“进出口总额” (total imports and exports) 43亿元, +34.3%." in numbers
@@ -116,8 +118,8 @@ def test_environment_findings_say_the_air_gains_get_no_target(guanxian_findings)
         "- **Outcomes without a target.** The report gives 2021 changes for “PM2.5” improved 21.4%; “PM10” improved "
         "15.8%; “优良天数” (days of good or excellent air quality) +26天, but sets no numeric 2022 target for them.")
     assert _line(text, "Targets without a 2021 figure") == (
-        "- **Targets without a 2021 figure.** 3 of its 4 targets for 2022 have no 2021 outcome of the same measure to "
-        "compare with: “改造提升乡镇污水处理厂” 9处; “改造城区供水管网” 130公里; “工业用水厂日处理” 7万吨.")
+        "- **Targets without a 2021 figure.** 3 of its 4 targets for 2022 have no 2021 figure to compare with: "
+        "“改造提升乡镇污水处理厂” 9处; “改造城区供水管网” 130公里; “工业用水厂日处理” 7万吨.")
     assert text.startswith("- **Space.** Environment is the smallest of 6 themes: ")
     assert _line(text, "Ranks") == (
         "- **Ranks of 冠县.** 1st in the city (全市第1位): “PM2.5” (improved 21.4%), “优良天数” (days of good or excellent "
@@ -181,8 +183,9 @@ def test_hailar_findings_stay_true(hailar, hailar_findings):
         assert _line(hailar_findings[theme], "Targets") == "- **Targets.** It sets no numeric target for 2019."
     env = hailar_findings["environment"]
     assert _line(env, "Targets without a 2018 figure") == (
-        "- **Targets without a 2018 figure.** None of its 3 targets for 2019 has a 2018 outcome of the same measure to "
-        "compare with: “空气优良天数” 350天; “畜禽粪污无害化处理率” 70%; “农田残膜回收率” 75%.")
+        "- **Targets without a 2018 figure.** 2 of its 3 targets for 2019 have no 2018 figure to compare with: "
+        "“畜禽粪污无害化处理率” 70%; “农田残膜回收率” 75%.")
+    # 空气优良天数 350天 has 2018's 空气优良天数比例 99.2% beside it: a different measure, but not "no figure"
     assert "畜禽粪污无害化处理率达到70%，农田残膜回收率达到75%" in body
     assert "Outcomes without a target" not in env  # 空气优良天数 350天 is a 2019 target for the air-quality days
     assert _line(hailar_findings["livelihoods"], "Ranks") == (
@@ -192,3 +195,39 @@ def test_hailar_findings_stay_true(hailar, hailar_findings):
     # 提升口岸出入境人数 is a 2019 aim without a figure: "no numeric target" is what holds
     assert "but sets no numeric 2019 target for them" in hailar_findings["economy"]
     assert "提升口岸出入境人数" in body
+
+
+# --------------------------------------------------------------------------- the rules on reports never seen
+def _corpus_report(name):
+    from guanxian_analysis import paths
+
+    path = next((paths.PROJECT_ROOT.parent / "shared" / "corpus").glob(f"*/{name}.txt"))
+    return ga.load_report(path)
+
+
+def test_a_scope_before_a_metric_does_not_hide_its_target():
+    # Hebei 2026 reports 全省生产总值 +5.6% for 2025 and targets 地区生产总值 5%以上 for 2026: neither "no target"
+    # for the one nor "no figure to compare with" for the other
+    text = ga.theme_profile(_corpus_report("hebei_2026"), "economy").findings()
+    assert "“全省生产总值”" not in text and "“地区生产总值” (gross regional product) +5%以上" not in text
+    assert "“规上工业增加值” growth 5.5%左右 after 7.9% (−2.4 points)" in text
+
+
+def test_a_falls_target_is_neither_below_nor_above_and_keeps_its_arithmetic():
+    report = _corpus_report("national_2019")
+    board = ga.scoreboard(report)
+    energy = board[board.metric.eq("单位国内生产总值能耗")]
+    assert ga.findings.scoreboard_lines(energy) == ("- “单位国内生产总值能耗”, growth: **−3.1%** in 2018 → **−3%左右** "
+                                                    "targeted for 2019 (+0.1 points)")
+    for theme in ("economy", "environment"):
+        text = ga.theme_profile(report, theme).findings()
+        assert "单位国内生产总值能耗" not in "".join(line for line in text.splitlines() if "Targets" in line)
+
+
+def test_a_report_with_no_outcome_of_last_year_still_reads(report):
+    # Hailar 2018 gives no 2017 growth figure (地区生产总值 稳中有升): nothing is said to be without a target
+    hailar_2018 = _corpus_report("hailar_district_2018")
+    assert "地区生产总值在从严控制政府投资项目的情况下稳中有升" in _body_text(hailar_2018)
+    text = ga.theme_profile(hailar_2018, "economy").findings()
+    assert "Outcomes without a target" not in text and "Targets below" not in text
+    assert "“地区生产总值” (gross regional product) +6%左右" in _line(text, "Targets without a 2017 figure")
