@@ -783,7 +783,8 @@ def _gap_lines(pairs: "pd.DataFrame", year: str, last: str, *, noun: str = "targ
         ratio = amounts.target_value / (amounts.target_value - amounts.change)  # the outcome in the target's unit
         cut = amounts[ratio < _SHARP_CUT]
         if len(cut):
-            lines.append(f"- **Sharp cuts.** For {plural(len(cut), 'metric')} the {year} target is under half of "
+            share = "half" if _SHARP_CUT == 0.5 else format_share(_SHARP_CUT)
+            lines.append(f"- **Sharp cuts.** For {plural(len(cut), 'metric')} the {year} target is under {share} of "
                          f"the {last} figure: " + "; ".join(
                              f"{gloss(r.metric)} {_side(r, 'target')} after {_side(r, 'outcome')} "
                              f"({format_share(q)} of it)" for r, q in zip(cut.itertuples(), ratio[ratio < _SHARP_CUT]))
