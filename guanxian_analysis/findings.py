@@ -59,10 +59,30 @@ def gloss(term: str, english: str | None = None) -> str:
     '“四好农村路” (the “four goods” rural roads)'
     >>> gloss("冠县"), gloss("“三资”")
     ('“冠县”', '“三资”')
+
+    Quotation marks inside a term become single ones, as Chinese nests them:
+
+    >>> gloss("“三资”清理工作")
+    '“‘三资’清理工作”'
     """
     english = english or glosses().get(term)
-    quoted = term if term.startswith(("“", "‘", "《")) and term.endswith(("”", "’", "》")) else f"“{term}”"
+    if term.startswith(("“", "‘", "《")) and term.endswith(("”", "’", "》")):
+        quoted = term
+    else:
+        quoted = "“" + term.replace("“", "‘").replace("”", "’") + "”"
     return f"{quoted} ({english})" if english else quoted
+
+
+def _gloss_with(term: str, detail: str) -> str:
+    """A term glossed with a detail in the same brackets: ``“优良天数” (days of good air quality; +26天)``.
+
+    >>> _gloss_with("PM2.5", "improved 21.4%"), _gloss_with("PM2.5", "")
+    ('“PM2.5” (improved 21.4%)', '“PM2.5”')
+    """
+    text = gloss(term)
+    if not detail:
+        return text
+    return f"{text[:-1]}; {detail})" if text.endswith(")") else f"{text} ({detail})"
 
 
 def report_title(report: "Report") -> str:
@@ -218,6 +238,65 @@ def terms_finding(distinct: "pd.DataFrame", *, side: str, n: int = 8, threshold:
             f"brackets): {listed}; {strong} of them clear z = {threshold:g}.")
 
 
+def _side(r, side: str) -> str:
+    """One side (``"outcome"`` or ``"target"``) of a scoreboard row as the page shows it: the indicators'
+    ``figure`` (a fall keeps its sign), “预计” left to the words around it; ``–`` when the side is empty."""
+    qualifier = getattr(r, f"{side}_qualifier")
+    text = format_value(getattr(r, f"{side}_value"), getattr(r, f"{side}_unit"), None if qualifier == "预计" else qualifier)
+    shown = getattr(r, f"{side}_figure", None)
+    if isinstance(shown, str) and shown and text != "–":
+        text = shown.removeprefix("预计")
+    return text
+
+
+def _estimated(r) -> bool:
+    """Whether a scoreboard row's outcome is one the report only expects (“预计”)."""
+    return r.outcome_qualifier == "预计" or getattr(r, "outcome_status", None) == "estimate"
+
+
+def _change_text(change: float, unit: str | None) -> str:
+    """A scoreboard change in the target's unit, signed: ``−2 points``, ``+4 个``, ``−7000 万元``.
+
+    >>> _change_text(-2.0, "%"), _change_text(1.0, "个百分点"), _change_text(-7000.0, "万元")
+    ('−2 points', '+1 point', '−7000 万元')
+    """
+    sign = "+" if change > 0 else "−" if change < 0 else "±"
+    word = ("point" if abs(change) == 1 else "points") if unit in _PERCENT_LIKE else (unit or "")
+    return f"{sign}{abs(change):g} {word}".rstrip()
+
+
+def _has_change(r) -> bool:
+    change = getattr(r, "change", None)
+    return change is not None and not (isinstance(change, float) and math.isnan(change))
+
+
+def _is_fall(r) -> bool:
+    """Whether either side of a scoreboard pair is a fall (its figure reads ``−3.1%``)."""
+    return any(str(getattr(r, f"{side}_figure", "") or "").removeprefix("预计").startswith(("−", "-"))
+               for side in ("outcome", "target"))
+
+
+def _shown_change(r) -> float:
+    """The change of a pair as the figures read: the scoreboard subtracts magnitudes, so between two falls
+    (−3.1% → −3%) the sign turns (+0.1 points, not −0.1)."""
+    return -r.change if _is_fall(r) else r.change
+
+
+#: the scoreboard's ``kind`` in a few English words (what the figures of a pair measure)
+_KIND_WORDS = {"growth_rate": "growth", "change_pp": "change", "share": "share"}
+
+
+def _pair_text(r, *, kind: bool = False) -> str:
+    """One scoreboard pair as a clause: metric, target, the outcome it follows and the change.
+
+    ``kind=True`` names what a rate measures (“growth”), for a list that mixes rates with counts.
+    """
+    what = f" {_KIND_WORDS[r.kind]}" if kind and r.kind in _KIND_WORDS else ""
+    text = (f"{gloss(r.metric)}{what} {_side(r, 'target')} after {'an estimated ' if _estimated(r) else ''}"
+            f"{_side(r, 'outcome')}")
+    return text + (f" ({_change_text(_shown_change(r), r.target_unit)})" if _has_change(r) else "")
+
+
 def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
     """A Markdown list: each metric's last-year outcome beside its year-ahead target, as the report writes them.
 
@@ -233,27 +312,16 @@ def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
     rows = board if theme is None else board[board.theme == theme]
     lines = []
     for r in rows.itertuples():
-        expected = r.outcome_qualifier == "预计" or getattr(r, "outcome_status", None) == "estimate"
-        qualifier = None if r.outcome_qualifier == "预计" else r.outcome_qualifier
-        outcome = format_value(r.outcome_value, r.outcome_unit, qualifier)
-        target = format_value(r.target_value, r.target_unit, r.target_qualifier)
-        shown = getattr(r, "outcome_figure", None)  # the indicators' display: a fall keeps its sign
-        if isinstance(shown, str) and shown and outcome != "–":
-            outcome = shown.removeprefix("预计")
-        shown = getattr(r, "target_figure", None)
-        if isinstance(shown, str) and shown and target != "–":
-            target = shown
-        what = {"growth_rate": ", growth", "change_pp": ", change", "share": ", share"}.get(r.kind, "")
-        status = " (“预计”, expected)" if expected else ""
+        outcome, target = _side(r, "outcome"), _side(r, "target")
+        what = f", {_KIND_WORDS[r.kind]}" if r.kind in _KIND_WORDS else ""
+        status = " (“预计”, expected)" if _estimated(r) else ""
         line = f"- {gloss(r.metric)}{what}: "
         if outcome != "–":
             line += f"**{outcome}**{status} in {r.outcome_period} → "
         line += f"**{target}** targeted for {r.target_period}" if target != "–" else "no target"
-        change = getattr(r, "change", None)
-        if outcome != "–" and target != "–" and change is not None and not (isinstance(change, float) and math.isnan(change)):
+        if outcome != "–" and target != "–" and _has_change(r):
             # scoreboard() gives the change in the target's unit (1.25亿元 → 5500万元: −7000 万元)
-            unit = ("point" if abs(change) == 1 else "points") if r.target_unit in _PERCENT_LIKE else (r.target_unit or "")
-            line += f" ({'+' if change > 0 else '−' if change < 0 else '±'}{abs(change):g} {unit})".replace(" )", ")")
+            line += f" ({_change_text(_shown_change(r), r.target_unit)})"
         lines.append(line)
     return "\n".join(lines) if lines else "_No metric of this theme has both an outcome and a target._"
 
@@ -290,8 +358,16 @@ def ranks_lines(ranks: "pd.DataFrame", theme: str | None = None) -> str:
 
 
 def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", indicators: "pd.DataFrame",
-                   board: "pd.DataFrame", ranks: "pd.DataFrame", n_terms: int = 5) -> str:
+                   board: "pd.DataFrame", ranks: "pd.DataFrame", targets: "pd.DataFrame | None" = None,
+                   n_terms: int = 5) -> str:
     """The findings of a theme notebook as a Markdown list, every figure computed from the tables given.
+
+    Each line is left out when the tables give it no ground: the theme's share of the text and its words; its
+    figures, naming the outcomes the report only expects (“预计”); each year-ahead target beside last year's
+    outcome with the gap (the rules of :func:`target_findings`: the widest gap between growth rates, counts and
+    amounts cut to under half, an income rise far above GDP's); last year's changes that get no numeric target;
+    the targets with no last-year figure to compare with; and the rank claims grouped by what they claim
+    (a place, a tier, first to do it, among the top …), each naming what is ranked.
 
     Parameters
     ----------
@@ -302,6 +378,9 @@ def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", in
     indicators, board, ranks : DataFrame
         :func:`~guanxian_analysis.indicators`, :func:`~guanxian_analysis.scoreboard`,
         :func:`~guanxian_analysis.ranks` of the report.
+    targets : DataFrame, optional
+        :func:`~guanxian_analysis.main_targets` of the report: a main target the indicators miss still counts
+        as a target (no outcome of its metric is then said to get none).
 
     Examples
     --------
@@ -318,31 +397,128 @@ def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", in
     segments = theme_by_segment(report, theme)
     planned = segments[segments.segment.isin(["plan_five_years", "year_ahead"])].characters.sum()
     reviewed = segments[segments.segment.isin(["review_five_years", "review_last_year"])].characters.sum()
-    lines = [f"- **Space.** {label} is the {ordinal(rank)} largest of {len(shares)} themes: "
+    size = "largest" if rank == 1 else "smallest" if rank == len(shares) else f"{ordinal(rank)} largest"
+    lines = [f"- **Space.** {label} is the {size} of {len(shares)} themes: "
              f"{format_share(row.share)} of the text in {plural(int(row.paragraphs), 'paragraph')}; "
              f"{format_share(planned / max(planned + reviewed, 1))} of its review-and-plan text looks ahead."]
     top = distinct[distinct.favours == theme].sort_values("z", ascending=False, kind="mergesort").head(n_terms)
     if len(top):
         lines.append("- **Vocabulary.** Its most distinctive words: " + ", ".join(f"“{t}”" for t in top.term) + ".")
     mine = indicators[indicators.theme == theme]
-    by_status = mine.status.value_counts()
-    lines.append(f"- **Numbers.** {plural(len(mine), 'indicator')}: "
-                 + ", ".join(f"{by_status.get(s, 0)} {s}" for s in ("actual", "estimate", "target")) + ".")
-    b = board[board.theme == theme]
-    both = b[b.change.notna()] if "change" in b else b.iloc[0:0]
-    if len(both):
-        lower = int((both.change < 0).sum())
-        lines.append(f"- **Targets.** {plural(len(both), 'metric')} pair a last-year outcome with a year-ahead "
-                     f"target in the same unit; the target is below the outcome for {lower} of them"
-                     f" and above it for {int((both.change > 0).sum())}.")
+    lines.append(_numbers_line(mine))
+    years = _years(board, report)
+    if years is not None:
+        year, last = years
+        b = board[(board.theme == theme) & (board.target_period == year) & (board.outcome_period == last)]
+        pairs = b[b.change.notna()] if "change" in b else b.iloc[0:0]
+        lines += _gap_lines(pairs, year, last, kind=True)
+        lines += _unusual_lines(indicators, last, theme)
+        untargeted = _untargeted(indicators, board, year, last, targets)
+        lines += _untargeted_line(untargeted[untargeted.theme == theme], year, last)
+        lines.append(_unpaired_line(mine, board, year, last, indicators))
+    lines = [line for line in lines if line]
     claims = ranks[ranks.theme == theme]
     if len(claims):
-        placed = claims["claim"].eq("position") if "claim" in claims else claims["rank"].notna()
-        first = int((placed & claims["rank"].eq(1)).sum())
-        lines.append(f"- **Ranks.** {plural(len(claims), 'rank claim')}: {plural(int(placed.sum()), 'named place')}, "
-                     f"{first} of them first place; the other {len(claims) - int(placed.sum())} claim a tier, "
-                     f"a move or a standing without a place (among the top, first to do, the only, the most).")
+        lines.append(_ranks_line(claims, report, years[1] if years else None))
     return "\n".join(lines)
+
+
+def _numbers_line(mine: "pd.DataFrame") -> str:
+    """The theme's figures: outcomes and targets, and which outcomes the report only expects (“预计”)."""
+    targets = int((mine.status == "target").sum())
+    line = (f"- **Numbers.** {plural(len(mine), 'indicator')}: {plural(len(mine) - targets, 'outcome')} "
+            f"and {plural(targets, 'target')}.")
+    estimates = mine[mine.status == "estimate"]
+    if len(estimates):
+        listed = "; ".join(f"{gloss(metric)} " + ", ".join(_signed(r) for r in rows.itertuples())
+                           for metric, rows in estimates.groupby("metric", sort=False))
+        periods = "/".join(sorted(estimates.period.dropna().unique()))
+        line += (f" {'All' if len(estimates) == len(mine) - targets else plural(len(estimates), 'outcome')} "
+                 f"{'are' if len(estimates) > 1 else 'is'} only expected (“预计”), not final"
+                 f"{f' {periods} figures' if periods else ''}: {listed}.")
+    return line
+
+
+#: how many targets without a counterpart a finding names before it says "and N more"
+_UNPAIRED_SHOWN = 6
+
+
+def _unpaired_line(mine: "pd.DataFrame", board: "pd.DataFrame", year: str, last: str,
+                   all_indicators: "pd.DataFrame") -> str:
+    """The theme's targets for ``year`` that have no outcome of ``last`` to compare with (none beside them on the
+    scoreboard, none of a :func:`_related` metric in ``all_indicators``), named (the first
+    :data:`_UNPAIRED_SHOWN`), or that the theme sets no numeric target; empty when every target has one."""
+    targets = mine[(mine.status == "target") & (mine.period == year)]
+    if not len(targets):
+        return f"- **Targets.** It sets no numeric target for {year}."
+    paired = set(board.target_id) if "target_id" in board else set()
+    alone = targets[~targets.indicator_id.isin(paired)] if "indicator_id" in targets else targets
+    # a target whose metric has a related outcome last year (地区生产总值 and 全省生产总值) is left out: it may be
+    # comparable though the scoreboard does not pair it
+    before = all_indicators[(all_indicators.status != "target")
+                            & (all_indicators.period.eq(last) | all_indicators.period.isna())]  # an undated outcome may be last year's
+    alone = alone[_mask([not _related(m, k, before) for m, k in zip(alone.metric, alone.kind)], alone.index)]
+    if not len(alone):
+        return ""
+    listed = "; ".join(f"{gloss(r.metric)} {_signed(r)}" for r in alone.head(_UNPAIRED_SHOWN).itertuples())
+    more = f"; and {len(alone) - _UNPAIRED_SHOWN} more in the indicator table" if len(alone) > _UNPAIRED_SHOWN else ""
+    if len(alone) == len(targets):
+        head = f"None of its {plural(len(targets), 'target')} for {year} has a {last} figure to compare with"
+    else:
+        head = (f"{len(alone)} of its {plural(len(targets), 'target')} for {year} {'have' if len(alone) > 1 else 'has'} "
+                f"no {last} figure to compare with")
+    return f"- **Targets without a {last} figure.** {head}: {listed}{more}."
+
+
+#: a rank scope in English
+_SCOPES = {"全市": "the city", "全省": "the province", "全国": "the country"}
+
+
+#: the order in which a theme's rank claims are told: places first, the softer claims after
+_CLAIM_ORDER = ("position", "tier", "move", "first_to_do", "only", "most", "leading", "among_top")
+
+
+def _claim_phrase(claim: str | None, rank: float, scope: str) -> str:
+    """What a rank claim says, in English (a tier or “among the top” is never a place).
+
+    >>> _claim_phrase("position", 2.0, "全市"), _claim_phrase("tier", 1.0, "全市"), _claim_phrase("among_top", float("nan"), "全省")
+    ('2nd in the city', 'the 1st tier of the city, not a place', 'among the top in the province, no place given')
+    """
+    where = _SCOPES.get(scope, scope)
+    placed = isinstance(rank, (int, float)) and not math.isnan(rank)
+    if claim == "position" or (claim is None and placed):
+        return f"{ordinal(int(rank))} in {where}"
+    return {"tier": f"the {ordinal(int(rank)) + ' ' if placed else ''}tier of {where}, not a place",
+            "move": f"moved up in {where}", "first_to_do": f"first in {where} to do it",
+            "only": f"the only one in {where}", "most": f"the most in {where}", "leading": f"leading in {where}",
+            "among_top": f"among the top in {where}, no place given"}.get(claim, f"ranked in {where}")
+
+
+def _ranks_line(claims: "pd.DataFrame", report: "Report", last: str | None) -> str:
+    """The theme's rank claims grouped by what they claim (places first, by scope and place), each naming what is
+    ranked (``ranked``) and its period when it is not the year under review; a claim for the year ahead is an aim."""
+    place = (getattr(report, "meta", None) or {}).get("place")
+    groups: dict[tuple, list[str]] = {}
+    for r in claims.itertuples():
+        claim = r.claim if isinstance(getattr(r, "claim", None), str) else None
+        aim = bool(last and isinstance(r.period, str) and r.period[:4].isdigit() and r.period[:4] > last)
+        rank_text = r.rank_text if str(r.rank_text).startswith(str(r.scope)) else f"{r.scope}{r.rank_text}"
+        order = (aim, _CLAIM_ORDER.index(claim) if claim in _CLAIM_ORDER else len(_CLAIM_ORDER),
+                 list(_SCOPES).index(r.scope) if r.scope in _SCOPES else len(_SCOPES),
+                 r.rank if isinstance(r.rank, (int, float)) and not math.isnan(r.rank) else 0)
+        key = (order, _claim_phrase(claim, r.rank, r.scope), rank_text)
+        ranked = getattr(r, "ranked", None)
+        detail = ranked.split(": ", 1)[1].replace("预计", "expected ") if isinstance(ranked, str) and ": " in ranked else ""
+        if isinstance(r.period, str) and r.period and r.period != last and not aim:
+            detail = f"{detail}, {r.period}" if detail else r.period
+        groups.setdefault(key, []).append(_gloss_with(r.metric, detail))
+    told = [(key[0][0], f"{key[1]} ({key[2]}): " + ", ".join(items)) for key, items in sorted(groups.items())]
+    said, aims = [t for aim, t in told if not aim], [t for aim, t in told if aim]
+    said = [t[:1].upper() + t[1:] if i == 0 else t for i, t in enumerate(said)]
+    line = f"- **Ranks{f' of {place}' if place else ''}.** " + "; ".join(said) + ("." if said else "")
+    if aims:
+        line += (" " if said else "") + "Aims for the years ahead: " + "; ".join(aims) + "."
+    return line
 
 
 def _figure_of(r) -> str:
@@ -539,6 +715,12 @@ def indicator_count(indicators: "pd.DataFrame") -> str:
 _HEADLINE_EXTRA = r"^(?:进出口|外贸进出口|进出口总额|外贸进出口总额)$"
 #: a last-year growth rate this many times GDP's (and this many points above it) is flagged as unusual
 _UNUSUAL_RATIO, _UNUSUAL_POINTS = 1.5, 5.0
+#: a count or amount targeted below this share of last year's figure is flagged as a sharp cut
+_SHARP_CUT = 0.5
+#: a target's metric name this long or longer counts for the outcomes whose name holds it, and the other way round
+_RELATED_CHARS = 3
+#: the kinds of figure that say how something changed over the year (growth, improvement, fall, points, days more)
+_CHANGE_KINDS = ("growth_rate", "change_pp", "change")
 
 
 def _points(x: float) -> str:
@@ -554,6 +736,154 @@ def _clause_of(sentence: str, figure_value: float) -> str:
         if re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", clause):
             return clause
     return shorten(sentence)
+
+
+def _years(board: "pd.DataFrame", report: "Report | None" = None) -> tuple[str, str] | None:
+    """The year ahead and the year under review: the latest single year the scoreboard targets, else the report's."""
+    years = sorted(p for p in board.target_period.dropna().unique() if "-" not in p) if len(board) else []
+    if years:
+        return years[-1], str(int(years[-1]) - 1)
+    meta = getattr(report, "meta", None) or {}
+    if meta.get("year") and meta.get("review_year"):
+        return str(meta["year"]), str(meta["review_year"])
+    return None
+
+
+def _signed(r) -> str:
+    """An indicator's figure as shown, with the sign of a rise (``+15%``; a fall already reads ``−23.7%``), “预计”
+    left to the words around it."""
+    shown = _figure_of(r).removeprefix("预计")
+    if r.kind in _CHANGE_KINDS and getattr(r, "direction", None) == "up" and shown[:1].isdigit():
+        shown = "+" + shown
+    return shown
+
+
+def _gap_lines(pairs: "pd.DataFrame", year: str, last: str, *, noun: str = "target", kind: bool = False) -> list[str]:
+    """Findings on scoreboard pairs: which targets sit below and above last year's outcome, by how much, the
+    widest gap between growth rates and the counts or amounts cut to under half (:data:`_SHARP_CUT`)."""
+    lines = []
+    # a fall's target (下降3%左右 after 下降3.1%) is neither simply below nor above: the scoreboard lists it
+    pairs = pairs[[not _is_fall(r) for r in pairs.itertuples()]] if len(pairs) else pairs
+    below, above = pairs[pairs.change < 0], pairs[pairs.change > 0]
+    if len(below):
+        if len(below) < len(pairs):
+            share = f"{len(below)} of {plural(len(pairs), noun)}"
+        else:
+            share = {1: f"The {noun}", 2: f"Both {noun}s"}.get(len(pairs), f"All {plural(len(pairs), noun)}")
+        line = (f"- **Targets below last year.** {share} set for {year} "
+                f"{'sit' if len(below) > 1 else 'sits'} below the {last} outcome: "
+                + "; ".join(_pair_text(r, kind=kind) for r in below.itertuples()) + ".")
+        rates = below[below.kind.eq("growth_rate") & below.target_unit.eq("%")]
+        if len(rates) > 1:
+            widest = rates.loc[rates.change.idxmin()]
+            line += (f" The widest gap, {_points(widest.change)}, is in {gloss(widest.metric)}: the report plans a "
+                     f"slower year than the one it reports.")
+        lines.append(line)
+        amounts = below[~below.target_unit.isin(_PERCENT_LIKE)]
+        ratio = amounts.target_value / (amounts.target_value - amounts.change)  # the outcome in the target's unit
+        cut = amounts[ratio < _SHARP_CUT]
+        if len(cut):
+            share = "half" if _SHARP_CUT == 0.5 else format_share(_SHARP_CUT)
+            lines.append(f"- **Sharp cuts.** For {plural(len(cut), 'metric')} the {year} target is under {share} of "
+                         f"the {last} figure: " + "; ".join(
+                             f"{gloss(r.metric)} {_side(r, 'target')} after {_side(r, 'outcome')} "
+                             f"({format_share(q)} of it)" for r, q in zip(cut.itertuples(), ratio[ratio < _SHARP_CUT]))
+                         + f". The plan for {year} is a much smaller programme than the one {last} delivered.")
+    if len(above):
+        lines.append("- **Targets above last year.** " + "; ".join(_pair_text(r, kind=kind) for r in above.itertuples())
+                     + ".")
+    return lines
+
+
+def _outcomes_of(indicators: "pd.DataFrame", last: str) -> "pd.DataFrame":
+    """Last year's figures of how something changed (growth, improvement, fall, points, days more)."""
+    return indicators[(indicators.period == last) & (indicators.status != "target")
+                      & indicators.kind.isin(_CHANGE_KINDS)]
+
+
+def _unusual_lines(indicators: "pd.DataFrame", last: str, theme: str | None = None) -> list[str]:
+    """An income rise of last year far above GDP growth (:data:`_UNUSUAL_RATIO`, :data:`_UNUSUAL_POINTS`),
+    flagged and quoted; only the income rows of ``theme`` when one is given."""
+    from .main_target_extraction import common_metric
+
+    outcomes = _outcomes_of(indicators, last)
+    outcomes = outcomes[outcomes.kind.eq("growth_rate") & outcomes.unit.eq("%")]
+    gdp = outcomes[[common_metric(m, k) == "GDP growth" for m, k in zip(outcomes.metric, outcomes.kind)]]
+    if not len(gdp):
+        return []
+    g = gdp.iloc[0]
+    unusual = outcomes[(outcomes.value >= _UNUSUAL_RATIO * g.value) & (outcomes.value - g.value >= _UNUSUAL_POINTS)
+                       & outcomes.direction.eq("up")
+                       & outcomes.metric.map(lambda m: common_metric(m, "growth_rate") == "income growth")]
+    if theme is not None:
+        unusual = unusual[unusual.theme == theme]
+    return [f"- **An unusual outcome.** {gloss(r.metric)} rose {format_value(r.value, r.unit)} in {last}, "
+            f"{r.value / g.value:.1f} times the {format_value(g.value, g.unit)} growth of {gloss(g.metric)}: "
+            f"“{_clause_of(r.sentence, r.value)}”. Incomes rarely outpace output by that much; a figure to check "
+            f"against the statistics bureau's." for r in unusual.itertuples()]
+
+
+def _mask(values: list, index) -> "pd.Series":
+    """A boolean mask (never mistaken for a list of column names, even when empty)."""
+    import pandas as pd
+
+    return pd.Series(values, index=index, dtype=bool)
+
+
+#: a place's scope before a metric (全省生产总值 is the province's 生产总值)
+_SCOPE_PREFIX = r"^(?:全国|全省|全市|全县|全区|全)(?=.{2})"
+
+
+def _related(metric: str, kind: str, others: "pd.DataFrame") -> bool:
+    """Whether ``metric`` is the same as, or related to, a metric of ``others`` (columns ``metric``, ``kind``): one
+    name holding the other (空气优良天数 and 空气优良天数比例; names of :data:`_RELATED_CHARS` or more), or the same
+    common metric, once a scope such as 全省 is set aside (全省生产总值 and 地区生产总值).
+
+    >>> import pandas as pd
+    >>> ahead = pd.DataFrame({"metric": ["地区生产总值", "空气优良天数"], "kind": ["growth_rate", "count"]})
+    >>> [_related(m, k, ahead) for m, k in [("全省生产总值", "growth_rate"), ("空气优良天数比例", "share"), ("PM2.5", "growth_rate")]]
+    [True, True, False]
+    """
+    import re
+
+    from .main_target_extraction import common_metric
+
+    def bare(name) -> str:
+        return re.sub(_SCOPE_PREFIX, "", str(name))
+
+    metric = bare(metric)
+    names = [bare(m) for m in others.metric.dropna()]
+    if metric in names or any(metric in n or n in metric for n in names if len(n) >= _RELATED_CHARS):
+        return True
+    mine = common_metric(metric, kind)
+    return mine is not None and any(common_metric(bare(m), k) == mine for m, k in zip(others.metric, others.kind))
+
+
+def _untargeted(indicators: "pd.DataFrame", board: "pd.DataFrame", year: str, last: str,
+                targets: "pd.DataFrame | None" = None) -> "pd.DataFrame":
+    """Last year's change figures that get no target: not paired on the scoreboard, and no figure of the year
+    ahead (in the indicators, or among the main ``targets`` when given) for a :func:`_related` metric."""
+    outcomes = _outcomes_of(indicators, last)
+    paired = set(board.outcome_id) if "outcome_id" in board else set()
+    ahead = indicators[(indicators.status == "target") & (indicators.period == year)][["metric", "kind"]]
+    if targets is not None and len(targets):
+        ahead = ahead.merge(targets[["metric", "kind"]], how="outer")
+    keep = [not _related(m, k, ahead) for m, k in zip(outcomes.metric, outcomes.kind)]
+    if "indicator_id" in outcomes:
+        keep = [k and i not in paired for k, i in zip(keep, outcomes.indicator_id)]
+    return outcomes[_mask(keep, outcomes.index)]
+
+
+def _untargeted_line(rows: "pd.DataFrame", year: str, last: str) -> list[str]:
+    """The finding on outcomes without a target (rows from :func:`_untargeted`)."""
+    if not len(rows):
+        return []
+    growth = rows.kind.eq("growth_rate").all() and rows.direction.eq("up").all()
+    listed = "; ".join(f"{gloss(r.metric)} {_signed(r)}" for r in rows.head(_UNPAIRED_SHOWN).itertuples())
+    if len(rows) > _UNPAIRED_SHOWN:
+        listed += f" and {len(rows) - _UNPAIRED_SHOWN} more in the indicator table"
+    return [f"- **Outcomes without a target.** The report gives {last} {'growth' if growth else 'changes'} for "
+            f"{listed}, but sets no numeric {year} target for {'them' if len(rows) > 1 else 'it'}."]
 
 
 def target_findings(indicators: "pd.DataFrame", board: "pd.DataFrame", targets: "pd.DataFrame") -> str:
@@ -586,53 +916,19 @@ def target_findings(indicators: "pd.DataFrame", board: "pd.DataFrame", targets: 
 
     from .main_target_extraction import common_metric
 
-    lines = []
-    years = sorted(p for p in board.target_period.dropna().unique() if "-" not in p) if len(board) else []
-    if not years:
+    years = _years(board)
+    if years is None:
         return ""
-    year = years[-1]
-    last = str(int(year) - 1)
+    year, last = years
     growth = board[(board.target_period == year) & (board.kind == "growth_rate") & board.change.notna()
                    & board.target_unit.eq("%")]
-    if len(growth):
-        below = growth[growth.change < 0]
-        parts = [f"{gloss(r.metric)} {format_value(r.target_value, r.target_unit, r.target_qualifier)} after "
-                 f"{'an estimated ' if r.outcome_status == 'estimate' else ''}"
-                 f"{format_value(r.outcome_value, r.outcome_unit)} (−{_points(r.change)})" for r in below.itertuples()]
-        if len(below):
-            widest = below.loc[below.change.idxmin()]
-            share = "All" if len(below) == len(growth) else f"{len(below)} of"
-            lines.append(f"- **Targets below last year.** {share} {plural(len(growth), 'growth target')} set for "
-                         f"{year} {'sit' if len(below) > 1 else 'sits'} below the {last} outcome: " + "; ".join(parts)
-                         + f". The widest gap is {gloss(widest.metric)} ({_points(widest.change)}): the report "
-                         f"plans a slower year than the one it reports.")
-        above = growth[growth.change > 0]
-        if len(above):
-            lines.append("- **Targets above last year.** " + "; ".join(
-                f"{gloss(r.metric)} {format_value(r.target_value, r.target_unit, r.target_qualifier)} after "
-                f"{format_value(r.outcome_value, r.outcome_unit)} (+{_points(r.change)})" for r in above.itertuples()) + ".")
-    outcomes = indicators[(indicators.period == last) & (indicators.status != "target")
-                          & (indicators.kind == "growth_rate") & indicators.unit.eq("%")]
-    gdp = outcomes[[common_metric(m, k) == "GDP growth" for m, k in zip(outcomes.metric, outcomes.kind)]]
-    if len(gdp):
-        g = gdp.iloc[0]
-        unusual = outcomes[(outcomes.value >= _UNUSUAL_RATIO * g.value) & (outcomes.value - g.value >= _UNUSUAL_POINTS)
-                           & outcomes.direction.eq("up")
-                           & outcomes.metric.map(lambda m: common_metric(m, "growth_rate") == "income growth")]
-        for r in unusual.itertuples():
-            lines.append(f"- **An unusual outcome.** {gloss(r.metric)} rose {format_value(r.value, r.unit)} in {last}, "
-                         f"{r.value / g.value:.1f} times the {format_value(g.value, g.unit)} growth of "
-                         f"{gloss(g.metric)}: “{_clause_of(r.sentence, r.value)}”. Incomes rarely outpace output "
-                         f"by that much; a figure to check against the statistics bureau's.")
-    paired = set(board.outcome_id) if "outcome_id" in board else set()
-    headline = outcomes[[(common_metric(m, k) is not None or re.match(_HEADLINE_EXTRA, m or "") is not None)
-                         and common_metric(m, k) != "GDP growth" for m, k in zip(outcomes.metric, outcomes.kind)]]
-    headline = headline[~headline.indicator_id.isin(paired)] if "indicator_id" in headline else headline
-    if len(headline):
-        listed = "; ".join(f"{gloss(r.metric)} {r.figure if isinstance(getattr(r, 'figure', None), str) else format_value(r.value, r.unit)}"
-                           .replace("预计", "") for r in headline.itertuples())
-        lines.append(f"- **Outcomes without a target.** The report gives {last} growth for {listed}, "
-                     f"but sets no {year} target for {'them' if len(headline) > 1 else 'it'}.")
+    lines = _gap_lines(growth, year, last, noun="growth target")
+    lines += _unusual_lines(indicators, last)
+    rows = _untargeted(indicators, board, year, last, targets)
+    rows = rows[[bool(r.kind == "growth_rate" and r.unit == "%" and common_metric(r.metric, r.kind) != "GDP growth"
+                      and (common_metric(r.metric, r.kind) or re.match(_HEADLINE_EXTRA, r.metric or "")))
+                 for r in rows.itertuples()]]
+    lines += _untargeted_line(rows, year, last)
     verbal = targets[targets.kind.eq("verbal") & targets.metric.fillna("").str.contains("约束性")] if len(targets) else targets
     for r in verbal.itertuples():
         lines.append(f"- **Binding targets referred to, not stated.** The main targets include “{r.metric}”: the "

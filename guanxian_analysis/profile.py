@@ -132,8 +132,10 @@ class ThemeProfile:
         """The closing Markdown findings of the theme (:func:`~guanxian_analysis.findings.theme_findings`)."""
         from .findings import theme_findings
 
+        from .main_target_extraction import main_targets
+
         return theme_findings(self.report, self.theme, distinct=self.distinctive_terms, indicators=self.indicators,
-                              board=self.scoreboard, ranks=self.ranks)
+                              board=self.scoreboard, ranks=self.ranks, targets=main_targets(self.report))
 
 
 def theme_profile(report: "Report", theme: str) -> ThemeProfile:

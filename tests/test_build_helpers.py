@@ -83,8 +83,9 @@ def test_findings_render_computed_numbers(report):
     n = int((indicators.theme == "environment").sum())
     assert f"**Numbers.** {n} indicators" in text
     ranks = ga.ranks(report)
-    firsts = int((ranks[ranks.theme == "environment"]["rank"] == 1).sum())
-    assert firsts >= 3 and f"{firsts} of them first place" in text
+    firsts = ranks[(ranks.theme == "environment") & ranks.claim.eq("position") & ranks["rank"].eq(1)]
+    assert len(firsts) >= 3 and f"1st in the city (全市第1位): “{firsts.metric.iloc[0]}”" in text
+    assert all(f"“{m}”" in text.split("1st in the city")[1].split("2nd in the city")[0] for m in firsts.metric)
 
 
 def test_helpers_work_on_the_hailar_report(hailar):

@@ -546,8 +546,8 @@ def test_target_findings_on_guanxian(report):
     assert "All 5 growth targets set for 2022 sit below the 2021 outcome" in text
     assert "“生产总值” (gross domestic product, GDP) 6%左右 after an estimated 8% (−2 points)" in text
     assert "rose 16% in 2021, 2.0 times the 8% growth of" in text and "“居民人均可支配收入增长16%”" in text
-    assert "“社会消费品零售总额” (retail sales of consumer goods) 15%; “进出口总额” (total imports and exports) 34.3%, " \
-           "but sets no 2022 target for them" in text
+    assert "“社会消费品零售总额” (retail sales of consumer goods) +15%; “进出口总额” (total imports and exports) +34.3%, " \
+           "but sets no numeric 2022 target for them" in text
     assert "“全面完成上级下达的约束性指标任务”" in text
 
 
