@@ -485,8 +485,7 @@ def theme_shares(reports, *, value: str = "share") -> "pd.DataFrame":
     """
     import pandas as pd
 
-    from .plots import THEME_LABELS
-    from .themes import THEMES
+    from .themes import THEME_LABELS, THEMES
 
     if value not in ("share", "characters", "paragraphs"):
         raise ValueError(f"value must be 'share', 'characters' or 'paragraphs', not {value!r}")

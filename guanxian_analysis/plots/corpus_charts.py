@@ -1,7 +1,7 @@
-"""Plot helpers for several reports, in seaborn's manner: data first, ``ax=None``, return the Axes.
+"""Charts of several reports over the years (term trends); no single-report charts.
 
-Kept apart from ``plots.py`` for now (one report's charts); they share the CJK font of
-:mod:`guanxian_analysis.style`, set on every text the helper draws.
+In seaborn's manner: data first, ``ax=None``, return the Axes; the CJK font of
+:mod:`guanxian_analysis.style` is set on every text the helper draws.
 
 Examples
 --------
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .style import apply_font, font_family
+from ..style import apply_font, font_family
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

@@ -1,7 +1,7 @@
-"""Plot helpers for promises and money (commitments, fiscal amounts), in seaborn's manner: data first, ``ax=None``.
+"""Charts of promises and money (commitments per group, fiscal amounts); no extraction of either.
 
-Kept apart from ``plots.py`` (the text and indicator charts); they share the CJK font of
-:mod:`guanxian_analysis.style`, set on every text the helper draws, and return the Axes.
+In seaborn's manner: data first, ``ax=None``; the CJK font of :mod:`guanxian_analysis.style` is set on
+every text the helper draws, and the Axes is returned.
 
 Examples
 --------
@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .style import apply_font, font_family
+from ..style import apply_font, font_family
+from .base import THEME_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -27,8 +28,7 @@ _SUMMARY_COLUMNS = ("commitments", "checkable", "checkable_share")
 
 def _group_labels(column: str, values) -> list[str]:
     """Bilingual labels for verb classes and themes; other groups as they are."""
-    from .commitment_extraction import VERB_CLASS_LABELS
-    from .plots import THEME_LABELS
+    from ..commitment_extraction import VERB_CLASS_LABELS
 
     names = {"verb_class": VERB_CLASS_LABELS, "theme": THEME_LABELS}.get(column, {})
     return [names.get(v, "–" if v is None or v != v else str(v)) for v in values]
@@ -144,8 +144,8 @@ def plot_fiscal_amounts(data: "pd.DataFrame", *, ax=None):
     if missing:
         raise ValueError(f"plot_fiscal_amounts needs the column(s) {missing} of a fiscal_picture table; "
                          f"the table has {list(data.columns)}")
-    from .fiscal import fiscal_amounts
-    from .promise_display import figure_as_written
+    from ..fiscal import fiscal_amounts
+    from ..promise_display import figure_as_written
 
     rows = fiscal_amounts(data)
     with mpl.rc_context({"font.family": font_family()}):
