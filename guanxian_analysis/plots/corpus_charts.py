@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..style import apply_font, font_family
+from .base import _axes, _cjk, _finish
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["plot_term_trends"]
 
 
+@_cjk
 def plot_term_trends(data: "pd.DataFrame", *, value: str = "rate_per_10k", ax=None):
     """One line per term (and place) over the years; a year without a report is a gap.
 
@@ -51,38 +52,33 @@ def plot_term_trends(data: "pd.DataFrame", *, value: str = "rate_per_10k", ax=No
     >>> [line.get_label() for line in ax.get_lines()]
     ['生态']
     """
-    import matplotlib as mpl
     import numpy as np
     import seaborn as sns
 
-    with mpl.rc_context({"font.family": font_family()}):
-        if ax is None:
-            import matplotlib.pyplot as plt
-
-            ax = plt.gca()
-        table = data.copy()
-        table["year"] = table["year"].astype(int)
-        values = table[value].astype("float64")
-        table[value] = values
-        several_places = table["place"].nunique() > 1
-        groups = list(table.groupby(["place", "term"], sort=False))
-        palette = sns.color_palette(n_colors=max(len(groups), 1))
-        for colour, ((place, term), group) in zip(palette, groups):
-            group = group.sort_values("year")
-            # reindex to every year, so that a missing year is NaN and the line breaks there
-            years = np.arange(group["year"].min(), group["year"].max() + 1)
-            series = group.set_index("year")[value].reindex(years)
-            label = f"{place} · {term}" if several_places else term
-            ax.plot(years, series.to_numpy(), marker="o", color=colour, label=label)
-        missing = sorted(set(table.loc[values.isna(), "year"]))
-        for year in missing:
-            ax.axvspan(year - 0.4, year + 0.4, color="0.9", zorder=0)
-            ax.annotate("无报告\nno report", (year, 1), xycoords=("data", "axes fraction"), xytext=(0, -4),
-                        textcoords="offset points", ha="center", va="top", fontsize="small", color="0.4")
-        ax.set_xticks(sorted(set(table["year"])))
-        ax.set_xlabel("年份 year")
-        ax.set_ylabel({"rate_per_10k": "每万字次数 per 10,000 characters", "count": "次数 count"}.get(value, value))
-        ax.set_ylim(bottom=0)
-        if groups:
-            ax.legend(frameon=False)
-        return apply_font(ax)
+    ax = _axes(ax)
+    table = data.copy()
+    table["year"] = table["year"].astype(int)
+    values = table[value].astype("float64")
+    table[value] = values
+    several_places = table["place"].nunique() > 1
+    groups = list(table.groupby(["place", "term"], sort=False))
+    palette = sns.color_palette(n_colors=max(len(groups), 1))
+    for colour, ((place, term), group) in zip(palette, groups):
+        group = group.sort_values("year")
+        # reindex to every year, so that a missing year is NaN and the line breaks there
+        years = np.arange(group["year"].min(), group["year"].max() + 1)
+        series = group.set_index("year")[value].reindex(years)
+        label = f"{place} · {term}" if several_places else term
+        ax.plot(years, series.to_numpy(), marker="o", color=colour, label=label)
+    missing = sorted(set(table.loc[values.isna(), "year"]))
+    for year in missing:
+        ax.axvspan(year - 0.4, year + 0.4, color="0.9", zorder=0)
+        ax.annotate("无报告\nno report", (year, 1), xycoords=("data", "axes fraction"), xytext=(0, -4),
+                    textcoords="offset points", ha="center", va="top", fontsize="small", color="0.4")
+    ax.set_xticks(sorted(set(table["year"])))
+    ax.set_xlabel("年份 year")
+    ax.set_ylabel({"rate_per_10k": "每万字次数 per 10,000 characters", "count": "次数 count"}.get(value, value))
+    ax.set_ylim(bottom=0)
+    if groups:
+        ax.legend(frameon=False)
+    return _finish(ax)
