@@ -597,7 +597,7 @@ def new_terms(reports, *, min_count: int = 1, min_length: int = 2) -> "pd.DataFr
     """
     import pandas as pd
 
-    from .terms import _tokens_of
+    from .terms.counting import _tokens_of
     from .tokenizer import DEFAULT_STOPWORDS
 
     series = _series(reports)
