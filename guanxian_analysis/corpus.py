@@ -1,4 +1,4 @@
-"""Several reports at once: ``load_reports()`` returns a :class:`Corpus`.
+"""Several reports at once: ``load_reports()`` returns a :class:`Corpus` and its cross-report tables (no charts, no prose).
 
 A corpus holds its :class:`~guanxian_analysis.report.Report` objects, ordered by place
 and year, and gives the tables of one report stacked, with ``report_id, place, level,
