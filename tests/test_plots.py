@@ -16,7 +16,8 @@ import pytest  # noqa: E402
 
 import guanxian_analysis as ga  # noqa: E402
 from guanxian_analysis import plots, style  # noqa: E402
-from guanxian_analysis.plots import base, comparison_charts, indicator_charts, text_charts  # noqa: E402
+from guanxian_analysis.plots import (  # noqa: E402
+    base, comparison_charts, corpus_charts, indicator_charts, promise_charts, text_charts)
 from guanxian_analysis.terms import cooccurrence_graph  # noqa: E402
 
 SCOREBOARD = pd.DataFrame({
@@ -49,7 +50,7 @@ RANKS = pd.DataFrame({
 
 
 @pytest.fixture(scope="module")
-def inputs(report):
+def inputs(report, hailar):
     p = report.paragraphs
     return {
         "plot_top_terms": ga.term_frequencies(report),
@@ -60,11 +61,20 @@ def inputs(report):
         "plot_cooccurrence": ga.cooccurrence(report),
         "plot_wordcloud": ga.term_frequencies(report),
         "plot_growth_targets": ga.main_targets([report]),
+        "plot_target_comparison": ga.compare_targets(report, context=ga.context_targets()),
+        "plot_target_tracking": ga.target_tracking([report]),
+        "plot_commitments": ga.commitment_summary(ga.commitments(report), by="verb_class"),
+        "plot_fiscal_amounts": ga.fiscal_picture(report),
+        "plot_term_trends": ga.term_trends([report, hailar], ["发展", "生态"]),
     }
 
 
-#: the helpers drawn from one report's tables (the others: test_promise_findings, test_comparison, test_corpus_load)
-HELPERS = [*text_charts.__all__, *indicator_charts.__all__, "plot_growth_targets"]
+#: every chart helper of the package (``THEME_LABELS`` is the one name in plots.__all__ that is not a helper)
+HELPERS = [name for name in plots.__all__ if name != "THEME_LABELS"]
+
+
+def test_every_helper_has_pipeline_input(inputs):
+    assert set(HELPERS) == set(inputs) and len(HELPERS) == 13
 
 
 def _texts(fig) -> list[str]:
@@ -192,7 +202,8 @@ def test_inputs_are_not_mutated(inputs):
         pd.testing.assert_frame_equal(inputs[key], frame)
 
 
-@pytest.mark.parametrize("module", [base, text_charts, indicator_charts, comparison_charts])
+@pytest.mark.parametrize("module", [base, text_charts, indicator_charts, comparison_charts, promise_charts,
+                                    corpus_charts])
 def test_docstring_examples(module):
     result = doctest.testmod(module, extraglobs={"plt": plt}, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
