@@ -36,9 +36,9 @@ _EXPORTS = {
     # several reports
     "Corpus": "corpus",
     "load_reports": "corpus",
-    "theme_shares": "corpus",
-    "term_trends": "corpus",
-    "new_terms": "corpus",
+    "theme_shares": "corpus_tables",
+    "term_trends": "corpus_tables",
+    "new_terms": "corpus_tables",
     # indicators
     "indicators": "indicator_extraction",
     "number_audit": "indicator_extraction",

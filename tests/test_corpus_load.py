@@ -249,10 +249,13 @@ def test_theme_shares_side_by_side(report):
     assert chars.iloc[:, 2].sum() == sum(len(t) for t in report.paragraphs.query("part != 'glossary'").text)
 
 
-def test_corpus_docstring_examples():
+@pytest.mark.parametrize("module", ["corpus", "corpus_tables"])
+def test_corpus_docstring_examples(module):
     import doctest
+    import importlib
 
-    result = doctest.testmod(corpus_module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    module = importlib.import_module(f"guanxian_analysis.{module}")
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
 
 
