@@ -36,9 +36,9 @@ _EXPORTS = {
     # several reports
     "Corpus": "corpus",
     "load_reports": "corpus",
-    "theme_shares": "corpus",
-    "term_trends": "corpus",
-    "new_terms": "corpus",
+    "theme_shares": "corpus_tables",
+    "term_trends": "corpus_tables",
+    "new_terms": "corpus_tables",
     # indicators
     "indicators": "indicator_extraction",
     "number_audit": "indicator_extraction",
@@ -97,12 +97,12 @@ _EXPORTS = {
     "plot_ranks": "plots",
     "plot_cooccurrence": "plots",
     "plot_wordcloud": "plots",
-    "plot_term_trends": "corpus_plots",
+    "plot_term_trends": "plots",
     "plot_growth_targets": "plots",
-    "plot_commitments": "promise_plots",
-    "plot_fiscal_amounts": "promise_plots",
-    "plot_target_comparison": "comparison_plots",
-    "plot_target_tracking": "comparison_plots",
+    "plot_commitments": "plots",
+    "plot_fiscal_amounts": "plots",
+    "plot_target_comparison": "plots",
+    "plot_target_tracking": "plots",
 }
 
 __all__ = ["ReportFormatError", "__version__", *_EXPORTS]

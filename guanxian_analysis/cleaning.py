@@ -1,4 +1,4 @@
-"""Cleaning steps: small pure ``str -> str`` functions, one verb each.
+"""Cleaning steps: small pure ``str -> str`` functions, one verb each (no structure, no analysis).
 
 Every step takes the text and an optional ``log`` (a list) to which it appends
 one :class:`Change` per edit, so that nothing the cleaner does goes unrecorded.

@@ -1,4 +1,4 @@
-"""Commitments: what the report promises for the year ahead, one row per promise.
+"""Commitments: what the report promises for the year ahead, one row per promise (a table; no prose, charts or files).
 
 A commitment is a clause of the year-ahead part (segment ``year_ahead``) that commits
 the government to an action. The rules are those of the hand annotation in

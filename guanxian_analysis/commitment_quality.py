@@ -1,4 +1,4 @@
-"""How the extracted commitments agree with a hand annotation (``tests/fixtures/commitments_annotated.csv``).
+"""How the extracted commitments agree with a hand annotation (``tests/fixtures/commitments_annotated.csv``); no extraction.
 
 A found commitment matches an annotated one when both are in the same sentence and their
 clauses overlap; each annotated commitment is matched at most once.

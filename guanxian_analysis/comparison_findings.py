@@ -1,4 +1,4 @@
-"""Findings on targets in context: Markdown sentences rendered from compare_targets / target_tracking tables.
+"""Findings on targets in context: Markdown sentences rendered from compare_targets / target_tracking tables (no tables computed).
 
 No tables are computed here and nothing is drawn; every figure comes from the table given.
 

@@ -213,7 +213,7 @@ def kwic_table(report: "Report", terms, *, window: int = 16, per_term: int | Non
     import pandas as pd
 
     from . import kwic
-    from .terms import _as_terms, _check_match
+    from .terms.counting import _as_terms, _check_match
 
     terms = _as_terms(terms, "terms")
     _check_match(match)
@@ -298,7 +298,7 @@ def theme_indicators(indicators: "pd.DataFrame", theme: str | None = None,
     if theme is not None:
         rows = rows[rows.theme == check_theme(theme)]
     if terms is not None:
-        from .terms import _as_terms
+        from .terms.counting import _as_terms
 
         pattern = "|".join(re.escape(t) for t in _as_terms(terms, "terms"))
         about = rows.metric.fillna("").str.contains(pattern, regex=True)

@@ -1,4 +1,4 @@
-"""Turn the bytes of a report file into text, whatever the encoding it came in."""
+"""Turn the bytes of a report file into text, whatever the encoding it came in (no cleaning, no structure)."""
 from __future__ import annotations
 
 import codecs

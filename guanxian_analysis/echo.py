@@ -1,4 +1,4 @@
-"""Which of a higher level's policy phrases does a report echo?
+"""Which of a higher level's policy phrases does a report echo? (phrase tables only; no prose, no charts)
 
 ``policy_phrases(source, against)`` lists the phrases of a (national) report: its quoted
 slogans (“六稳”, “放管服” …), its numbered slogans (:func:`~guanxian_analysis.numbered_phrases`)

@@ -1,4 +1,4 @@
-"""The one exception type the package raises for bad input."""
+"""The one exception type the package raises for bad input (no other logic)."""
 
 
 class ReportFormatError(ValueError):

@@ -1,4 +1,4 @@
-"""How a figure reads: the one place that turns value, unit, qualifier, direction and measure into text.
+"""How a figure reads: the one place that turns value, unit, qualifier, direction and measure into text (no tables).
 
 Every table, sentence, chart label and CSV column that shows an indicator builds its string with
 :func:`figure_text`, so a fall reads as a fall (刑事警情 下降23.7% → ``−23.7%``), an improvement as an

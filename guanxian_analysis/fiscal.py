@@ -1,4 +1,4 @@
-"""The fiscal picture: every fiscal figure a report states, and the figures that follow from them.
+"""The fiscal picture: every fiscal figure a report states, and the figures that follow from them (tables; no charts, no prose).
 
 Stated rows come from :func:`~guanxian_analysis.indicators` (so each keeps its sentence and
 offsets) when the indicator's metric names a fiscal item in :data:`FISCAL_ITEMS`. Derived rows

@@ -1,4 +1,4 @@
-"""Measure :func:`~guanxian_analysis.indicator_extraction.indicators` against hand annotations.
+"""Measure :func:`~guanxian_analysis.indicator_extraction.indicators` against hand annotations (scoring only; no extraction).
 
 The annotations (``tests/fixtures/indicators_annotated.csv``) name each indicator by
 a ``quote`` that occurs once in the report's simplified text and the ``number`` as

@@ -1,4 +1,4 @@
-"""The year's main expected targets (主要预期目标) of a report, as a table.
+"""The year's main expected targets (主要预期目标) of a report, as a table (no charts, no prose, no comparison).
 
 (The module is named ``main_target_extraction`` so that ``ga.main_targets`` stays the function,
 as ``indicator_extraction`` does for ``ga.indicators``.)

@@ -1,4 +1,4 @@
-"""Numbers as written in Chinese text: numerals, units and their base values.
+"""Numbers as written in Chinese text: numerals, units and their base values (the one numeral parser; no indicators).
 
 Small pure helpers used by :mod:`guanxian_analysis.indicator_extraction` (the module is named
 ``numerals`` so that it never shadows the standard library's ``numbers``):

@@ -253,7 +253,7 @@ def parse_report(data: bytes, *, script: str = "simplified", source_path: str | 
     )
     # a theme's paragraphs (a filtered table) still name their report, so the term functions tokenize them
     # with the report's own vocabulary (terms.report_vocabulary)
-    from .terms import remember_report
+    from .terms.vocabulary import remember_report
 
     remember_report(report)
     return report

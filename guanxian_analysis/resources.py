@@ -1,4 +1,4 @@
-"""Compiled patterns and small constant tables shared by the cleaning and structure steps.
+"""Compiled patterns and small constant tables shared by the cleaning and structure steps (no functions that clean or parse).
 
 Chinese numerals are read by :func:`guanxian_analysis.numerals.chinese_to_int` (the one numeral parser).
 

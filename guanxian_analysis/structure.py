@@ -1,4 +1,4 @@
-"""The report's structure: front matter, parts, segments, sections, paragraphs, sentences, glossary.
+"""The report's structure: front matter, parts, segments, sections, paragraphs, sentences, glossary (no cleaning, no themes).
 
 Pure functions over the cleaned lines. Patterns are matched on the simplified
 script; texts are kept in both scripts with identical offsets.

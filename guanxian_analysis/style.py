@@ -1,4 +1,4 @@
-"""Chart theme with a CJK font that is known to cover the characters drawn.
+"""Chart theme with a CJK font that is known to cover the characters drawn (no charts drawn here).
 
 The font is chosen in this order:
 

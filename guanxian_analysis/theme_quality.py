@@ -1,4 +1,4 @@
-"""How the report's themes agree with a hand annotation (``tests/fixtures/themes_annotated.csv``).
+"""How the report's themes agree with a hand annotation (``tests/fixtures/themes_annotated.csv``); no theme rules.
 
 A unit (a paragraph or a glossary entry) agrees when the package's theme is the annotated
 ``theme`` or the acceptable ``second_theme``. Rules of the annotation:

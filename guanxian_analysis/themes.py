@@ -48,6 +48,8 @@ THEME_NAMES_ZH = {"economy": "经济", "rural": "乡村", "environment": "环境
 #: English label of each theme (notebook prose)
 THEME_NAMES_EN = {"economy": "Economy", "rural": "Rural revitalisation", "environment": "Environment",
                   "livelihoods": "Livelihoods", "urban": "Urban development", "governance": "Governance"}
+#: display name of each theme in charts and tables: Chinese label and key (``经济 economy``)
+THEME_LABELS = {theme: f"{THEME_NAMES_ZH[theme]} {theme}" for theme in THEMES}
 SCORE_COLUMNS = tuple(f"score_{t}" for t in THEMES)
 _PART_THEMES = {"self_building": "governance", "opening": "governance", "closing": "governance"}
 #: the theme of report furniture, general aims and anything no rule decides

@@ -1,4 +1,4 @@
-"""Word segmentation tuned to the report: a package-owned jieba tokenizer.
+"""Word segmentation tuned to the report: a package-owned jieba tokenizer (tokens only; no counting or analysis).
 
 The package never touches ``jieba.dt`` (jieba's global tokenizer). It builds its own
 :class:`jieba.Tokenizer` once, on first use, from jieba's bundled dictionary plus the

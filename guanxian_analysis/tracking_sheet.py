@@ -1,4 +1,4 @@
-"""The commitment tracking sheet: the commitments as CSV and as an Excel workbook for an analyst to fill in.
+"""The commitment tracking sheet: the commitments as CSV and as an Excel workbook to fill in (no extraction).
 
 The workbook has one row per commitment, an empty ``status`` column with a drop-down
 (:data:`STATUS_CHOICES`: done, partly, not done, unclear), an empty ``evidence`` column, a frozen header row, filters on every column, set

@@ -59,7 +59,7 @@ def test_scoreboard_lines_quote_the_report_figures(report):
 
 
 def test_kwic_table_keeps_provenance(report):
-    # kwic counts whole tokens outside the glossary by default (terms.py's counting rule), so a name part such
+    # kwic counts whole tokens outside the glossary by default (the counting rule of ``terms``), so a name part such
     # as 啄木鸟 (inside the one token 啄木鸟智慧监管平台) has no hits there; 河湖长制 is a word of its own
     hits = nh.kwic_table(report, ["灵芝", "河湖长制"], per_term=3)
     assert hits.groupby("term").size().to_dict() == {"河湖长制": 2, "灵芝": 3}

@@ -265,17 +265,20 @@ def test_theme_shares_side_by_side(report):
     assert chars.iloc[:, 2].sum() == sum(len(t) for t in report.paragraphs.query("part != 'glossary'").text)
 
 
-def test_corpus_docstring_examples():
+@pytest.mark.parametrize("module", ["corpus", "corpus_tables"])
+def test_corpus_docstring_examples(module):
     import doctest
+    import importlib
 
-    result = doctest.testmod(corpus_module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    module = importlib.import_module(f"guanxian_analysis.{module}")
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
 
 
 def test_plot_term_trends_breaks_the_line_at_the_missing_year(hailar_corpus):
     import matplotlib.pyplot as plt
 
-    from guanxian_analysis import corpus_plots
+    from guanxian_analysis.plots import corpus_charts
 
     table = ga.term_trends(hailar_corpus, ["生态", "改革"])
     assert table.term.unique().tolist() == ["生态", "改革"]  # the order given
@@ -290,7 +293,7 @@ def test_plot_term_trends_breaks_the_line_at_the_missing_year(hailar_corpus):
     assert list(xs) == list(range(2012, 2020)) and math.isnan(ys[list(xs).index(2017)])
     assert ys[0] == pytest.approx(table.rate_per_10k.iloc[0])
     assert any("无报告" in t.get_text() for t in ax.texts)
-    result = __import__("doctest").testmod(corpus_plots)
+    result = __import__("doctest").testmod(corpus_charts)
     assert result.attempted > 0 and result.failed == 0
 
 

@@ -16,6 +16,8 @@ import pytest  # noqa: E402
 
 import guanxian_analysis as ga  # noqa: E402
 from guanxian_analysis import plots, style  # noqa: E402
+from guanxian_analysis.plots import (  # noqa: E402
+    base, comparison_charts, corpus_charts, indicator_charts, promise_charts, text_charts)
 from guanxian_analysis.terms import cooccurrence_graph  # noqa: E402
 
 SCOREBOARD = pd.DataFrame({
@@ -48,7 +50,7 @@ RANKS = pd.DataFrame({
 
 
 @pytest.fixture(scope="module")
-def inputs(report):
+def inputs(report, hailar):
     p = report.paragraphs
     return {
         "plot_top_terms": ga.term_frequencies(report),
@@ -59,14 +61,27 @@ def inputs(report):
         "plot_cooccurrence": ga.cooccurrence(report),
         "plot_wordcloud": ga.term_frequencies(report),
         "plot_growth_targets": ga.main_targets([report]),
+        "plot_target_comparison": ga.compare_targets(report, context=ga.context_targets()),
+        "plot_target_tracking": ga.target_tracking([report]),
+        "plot_commitments": ga.commitment_summary(ga.commitments(report), by="verb_class"),
+        "plot_fiscal_amounts": ga.fiscal_picture(report),
+        "plot_term_trends": ga.term_trends([report, hailar], ["发展", "生态"]),
     }
+
+
+#: every chart helper of the package (``THEME_LABELS`` is the one name in plots.__all__ that is not a helper)
+HELPERS = [name for name in plots.__all__ if name != "THEME_LABELS"]
+
+
+def test_every_helper_has_pipeline_input(inputs):
+    assert set(HELPERS) == set(inputs) and len(HELPERS) == 13
 
 
 def _texts(fig) -> list[str]:
     return [t.get_text() for t in fig.findobj(mpl.text.Text) if t.get_text()]
 
 
-@pytest.mark.parametrize("name", plots.__all__[:-1])
+@pytest.mark.parametrize("name", HELPERS)
 def test_helper_returns_the_axes_it_was_given_and_renders_without_glyph_warnings(inputs, name):
     """Drawn with matplotlib's default rc (no use_theme): the helper sets the font itself."""
     with mpl.rc_context({"font.family": ["DejaVu Sans"]}):
@@ -80,7 +95,7 @@ def test_helper_returns_the_axes_it_was_given_and_renders_without_glyph_warnings
     assert fig.get_size_inches().tolist() == pytest.approx(mpl.rcParams["figure.figsize"])
 
 
-@pytest.mark.parametrize("name", plots.__all__[:-1])
+@pytest.mark.parametrize("name", HELPERS)
 def test_helper_draws_on_the_current_axes_when_none_is_given(inputs, name):
     fig, ax = plt.subplots()
     assert getattr(plots, name)(inputs[name]) is ax
@@ -92,7 +107,7 @@ def test_helpers_never_show_or_save(monkeypatch, inputs):
 
     monkeypatch.setattr(plt, "show", fail)
     monkeypatch.setattr(mpl.figure.Figure, "savefig", fail)
-    for name in plots.__all__[:-1]:
+    for name in HELPERS:
         fig, ax = plt.subplots()
         getattr(plots, name)(inputs[name], ax=ax)
 
@@ -180,20 +195,22 @@ def test_wordcloud_size_and_inputs():
 
 def test_inputs_are_not_mutated(inputs):
     before = {k: v.copy() for k, v in inputs.items()}
-    for name in plots.__all__[:-1]:
+    for name in HELPERS:
         fig, ax = plt.subplots()
         getattr(plots, name)(inputs[name], ax=ax)
     for key, frame in before.items():
         pd.testing.assert_frame_equal(inputs[key], frame)
 
 
-def test_docstring_examples():
-    result = doctest.testmod(plots, extraglobs={"plt": plt}, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+@pytest.mark.parametrize("module", [base, text_charts, indicator_charts, comparison_charts, promise_charts,
+                                    corpus_charts])
+def test_docstring_examples(module):
+    result = doctest.testmod(module, extraglobs={"plt": plt}, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
 
 
 def test_cooccurrence_layout_keeps_labels_apart():
-    from guanxian_analysis.plots import _separate_labels
+    from guanxian_analysis.plots.text_charts import _separate_labels
 
     crowded = {"突破": (0.50, 0.50), "攻坚": (0.51, 0.50), "高质量发展": (0.50, 0.51), "产业": (0.0, 0.0)}
     spread = _separate_labels(crowded, list(crowded))
@@ -219,8 +236,8 @@ def test_plot_inputs_use_the_values_the_pipeline_produces(report, hailar):
         assert set(board.columns) >= set(SCOREBOARD.columns)
         assert set(board.outcome_status.dropna()) <= set(STATUSES)
         for bound in board.target_bound.dropna():
-            assert plots._bound_marker(None, bound)[0] != "s", bound  # a target bound gets its own marker
-    assert {"min", "max", "approx"} <= set(plots._BOUND_MARKERS)
+            assert base._bound_marker(None, bound)[0] != "s", bound  # a target bound gets its own marker
+    assert {"min", "max", "approx"} <= set(base._BOUND_MARKERS)
 
 
 def test_theme_map_names_parts_from_the_report_itself(report, hailar):

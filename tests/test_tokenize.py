@@ -160,8 +160,8 @@ def test_a_fresh_process_reuses_the_cache():
 
 def test_importing_and_building_emit_no_warnings():
     code = ("import warnings; warnings.simplefilter('error'); import guanxian_analysis.tokenizer as t; "
-            "t.get_tokenizer(); t.get_pos_tokenizer(); from guanxian_analysis import terms; "
-            "terms._textrank('冠县推进乡村振兴', top=3, stop=frozenset(), allow_pos=('ns', 'nz', 'v'))")
+            "t.get_tokenizer(); t.get_pos_tokenizer(); from guanxian_analysis.terms import counting; "
+            "counting._textrank('冠县推进乡村振兴', top=3, stop=frozenset(), allow_pos=('ns', 'nz', 'v'))")
     out = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stderr == ""

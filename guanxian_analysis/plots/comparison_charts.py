@@ -1,24 +1,28 @@
-"""Charts of targets in context, in seaborn's manner: data first, ``ax=None``, draw, return the Axes.
+"""Charts of targets in context (beside other levels, places and years); no single-report charts.
+
+In seaborn's manner: data first, ``ax=None``, draw, return the Axes.
 
 - :func:`plot_target_comparison`: a :func:`~guanxian_analysis.compare_targets` table, one row per
   metric in %, a marker per level (shape by bound: ▶ 以上, ◀ 以内, ◆ 左右), labelled as written;
 - :func:`plot_target_tracking`: a :func:`~guanxian_analysis.target_tracking` table for one metric,
   a dumbbell per year from the target (hollow) to the outcome the next report gives (filled), a
-  year without a report shaded and labelled 无报告.
+  year without a report shaded and labelled 无报告;
+- :func:`plot_growth_targets`: :func:`~guanxian_analysis.main_targets` of several reports, each
+  place's growth target for one metric, sorted.
 
-Both set the CJK font on every text they draw (:mod:`guanxian_analysis.style`), as the other helpers do.
+Each sets the CJK font on every text it draws (:mod:`guanxian_analysis.style`), as the other helpers do.
 """
 from __future__ import annotations
 
 import math
 from typing import TYPE_CHECKING
 
-from .plots import _axes, _bound_marker, _cjk, _finish, _require, _first_use
+from .base import _axes, _bound_marker, _cjk, _finish, _first_use, _fmt, _require
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["plot_target_comparison", "plot_target_tracking"]
+__all__ = ["plot_target_comparison", "plot_target_tracking", "plot_growth_targets"]
 
 #: English names of the levels in legends
 LEVEL_NAMES = {"county": "county 县", "city": "city 市", "province": "province 省", "national": "nation 全国"}
@@ -198,3 +202,82 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", va
     if once.seen:
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.09), ncol=3, fontsize="x-small", frameon=False)
     return _finish(ax)
+
+
+# --------------------------------------------------------------------------- main targets
+@_cjk
+def plot_growth_targets(data: "pd.DataFrame", *, metric: str = "GDP growth", ax=None):
+    """Each place's growth target for one common metric, sorted: a dot plot with range bars.
+
+    One row per place (highest target on top). A point target is marked by its bound (``>``
+    以上 at least, ``<`` 以内 at most, a diamond 左右 about, a square a plain figure); a range
+    (5%—5.5%) is a bar from its lower to its upper end. Each target is labelled as written.
+
+    Parameters
+    ----------
+    data : DataFrame
+        :func:`~guanxian_analysis.main_targets` of several reports (``place`` or
+        ``report_id`` names the rows; ``level == "national"`` or place 全国 is drawn in a
+        second colour).
+    metric : str
+        A column of :data:`guanxian_analysis.main_target_extraction.COMMON_METRICS` with
+        growth-rate targets; the first such target of each report is drawn.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"place": ["甲省", "乙省"], "metric": ["地区生产总值"] * 2,
+    ...     "kind": ["growth_rate"] * 2, "value": [5.0, 4.5], "upper": [None, 5.0],
+    ...     "unit": ["%"] * 2, "qualifier": ["左右", ""], "bound": ["approx", "range"],
+    ...     "figure": ["5%左右", "4.5%—5%"]})
+    >>> fig, ax = plt.subplots()
+    >>> [x.get_text() for x in plot_growth_targets(t, ax=ax).get_yticklabels()]
+    ['甲省', '乙省']
+    """
+    import pandas as pd
+    import seaborn as sns
+
+    from ..main_target_extraction import common_metric
+
+    ax = _axes(ax)
+    rows = data[[common_metric(m, k) == metric for m, k in zip(data["metric"], data["kind"])]]
+    key = rows["report_id"] if "report_id" in rows else pd.Series(range(len(rows)), index=rows.index)
+    rows = rows[~key.duplicated()].copy()
+    label = rows["place"] if "place" in rows else pd.Series(None, index=rows.index)
+    if "report_id" in rows:
+        label = label.where(label.notna() & (label != ""), rows["report_id"])
+    rows["label"] = label
+    rows["top"] = rows["upper"].fillna(rows["value"])
+    rows = rows.sort_values(["top", "value", "label"], ascending=[False, False, True]).reset_index(drop=True)
+    place_color, nation_color = sns.color_palette(n_colors=2)
+    once = _first_use()
+
+    for y, row in rows.iterrows():
+        national = row.get("level") == "national" or row["label"] == "全国"
+        color = nation_color if national else place_color
+        if pd.notna(row["upper"]):
+            ax.plot([row["value"], row["upper"]], [y, y], color=color, linewidth=5, alpha=0.55,
+                    solid_capstyle="butt", label=once("区间 range"), zorder=2)
+            ax.scatter([row["value"], row["upper"]], [y, y], marker="|", s=120, color=color, zorder=3)
+        else:
+            marker, name = _bound_marker(row.get("qualifier"), row.get("bound"))
+            ax.scatter([row["value"]], [y], marker=marker, s=70, color=color, zorder=3, label=once(name))
+        ax.annotate(str(row.get("figure") or _fmt(row["value"], row.get("unit"))).replace("\n", ""),
+                    (row["top"], y), xytext=(8, 0), textcoords="offset points", va="center",
+                    fontsize="small", color=color)
+    if any(rows.get("level", pd.Series(dtype=object)).eq("national")) or "全国" in set(rows["label"]):
+        ax.scatter([], [], marker="o", s=50, color=nation_color, label="全国 nation")
+        once.seen.add("全国 nation")
+    ax.set_yticks(list(range(len(rows))), labels=list(rows["label"]))
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.margins(x=0.15)
+    ax.set_xlabel(f"{metric} 增长目标 target（%）")
+    if once.seen:
+        ax.legend(loc="lower right", fontsize="small", frameon=True)
+    return _finish(ax)
+
