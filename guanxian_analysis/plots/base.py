@@ -102,7 +102,7 @@ def _finish(ax, *extra):
 _LOWER = ("以上", "不低于", "超过", "至少", "≥")
 _UPPER = ("以内", "以下", "不超过", "控制在", "≤")
 _APPROX = ("左右", "约", "≈")
-#: marker and legend name for the target bounds the pipeline produces (indicator_extraction.BOUNDS)
+#: marker and legend name for the target bounds the pipeline produces (indicator_schema.BOUNDS)
 _BOUND_MARKERS = {"min": (">", "≥ 以上"), "max": ("<", "≤ 以内"), "approx": ("D", "≈ 左右")}
 
 
