@@ -322,6 +322,14 @@ def test_phone_page_folds_its_header_and_charts_read_at_11px(built, browser, nam
             }
             return null; }).filter(Boolean)""")
         assert both_ways == [], both_ways
+        # a stacked table shows no empty header box (pandas' blank corner cells), and every cell of a card is
+        # named: the index's name ("segment") labels the row header, the column's name each value
+        blank_boxes = page.evaluate("""[...document.querySelectorAll('table.gx-stacked thead th')].filter(th =>
+            !th.textContent.trim() && th.getBoundingClientRect().width > 0).length""")
+        assert blank_boxes == 0, f"{blank_boxes} empty header boxes on the phone"
+        unnamed = page.evaluate("""[...document.querySelectorAll('table.gx-stacked tbody td')].filter(td =>
+            !td.hasAttribute('data-label') && !td.classList.contains('dataTables_empty')).length""")
+        assert unnamed == 0, f"{unnamed} cells without their column's name on the phone"
     finally:
         page.close()
 

@@ -7,13 +7,25 @@
   // a phone: a table wider than the screen (or of five columns or more) is stacked, one row a card with each cell labelled by its column,
   // so a row reads top to bottom (interactive tables redraw their rows when paged or sorted: label again)
   if (window.matchMedia("(max-width: 700px)").matches) {
-    var label = function (table) {
-      var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
-        return th.textContent.trim();
+    // one name per column: pandas writes the columns in one header row and the index's name in another (a blank
+    // cell above the index, blanks beside its name), so a column's name is its last non-blank header cell
+    var heads = function (table) {
+      var names = [];
+      table.querySelectorAll("thead tr").forEach(function (tr) {
+        var i = 0;
+        Array.prototype.forEach.call(tr.children, function (th) {
+          var text = th.textContent.trim(), span = th.colSpan || 1;
+          if (!text) { th.classList.add("gx-blank"); }
+          for (var k = 0; k < span; k += 1, i += 1) { if (text) { names[i] = text; } }
+        });
       });
+      return names;
+    };
+    var label = function (table) {
+      var names = heads(table);
       table.querySelectorAll("tbody tr").forEach(function (tr) {
         Array.prototype.forEach.call(tr.children, function (cell, i) {
-          if (heads[i] && !cell.hasAttribute("data-label")) { cell.setAttribute("data-label", heads[i]); }
+          if (names[i] && !cell.hasAttribute("data-label")) { cell.setAttribute("data-label", names[i]); }
         });
       });
     };
