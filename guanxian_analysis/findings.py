@@ -59,9 +59,13 @@ def gloss(term: str, english: str | None = None) -> str:
     '“四好农村路” (the “four goods” rural roads)'
     >>> gloss("冠县"), gloss("“三资”")
     ('“冠县”', '“三资”')
+    >>> gloss("“三资”清理工作"), gloss("省级“专精特新”企业")     # quotes inside a quote turn single
+    ('“‘三资’清理工作”', '“省级‘专精特新’企业”')
     """
     english = english or glosses().get(term)
-    quoted = term if term.startswith(("“", "‘", "《")) and term.endswith(("”", "’", "》")) else f"“{term}”"
+    whole = (term.startswith(("“", "‘", "《")) and term.endswith(("”", "’", "》"))
+             and not any(q in term[1:-1] for q in "“”"))
+    quoted = term if whole else "“" + term.replace("“", "‘").replace("”", "’") + "”"
     return f"{quoted} ({english})" if english else quoted
 
 
@@ -491,11 +495,24 @@ def glossary_facts(report: "Report", phrases: "pd.DataFrame") -> str:
     'The glossary defines **'
     """
     defined = int(phrases.in_glossary.sum()) if "in_glossary" in phrases else 0
-    top = phrases.sort_values(["count", "first_start"], ascending=[False, True], kind="mergesort").head(3)
-    most = ", ".join(f"“{p.phrase}” ({p.count}×)" for p in top.itertuples())
-    text = (f"The glossary defines **{plural(len(report.glossary), 'term')}**. The body uses "
-            f"**{plural(len(phrases), 'numbered slogan')}**, {defined} of them defined in the glossary")
-    return text + (f"; the most repeated: {most}." if most else ".")
+    if len(report.glossary):
+        text = (f"The glossary defines **{plural(len(report.glossary), 'term')}**. The body uses "
+                f"**{plural(len(phrases), 'numbered slogan')}**, {defined} of them defined in the glossary")
+    else:
+        text = f"The report has no glossary. Its body uses **{plural(len(phrases), 'numbered slogan')}**"
+    if not len(phrases):
+        return text + "."
+    most = int(phrases["count"].max())
+    if most == 1:
+        return text + "; each is used once."
+    top = phrases[phrases["count"] == most].sort_values("first_start", kind="mergesort")
+    named = ", ".join(f"“{p}”" for p in top.phrase.head(6))
+    more = f" and {len(top) - 6} more" if len(top) > 6 else ""
+    each = "each " if len(top) > 1 else ""
+    rest = phrases[phrases["count"] < most]
+    others = "once" if rest["count"].eq(1).all() else "less often"
+    return text + (f"; the most repeated, {each}used {plural(most, 'time')}: {named}{more}"
+                   + (f"; the other {len(rest)} {others}." if len(rest) else "."))
 
 
 def theme_share_lines(shares: "pd.DataFrame") -> str:

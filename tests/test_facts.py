@@ -10,7 +10,7 @@ import re
 import pytest
 
 import guanxian_analysis as ga
-from guanxian_analysis import findings
+from guanxian_analysis import display, findings, paths
 
 _PART_LINE = re.compile(r"^([一二三四五六七八九十]+)、[^。]{1,38}$")
 _SECTION = re.compile(r"^（[一二三四五六七八九十]+）")
@@ -66,3 +66,52 @@ def test_theme_overview_counts_match_the_paragraphs(report):
     body = report.paragraphs[report.paragraphs.part != "glossary"]
     mine = int((body.theme == "environment").sum())
     assert f"**{mine} of {len(body)} paragraphs**" in text
+
+
+# --------------------------------------------------------------------------- the glossary page's slogans
+def _slogan_annotation() -> "pd.DataFrame":
+    import pandas as pd
+
+    return pd.read_csv(paths.PROJECT_ROOT / "tests" / "fixtures" / "numbered_slogans_annotated.csv")
+
+
+def _body_and_glossary(report) -> tuple[str, list[str]]:
+    lines = _lines(report)
+    cut = next(i for i, line in enumerate(lines) if "名词解释" in line and len(line) <= 40)
+    return "\n".join(lines[:cut]), lines[cut + 1:]
+
+
+def test_the_numbered_slogan_count_on_the_glossary_page_is_the_annotated_one(report):
+    """00-overview's glossary line against a hand annotation of every quoted (and three unquoted) numbered
+    expressions of the body, written from the text: 47 slogans; a brand (聊胜一筹), a title, a planning term
+    (多规合一), a motto and an idiom (四两拨千斤: four taels move a thousand jin) are not slogans."""
+    annotated = _slogan_annotation()
+    slogans = annotated[annotated.slogan == "yes"].phrase.tolist()
+    body, glossary = _body_and_glossary(report)
+    assert all(phrase in body for phrase in annotated.phrase)  # the annotation quotes the text
+    text = findings.glossary_facts(report, ga.numbered_phrases(report))
+    assert _stated(text, r"numbered slogans\*\*") == len(slogans) == 47
+    # "N of them defined in the glossary": the slogans that head a glossary entry (“…”（第N页）：)
+    keys = {m.group(1) for line in glossary if (m := re.match(r"^“([^”]+)”[^（]*（第\d+页）：", line))}
+    assert f"{sum(s in keys for s in slogans)} of them defined in the glossary" in text
+    assert f"{sum(s in keys for s in slogans)} of them" == "21 of them"
+    # the most repeated, counted in the body text (uses overlap nothing here: each phrase found by str.count)
+    uses = {s: body.count(s) for s in slogans}
+    top = max(uses.values())
+    most = sorted((s for s in slogans if uses[s] == top), key=body.find)  # in the order of first use
+    assert f"each used {top} times: " + ", ".join(f"“{s}”" for s in most) in text
+    assert f"the other {len(slogans) - len(most)} once." in text and set(uses.values()) == {1, top}
+
+
+def test_the_slogan_table_lists_the_annotated_slogans_with_their_uses_in_the_text(report):
+    annotated = _slogan_annotation()
+    body, _ = _body_and_glossary(report)
+    table = display.phrase_display(ga.numbered_phrases(report))
+    assert table.phrase.tolist() == sorted(annotated[annotated.slogan == "yes"].phrase, key=body.find)
+    assert dict(zip(table.phrase, table.uses)) == {p: body.count(p) for p in table.phrase}
+
+
+def test_a_report_without_a_glossary_is_not_said_to_define_0_terms(hailar):
+    text = findings.glossary_facts(hailar, ga.numbered_phrases(hailar))
+    assert text.startswith("The report has no glossary. Its body uses **")
+    assert "0 terms" not in text and "defined in the glossary" not in text
