@@ -456,18 +456,25 @@ def kwic_note(hits: "pd.DataFrame") -> str:
     >>> hits.attrs.update(match="token", glossary=False)
     >>> kwic_note(hits)
     'Uses counted as whole words, glossary (名词解释) left out: “灵芝” first 2 of 8 uses shown; “林果” its 1 use; “粮食” no use.'
+    >>> kwic_note(hits.assign(inside=[0, 0, 0, 1]))[-52:]
+    '“粮食” no use as a whole word (1 inside longer words).'
     >>> hits.attrs["fallback"] = {"theme": "rural", "asked": ["钢板加工", "纺织服装"], "terms": ["灵芝", "林果", "粮食"]}
     >>> kwic_note(hits).split(" Uses")[0]
     'None of “钢板加工”, “纺织服装” occurs in this report; shown instead: the terms most frequent in its rural paragraphs.'
     """
     parts = []
-    for term, n, shown in hits.drop_duplicates("term")[["term", "hits", "shown"]].itertuples(index=False):
+    first = hits.drop_duplicates("term")
+    inside = first["inside"] if "inside" in first else [0] * len(first)
+    for term, n, shown, more in zip(first.term, first.hits, first.shown, inside):
         if n == 0:
-            parts.append(f"“{term}” no use")
+            part = f"“{term}” no use" + (" as a whole word" if more else "")
         elif shown >= n:
-            parts.append(f"“{term}” its {n} use" if n == 1 else f"“{term}” all {n} uses")
+            part = f"“{term}” its {n} use" if n == 1 else f"“{term}” all {n} uses"
         else:
-            parts.append(f"“{term}” first {shown} of {n} uses shown")
+            part = f"“{term}” first {shown} of {n} uses shown"
+        if more:  # the characters inside longer words (棚户区 in 棚户区改造项目): never "no use" of a term the text holds
+            part += f" ({more}{'' if n == 0 else ' more'} inside longer words)"
+        parts.append(part)
     rule = counting_rule(hits.attrs.get("match", "token"), hits.attrs.get("glossary", False))
     note = f"Uses {rule}: " + "; ".join(parts) + "."
     fallback = hits.attrs.get("fallback")
