@@ -438,6 +438,10 @@ def terms_note(report: "Report", *, stopwords=("generic", "boilerplate", "place"
             name += f" ({', '.join(f'“{p}”' for p in places)})" if places else " (none: the report names no place)"
         layers.append(name)
     text = f"Words are {counting_rule(match, glossary)}. Stopword layers removed: " + ("; ".join(layers) or "none") + "."
+    # only the compounds written in the text as they are can be kept whole: a glossary term read without its
+    # quotes (专精特新企业, written “专精特新”企业) or a metric name put together (县级重点项目总投资) cannot
+    written = " ".join(report.paragraphs.text)
+    words = [w for w in words if w in written]
     if words:
         example = "一般公共预算收入" if "一般公共预算收入" in words else words[0]
         text += (f" Kept whole: {len(words)} compounds of the report's own (its glossary terms and the indicator "

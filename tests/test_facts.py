@@ -115,3 +115,138 @@ def test_a_report_without_a_glossary_is_not_said_to_define_0_terms(hailar):
     text = findings.glossary_facts(hailar, ga.numbered_phrases(hailar))
     assert text.startswith("The report has no glossary. Its body uses **")
     assert "0 terms" not in text and "defined in the glossary" not in text
+
+
+# --------------------------------------------------------------------------- paragraphs, sentences, themes
+def _body_lines(report) -> list[str]:
+    lines = _lines(report)
+    cut = next((i for i, line in enumerate(lines) if "名词解释" in line and len(line) <= 40), len(lines))
+    return [line for line in lines[:cut] if line.strip()]
+
+
+def _sentences_in(line: str) -> int:
+    """Sentences of one line: pieces ending in 。！？； (or the line's end), terminators inside “…” not counted."""
+    outside = re.sub(r"“[^”]*”", "“”", line)
+    return sum(1 for piece in re.split(r"(?<=[。！？；])", outside) if piece.strip())
+
+
+def test_report_facts_paragraphs_and_sentences_match_the_text(any_report):
+    facts = findings.report_facts(any_report)
+    lines = _body_lines(any_report)
+    assert _stated(facts, "paragraphs?") == len(lines)
+    assert _stated(facts, "sentences?") == sum(_sentences_in(line) for line in lines)
+
+
+def test_the_guanxian_report_has_89_paragraphs_and_420_sentences(report):
+    assert "in 89 paragraphs and 420 sentences" in findings.report_facts(report)
+
+
+def test_theme_shares_cover_every_body_paragraph(any_report):
+    """The overview's theme list: the six themes' paragraph counts add up to the text's paragraphs, and each
+    theme page's "N of M paragraphs" has the text's M."""
+    lines = findings.theme_share_lines(ga.theme_share(any_report)).splitlines()
+    stated = [_stated(line, "paragraphs?") for line in lines]
+    assert len(lines) == 6 and sum(stated) == len(_body_lines(any_report))
+    for theme in ("economy", "rural", "environment", "livelihoods", "urban", "governance"):
+        assert re.search(rf"\*\*\d+ of {len(_body_lines(any_report))} paragraphs\*\*",
+                         findings.theme_overview(any_report, theme)), theme
+
+
+def test_the_kept_whole_count_names_the_reports_own_compounds(report):
+    from guanxian_analysis.terms import report_vocabulary
+
+    words, _ = report_vocabulary(report)
+    note = findings.terms_note(report)
+    # the compounds written in the text as they are: not 专精特新企业 (written “专精特新”企业) nor the put-together
+    # metric name 县级重点项目总投资, which no token of the text can match (86 derived, 69 written)
+    written = {w for w in words if w in report.text_simplified}
+    assert "专精特新企业" in words and "专精特新企业" not in written and "棚户区改造项目" in written
+    assert _stated(note, "compounds") == len(written) == 69
+
+
+# --------------------------------------------------------------------------- numbers and ranks on the theme pages
+THEMES = ("economy", "rural", "environment", "livelihoods", "urban", "governance")
+
+
+def _annotated_indicators():
+    import pandas as pd
+
+    return pd.read_csv(paths.PROJECT_ROOT / "tests" / "fixtures" / "indicators_annotated.csv")
+
+
+def test_audit_counts_match_the_text_and_the_annotation(report):
+    """“The text holds N number mentions: I are indicators, E excluded”: I is the hand annotation's 208, every
+    number written in digits is a mention (counted by a regex on the text), and N = I + E."""
+    audit = ga.number_audit(report)
+    text = findings.audit_facts(audit)
+    total = _stated(text, r"number mentions\*\*")
+    kept = int(re.search(r"\*\*(\d+)\*\* are indicators", text).group(1))
+    excluded = int(re.search(r"\*\*(\d+)\*\* are excluded", text).group(1))
+    assert kept == len(_annotated_indicators()) == 208 and total == kept + excluded
+    digits = [m.start() for m in re.finditer(r"\d+(?:[.,]\d+)*", report.text_simplified)]
+    assert sorted(audit[audit.text.str.contains(r"\d")].start) == digits
+    assert total >= len(digits)
+
+
+def test_theme_pages_number_lines_add_up_to_the_annotated_indicators(report):
+    """Each theme page's "N indicators: a actual, e estimate, t target" (findings) and "N indicators, t of them
+    targets" (indicator_count): over the six themes they are the hand annotation's indicators, by status."""
+    annotated = _annotated_indicators()
+    totals = {"all": 0, "actual": 0, "estimate": 0, "target": 0}
+    for theme in THEMES:
+        profile = ga.theme_profile(report, theme)
+        line = next(l for l in profile.findings().splitlines() if "**Numbers.**" in l)
+        m = re.search(r"(\d+) indicators?: (\d+) actual, (\d+) estimate, (\d+) target", line)
+        assert m, line
+        n, actual, estimate, target = map(int, m.groups())
+        assert n == actual + estimate + target
+        assert findings.indicator_count(profile.theme_indicators) == f"**{n}** indicators, {target} of them targets."
+        for key, value in zip(totals, (n, actual, estimate, target)):
+            totals[key] += value
+    by_status = annotated.status.value_counts()
+    assert totals == {"all": len(annotated), "actual": by_status["actual"], "estimate": by_status["estimate"],
+                      "target": by_status["target"]}
+
+
+#: a rank claim as the text writes it: a place (第2位; 第1、第2位 are two), or a scoped standing without one
+_PLACE = re.compile(r"第(\d+)(?=、|位)")
+_STANDING = re.compile(r"(?:全市|全省)(?:前列|最多|唯一|率先|领先|第一档)|全市前移")
+
+
+def test_theme_pages_rank_lines_add_up_to_the_claims_in_the_text(report):
+    """"N rank claims: P named places, F of them first place": over the six themes, the claims a regex finds in
+    the body (31: 12 places, 6 of them first, 19 standings); per theme, at least the claims of the paragraphs
+    annotated with that theme alone and at most those annotated with it as first or second theme (a clause about
+    air in a paragraph annotated rural, second theme environment, may be filed as environment)."""
+    import pandas as pd
+
+    annotation = pd.read_csv(paths.PROJECT_ROOT / "tests" / "fixtures" / "themes_annotated.csv").set_index("id")
+    body = report.paragraphs[report.paragraphs.part != "glossary"]
+    found = {"claims": 0, "places": 0, "first": 0}
+    low, high = dict.fromkeys(THEMES, 0), dict.fromkeys(THEMES, 0)
+    for p in body.itertuples():
+        places = _PLACE.findall(p.text)
+        n = len(places) + len(_STANDING.findall(p.text))
+        found["claims"] += n
+        found["places"] += len(places)
+        found["first"] += places.count("1")
+        main, second = annotation.loc[p.paragraph_id, ["theme", "second_theme"]]
+        high[main] += n
+        if isinstance(second, str):
+            high[second] += n
+        else:  # a paragraph an analyst files under one theme only: its claims are that theme's
+            low[main] += n
+    assert found == {"claims": 31, "places": 12, "first": 6}
+    stated = {"claims": 0, "places": 0, "first": 0}
+    for theme in THEMES:
+        lines = [l for l in ga.theme_profile(report, theme).findings().splitlines() if "**Ranks.**" in l]
+        if not lines:
+            claims = places = first = 0
+        else:
+            m = re.search(r"(\d+) rank claims?: (\d+) named places?, (\d+) of them first place", lines[0])
+            assert m, lines[0]
+            claims, places, first = map(int, m.groups())
+        assert low[theme] <= claims <= high[theme], (theme, claims, low[theme], high[theme])
+        for key, value in zip(stated, (claims, places, first)):
+            stated[key] += value
+    assert stated == found
