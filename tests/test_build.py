@@ -609,3 +609,42 @@ def ga_indicators_of(name: str, built) -> list:
     theme = {"01-economy": "economy"}[name]
     with open(built.out / "data" / f"{theme}-indicators.csv", encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+# --------------------------------------------------------------------------- counts the pages state (issue 10, item 9)
+_KWIC_NOTE = re.compile(r"Uses counted (as whole words|wherever the characters occur \(inside longer words too\)), "
+                        r"glossary (\(名词解释\) left out|included): (.+?)\.(?=\s*<)")
+_KWIC_PART = re.compile(r"“(?P<term>[^”]+)” (?:all (?P<all>\d+) uses|its (?P<one>1) use|first (?P<shown>\d+) of "
+                        r"(?P<of>\d+) uses shown|(?P<none>no use)(?: as a whole word)?)"
+                        r"(?: \((?P<inside>\d+)(?: more)? inside longer words\))?$")
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS[:5])
+def test_every_kwic_count_on_a_page_is_the_texts(built, report, name):
+    """Each “T” all N uses / first S of N uses shown / no use (M inside longer words) on a page, recounted in the
+    report's raw text (str.count of the body, or of the whole text with the glossary): the whole-word uses and
+    those inside longer words together are every occurrence of the characters; and the KWIC table that follows
+    shows S (or N) lines of the term."""
+    page = (built.out / f"{name}.html").read_text(encoding="utf-8")
+    text = report.text_simplified
+    body = text[:text.index("2022年《政府工作报告》名词解释")]
+    notes = list(_KWIC_NOTE.finditer(page))
+    assert notes, name
+    for i, note in enumerate(notes):
+        whole, glossary, parts = note.groups()
+        source = text if glossary == "included" else body
+        grid = page[note.end():notes[i + 1].start() if i + 1 < len(notes) else len(page)]
+        grid = re.split(r"<h[1-4]\b", grid)[0]  # the KWIC table is the note's next output, before any heading
+        lines = re.findall(r'<strong class="gx-hit"[^>]*>([^<]*)</strong>', grid)
+        for part in parts.split("; "):
+            m = _KWIC_PART.match(part)
+            assert m, (name, part)
+            term = html.unescape(m["term"])
+            uses = int(m["all"] or m["one"] or m["of"] or 0)
+            inside = int(m["inside"] or 0)
+            if whole == "as whole words":
+                assert uses + inside == source.count(term), (name, part, source.count(term))
+            else:
+                assert uses == source.count(term) and not inside, (name, part, source.count(term))
+            shown = int(m["shown"]) if m["shown"] else uses
+            assert lines.count(term) == shown, (name, term, lines.count(term), shown)
