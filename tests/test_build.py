@@ -648,3 +648,21 @@ def test_every_kwic_count_on_a_page_is_the_texts(built, report, name):
                 assert uses == source.count(term) and not inside, (name, part, source.count(term))
             shown = int(m["shown"]) if m["shown"] else uses
             assert lines.count(term) == shown, (name, term, lines.count(term), shown)
+
+
+def test_source_counts_on_the_comparison_pages_are_the_sources(built):
+    """05's “N published targets of another level for 2022” is the rows of data/context/targets_2022.csv that are
+    targets of 2022; 06's “N reports of 海拉尔区: years” is the files of the series folder, by the year in their
+    names, and the years missing between them."""
+    import csv
+
+    with open(paths.PROJECT_ROOT / "data" / "context" / "targets_2022.csv", encoding="utf-8-sig") as f:
+        rows = [r for r in csv.DictReader(f) if r["year"] == "2022" and r["status"] == "target" and r["level"] != "county"]
+    text = re.sub(r"\s+", " ", page_text(built.out / "05-in-context.html", body_only=True))
+    assert f"{len(rows)} published targets of another level for 2022" in text and len(rows) == 6
+    files = sorted((paths.PROJECT_ROOT.parent / "shared" / "corpus" / "hailar").glob("*.txt"))
+    years = [int(re.search(r"(\d{4})", f.name).group(1)) for f in files]
+    missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
+    text = re.sub(r"\s+", " ", page_text(built.out / "06-a-county-over-time.html", body_only=True))
+    assert (f"{len(files)} reports of 海拉尔区: {', '.join(map(str, years))}; "
+            f"no report for {', '.join(map(str, missing))}") in text and missing == [2017]

@@ -298,3 +298,22 @@ def test_promises_page_counts_are_the_annotations_but_for_the_known_differences(
         lines = promise_findings.commitment_lines(ga.commitment_summary(promises, by=by)).splitlines()
         stated = [int(re.search(r": (\d+) commitments?", line).group(1)) for line in lines if re.search(r": \d+ commit", line)]
         assert sum(stated) == n, by
+
+
+# --------------------------------------------------------------------------- the in-context page
+def test_echo_counts_are_the_county_texts(report):
+    """05's “Of the N policy phrases …, E are echoed word for word (“制造业” 4× …), 0 in other words and A not at
+    all”: E is the phrases found by str.find in the county's body, each quoted count its str.count there."""
+    from guanxian_analysis import comparison_findings as cf
+
+    national = ga.load_report(paths.SHARED_CORPUS_DIR / "national" / "national_2022.txt")
+    echo = ga.phrase_echo(national, report)
+    text = report.text_simplified
+    body = text[:text.index("2022年《政府工作报告》名词解释")]
+    found = [p for p in echo.phrase if p in body]
+    summary = cf.echo_summary(echo)
+    assert _stated(summary, r"policy phrases\*\*") == len(echo)
+    assert f"**{len(found)}** are echoed word for word" in summary and len(found) == 13
+    assert f"**0** in other words and **{len(echo) - len(found)}** not at all" in summary
+    for phrase, times in re.findall(r"“([^”]+)” (\d+)×", summary.split("not at all")[0]):
+        assert body.count(phrase) == int(times), phrase
