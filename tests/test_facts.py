@@ -317,3 +317,17 @@ def test_echo_counts_are_the_county_texts(report):
     assert f"**0** in other words and **{len(echo) - len(found)}** not at all" in summary
     for phrase, times in re.findall(r"“([^”]+)” (\d+)×", summary.split("not at all")[0]):
         assert body.count(phrase) == int(times), phrase
+
+
+# --------------------------------------------------------------------------- the economy page's projects figures
+def test_projects_and_investment_count_is_the_annotated_figures_about_them(report):
+    """01's “N figures in the report measure projects or investment”: the hand-annotated indicators whose metric
+    names a project, an investment, attracting investment or foreign capital, less housing and urban renewal
+    (棚户区改造项目, 城市更新项目, 征收项目: filed under urban development, issue 10 item 5): 22, value for value."""
+    annotated = _annotated_indicators()
+    metric = annotated.metric.fillna("")
+    about = annotated[metric.str.contains("项目|投资|招商|外资") & ~metric.str.contains("棚户区|城市更新|征收")]
+    profile = ga.theme_profile(report, "economy")
+    projects = ga.coverage.theme_indicators(profile.indicators, "economy", terms=["项目", "投资", "招商", "外资"])
+    assert len(projects) == len(about) == 22
+    assert sorted(zip(projects.value, projects.unit)) == sorted(zip(about.value.astype(float), about.unit))
