@@ -330,6 +330,11 @@ def test_phone_page_folds_its_header_and_charts_read_at_11px(built, browser, nam
         unnamed = page.evaluate("""[...document.querySelectorAll('table.gx-stacked tbody td')].filter(td =>
             !td.hasAttribute('data-label') && !td.classList.contains('dataTables_empty')).length""")
         assert unnamed == 0, f"{unnamed} cells without their column's name on the phone"
+        # display.scroll_table's grids read as the same cards: no sideways box with rows as tall as their longest cell
+        grids = page.evaluate("""[...document.querySelectorAll('main .gx-table')].map(g => [g.classList.contains('gx-cards'),
+            [...g.querySelectorAll('.gx-row:not(.gx-head) > :not(.gx-sep)')].filter(c => !c.hasAttribute('data-label')).length,
+            g.scrollWidth <= g.parentElement.clientWidth + 1])""")
+        assert all(card and not bare and fits for card, bare, fits in grids), grids
     finally:
         page.close()
 

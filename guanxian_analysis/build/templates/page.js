@@ -38,7 +38,24 @@
       label(table);
       new MutationObserver(function () { label(table); }).observe(table, { childList: true, subtree: true });
     };
-    var stackAll = function () { document.querySelectorAll("main table").forEach(stack); };
+    // the sanitizer-safe grids of display.scroll_table (div rows, span cells): one card per row as well, each
+    // cell named by its column, instead of a box to scroll sideways with rows as tall as their longest cell
+    var cards = function (grid) {
+      if (grid.classList.contains("gx-cards")) { return; }
+      var own = function (row) {
+        return Array.prototype.filter.call(row.children, function (c) { return !c.classList.contains("gx-sep"); });
+      };
+      var head = grid.querySelector(".gx-row.gx-head");
+      var names = head ? own(head).map(function (c) { return c.textContent.trim(); }) : [];
+      grid.querySelectorAll(".gx-row:not(.gx-head)").forEach(function (row) {
+        own(row).forEach(function (cell, i) { if (names[i]) { cell.setAttribute("data-label", names[i]); } });
+      });
+      grid.classList.add("gx-cards");
+    };
+    var stackAll = function () {
+      document.querySelectorAll("main table").forEach(stack);
+      document.querySelectorAll("main .gx-table").forEach(cards);
+    };
     stackAll();
     // interactive tables are drawn after the page loads
     new MutationObserver(stackAll).observe(document.querySelector("main"), { childList: true, subtree: true,
