@@ -493,7 +493,7 @@ def plot_ranks(data: pd.DataFrame, *, ax=None):
         from matplotlib.lines import Line2D
 
         handles = [Line2D([], [], marker="o", linestyle="", markersize=8, color=palette[sc], label=sc)
-                   for sc in scopes if sc]
+                   for sc in scopes if sc and sc in seen]
         ax.legend(handles=handles, title="范围 scope", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
     return _finish(ax)
 

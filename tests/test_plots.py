@@ -147,6 +147,7 @@ def test_ranks_give_each_scope_the_same_colour_on_every_chart():
         return found
 
     assert colours(["全省", "全市"]) == colours(["全市", "全省"])
+    assert set(colours(["全省"])) == {"全省"}  # the legend names only the scopes drawn
 
 
 @pytest.mark.parametrize("name", ["plot_ranks", "plot_scoreboard", "plot_top_terms", "plot_distinctive_terms"])
