@@ -189,8 +189,10 @@ def kwic_table(report: "Report", terms, *, window: int = 16, per_term: int | Non
     Returns
     -------
     DataFrame
-        ``term, hits, shown, left, match, right, section, theme, paragraph_id``: ``hits`` is the
-        term's total count under the rule, ``shown`` how many of its uses the table lists; rows in
+        ``term, hits, shown, inside, left, match, right, section, theme, paragraph_id``: ``hits`` is the
+        term's total count under the rule, ``shown`` how many of its uses the table lists, ``inside``
+        (whole words only) how many more times its characters occur inside longer words (棚户区 in
+        棚户区改造项目), so a page never says "no use" of a term the text holds; rows in
         term order, then text order. ``attrs`` records the rule: ``match``, ``glossary``, ``per_term``,
         and ``fallback`` (``None``, or the theme and the terms asked for when they were replaced).
 
@@ -221,15 +223,18 @@ def kwic_table(report: "Report", terms, *, window: int = 16, per_term: int | Non
         check_theme(fallback_theme)
     if per_term is not None and (not isinstance(per_term, int) or per_term < 1):
         raise ValueError(f"per_term must be a positive int or None, got {per_term!r}")
-    columns = ["term", "hits", "shown", "left", "match", "right", "section", "theme", "paragraph_id"]
+    columns = ["term", "hits", "shown", "inside", "left", "match", "right", "section", "theme", "paragraph_id"]
     frames = []
     for term in terms:
         hits = kwic(report, term, window=window, match=match, glossary=glossary)
         shown = hits if per_term is None else hits.head(per_term)
+        inside = 0 if match == "substring" else len(kwic(report, term, window=0, match="substring",
+                                                         glossary=glossary)) - len(hits)
         if len(shown):
-            frames.append(shown.assign(term=term, hits=len(hits), shown=len(shown))[columns])
+            frames.append(shown.assign(term=term, hits=len(hits), shown=len(shown), inside=inside)[columns])
         else:
-            frames.append(pd.DataFrame([{"term": term, "hits": 0, "shown": 0, "left": "", "match": "", "right": "",
+            frames.append(pd.DataFrame([{"term": term, "hits": 0, "shown": 0, "inside": inside, "left": "", "match": "",
+                                         "right": "",
                                          "section": None, "theme": None, "paragraph_id": None}], columns=columns))
     table = pd.concat(frames, ignore_index=True)[columns]
     table.attrs.update(match=match, glossary=glossary, per_term=per_term, fallback=None)

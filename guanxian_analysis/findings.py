@@ -59,17 +59,13 @@ def gloss(term: str, english: str | None = None) -> str:
     '“四好农村路” (the “four goods” rural roads)'
     >>> gloss("冠县"), gloss("“三资”")
     ('“冠县”', '“三资”')
-
-    Quotation marks inside a term become single ones, as Chinese nests them:
-
-    >>> gloss("“三资”清理工作")
-    '“‘三资’清理工作”'
+    >>> gloss("“三资”清理工作"), gloss("省级“专精特新”企业")     # quotes inside a quote turn single
+    ('“‘三资’清理工作”', '“省级‘专精特新’企业”')
     """
     english = english or glosses().get(term)
-    if term.startswith(("“", "‘", "《")) and term.endswith(("”", "’", "》")):
-        quoted = term
-    else:
-        quoted = "“" + term.replace("“", "‘").replace("”", "’") + "”"
+    whole = (term.startswith(("“", "‘", "《")) and term.endswith(("”", "’", "》"))
+             and not any(q in term[1:-1] for q in "“”"))
+    quoted = term if whole else "“" + term.replace("“", "‘").replace("”", "’") + "”"
     return f"{quoted} ({english})" if english else quoted
 
 
@@ -610,6 +606,10 @@ def terms_note(report: "Report", *, stopwords=("generic", "boilerplate", "place"
             name += f" ({', '.join(f'“{p}”' for p in places)})" if places else " (none: the report names no place)"
         layers.append(name)
     text = f"Words are {counting_rule(match, glossary)}. Stopword layers removed: " + ("; ".join(layers) or "none") + "."
+    # only the compounds written in the text as they are can be kept whole: a glossary term read without its
+    # quotes (专精特新企业, written “专精特新”企业) or a metric name put together (县级重点项目总投资) cannot
+    written = " ".join(report.paragraphs.text)
+    words = [w for w in words if w in written]
     if words:
         example = "一般公共预算收入" if "一般公共预算收入" in words else words[0]
         text += (f" Kept whole: {len(words)} compounds of the report's own (its glossary terms and the indicator "
@@ -628,18 +628,25 @@ def kwic_note(hits: "pd.DataFrame") -> str:
     >>> hits.attrs.update(match="token", glossary=False)
     >>> kwic_note(hits)
     'Uses counted as whole words, glossary (名词解释) left out: “灵芝” first 2 of 8 uses shown; “林果” its 1 use; “粮食” no use.'
+    >>> kwic_note(hits.assign(inside=[0, 0, 0, 1]))[-52:]
+    '“粮食” no use as a whole word (1 inside longer words).'
     >>> hits.attrs["fallback"] = {"theme": "rural", "asked": ["钢板加工", "纺织服装"], "terms": ["灵芝", "林果", "粮食"]}
     >>> kwic_note(hits).split(" Uses")[0]
     'None of “钢板加工”, “纺织服装” occurs in this report; shown instead: the terms most frequent in its rural paragraphs.'
     """
     parts = []
-    for term, n, shown in hits.drop_duplicates("term")[["term", "hits", "shown"]].itertuples(index=False):
+    first = hits.drop_duplicates("term")
+    inside = first["inside"] if "inside" in first else [0] * len(first)
+    for term, n, shown, more in zip(first.term, first.hits, first.shown, inside):
         if n == 0:
-            parts.append(f"“{term}” no use")
+            part = f"“{term}” no use" + (" as a whole word" if more else "")
         elif shown >= n:
-            parts.append(f"“{term}” its {n} use" if n == 1 else f"“{term}” all {n} uses")
+            part = f"“{term}” its {n} use" if n == 1 else f"“{term}” all {n} uses"
         else:
-            parts.append(f"“{term}” first {shown} of {n} uses shown")
+            part = f"“{term}” first {shown} of {n} uses shown"
+        if more:  # the characters inside longer words (棚户区 in 棚户区改造项目): never "no use" of a term the text holds
+            part += f" ({more}{'' if n == 0 else ' more'} inside longer words)"
+        parts.append(part)
     rule = counting_rule(hits.attrs.get("match", "token"), hits.attrs.get("glossary", False))
     note = f"Uses {rule}: " + "; ".join(parts) + "."
     fallback = hits.attrs.get("fallback")
@@ -667,11 +674,24 @@ def glossary_facts(report: "Report", phrases: "pd.DataFrame") -> str:
     'The glossary defines **'
     """
     defined = int(phrases.in_glossary.sum()) if "in_glossary" in phrases else 0
-    top = phrases.sort_values(["count", "first_start"], ascending=[False, True], kind="mergesort").head(3)
-    most = ", ".join(f"“{p.phrase}” ({p.count}×)" for p in top.itertuples())
-    text = (f"The glossary defines **{plural(len(report.glossary), 'term')}**. The body uses "
-            f"**{plural(len(phrases), 'numbered slogan')}**, {defined} of them defined in the glossary")
-    return text + (f"; the most repeated: {most}." if most else ".")
+    if len(report.glossary):
+        text = (f"The glossary defines **{plural(len(report.glossary), 'term')}**. The body uses "
+                f"**{plural(len(phrases), 'numbered slogan')}**, {defined} of them defined in the glossary")
+    else:
+        text = f"The report has no glossary. Its body uses **{plural(len(phrases), 'numbered slogan')}**"
+    if not len(phrases):
+        return text + "."
+    most = int(phrases["count"].max())
+    if most == 1:
+        return text + "; each is used once."
+    top = phrases[phrases["count"] == most].sort_values("first_start", kind="mergesort")
+    named = ", ".join(f"“{p}”" for p in top.phrase.head(6))
+    more = f" and {len(top) - 6} more" if len(top) > 6 else ""
+    each = "each " if len(top) > 1 else ""
+    rest = phrases[phrases["count"] < most]
+    others = "once" if rest["count"].eq(1).all() else "less often"
+    return text + (f"; the most repeated, {each}used {plural(most, 'time')}: {named}{more}"
+                   + (f"; the other {len(rest)} {others}." if len(rest) else "."))
 
 
 def theme_share_lines(shares: "pd.DataFrame") -> str:

@@ -137,15 +137,16 @@ nh.explore_table(nh.indicator_display(mine_indicators))
 # ## Last year's outcomes against the year-ahead targets
 #
 # The scoreboard sets each metric's outcome for the year under review beside the target for the year ahead.
-# Hollow dots are outcomes the report only expects (“预计”); a target's marker shows its bound: a diamond for
-# “左右” (about), a triangle for “以上” (at least).
+# The chart draws the pairs of rates in %; hollow dots are outcomes the report only expects (“预计”); a target's
+# marker shows its bound: a diamond for “左右” (about), a triangle for “以上” (at least).
 
 # %%
 board = profile.scoreboard
 Markdown(nh.scoreboard_lines(board, theme))
 
 # %%
-nh.chart(ga.plot_scoreboard, profile.theme_scoreboard, row_height=0.7)
+nh.chart(ga.plot_scoreboard, profile.theme_scoreboard, row_height=0.7,
+         empty="_No pair of this theme is a rate in %, so there is no chart: the list above gives every pair._")
 
 # %% [markdown]
 # What the targets say when read against last year's outcomes (every figure from the tables above):

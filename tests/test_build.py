@@ -322,6 +322,19 @@ def test_phone_page_folds_its_header_and_charts_read_at_11px(built, browser, nam
             }
             return null; }).filter(Boolean)""")
         assert both_ways == [], both_ways
+        # a stacked table shows no empty header box (pandas' blank corner cells), and every cell of a card is
+        # named: the index's name ("segment") labels the row header, the column's name each value
+        blank_boxes = page.evaluate("""[...document.querySelectorAll('table.gx-stacked thead th')].filter(th =>
+            !th.textContent.trim() && th.getBoundingClientRect().width > 0).length""")
+        assert blank_boxes == 0, f"{blank_boxes} empty header boxes on the phone"
+        unnamed = page.evaluate("""[...document.querySelectorAll('table.gx-stacked tbody td')].filter(td =>
+            !td.hasAttribute('data-label') && !td.classList.contains('dataTables_empty')).length""")
+        assert unnamed == 0, f"{unnamed} cells without their column's name on the phone"
+        # display.scroll_table's grids read as the same cards: no sideways box with rows as tall as their longest cell
+        grids = page.evaluate("""[...document.querySelectorAll('main .gx-table')].map(g => [g.classList.contains('gx-cards'),
+            [...g.querySelectorAll('.gx-row:not(.gx-head) > :not(.gx-sep)')].filter(c => !c.hasAttribute('data-label')).length,
+            g.scrollWidth <= g.parentElement.clientWidth + 1])""")
+        assert all(card and not bare and fits for card, bare, fits in grids), grids
     finally:
         page.close()
 
@@ -601,3 +614,60 @@ def ga_indicators_of(name: str, built) -> list:
     theme = {"01-economy": "economy"}[name]
     with open(built.out / "data" / f"{theme}-indicators.csv", encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+# --------------------------------------------------------------------------- counts the pages state (issue 10, item 9)
+_KWIC_NOTE = re.compile(r"Uses counted (as whole words|wherever the characters occur \(inside longer words too\)), "
+                        r"glossary (\(名词解释\) left out|included): (.+?)\.(?=\s*<)")
+_KWIC_PART = re.compile(r"“(?P<term>[^”]+)” (?:all (?P<all>\d+) uses|its (?P<one>1) use|first (?P<shown>\d+) of "
+                        r"(?P<of>\d+) uses shown|(?P<none>no use)(?: as a whole word)?)"
+                        r"(?: \((?P<inside>\d+)(?: more)? inside longer words\))?$")
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS[:5])
+def test_every_kwic_count_on_a_page_is_the_texts(built, report, name):
+    """Each “T” all N uses / first S of N uses shown / no use (M inside longer words) on a page, recounted in the
+    report's raw text (str.count of the body, or of the whole text with the glossary): the whole-word uses and
+    those inside longer words together are every occurrence of the characters; and the KWIC table that follows
+    shows S (or N) lines of the term."""
+    page = (built.out / f"{name}.html").read_text(encoding="utf-8")
+    text = report.text_simplified
+    body = text[:text.index("2022年《政府工作报告》名词解释")]
+    notes = list(_KWIC_NOTE.finditer(page))
+    assert notes, name
+    for i, note in enumerate(notes):
+        whole, glossary, parts = note.groups()
+        source = text if glossary == "included" else body
+        grid = page[note.end():notes[i + 1].start() if i + 1 < len(notes) else len(page)]
+        grid = re.split(r"<h[1-4]\b", grid)[0]  # the KWIC table is the note's next output, before any heading
+        lines = re.findall(r'<strong class="gx-hit"[^>]*>([^<]*)</strong>', grid)
+        for part in parts.split("; "):
+            m = _KWIC_PART.match(part)
+            assert m, (name, part)
+            term = html.unescape(m["term"])
+            uses = int(m["all"] or m["one"] or m["of"] or 0)
+            inside = int(m["inside"] or 0)
+            if whole == "as whole words":
+                assert uses + inside == source.count(term), (name, part, source.count(term))
+            else:
+                assert uses == source.count(term) and not inside, (name, part, source.count(term))
+            shown = int(m["shown"]) if m["shown"] else uses
+            assert lines.count(term) == shown, (name, term, lines.count(term), shown)
+
+
+def test_source_counts_on_the_comparison_pages_are_the_sources(built):
+    """05's “N published targets of another level for 2022” is the rows of data/context/targets_2022.csv that are
+    targets of 2022; 06's “N reports of 海拉尔区: years” is the files of the series folder, by the year in their
+    names, and the years missing between them."""
+    import csv
+
+    with open(paths.PROJECT_ROOT / "data" / "context" / "targets_2022.csv", encoding="utf-8-sig") as f:
+        rows = [r for r in csv.DictReader(f) if r["year"] == "2022" and r["status"] == "target" and r["level"] != "county"]
+    text = re.sub(r"\s+", " ", page_text(built.out / "05-in-context.html", body_only=True))
+    assert f"{len(rows)} published targets of another level for 2022" in text and len(rows) == 6
+    files = sorted((paths.PROJECT_ROOT.parent / "shared" / "corpus" / "hailar").glob("*.txt"))
+    years = [int(re.search(r"(\d{4})", f.name).group(1)) for f in files]
+    missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
+    text = re.sub(r"\s+", " ", page_text(built.out / "06-a-county-over-time.html", body_only=True))
+    assert (f"{len(files)} reports of 海拉尔区: {', '.join(map(str, years))}; "
+            f"no report for {', '.join(map(str, missing))}") in text and missing == [2017]

@@ -53,7 +53,7 @@ def test_glossary_hits_are_counted_only_when_asked(report):
 def test_the_page_says_every_use_or_first_n_of_m_and_the_rule(report):
     note = findings.kwic_note(ga.kwic_table(report, ["钢板加工", "轴承", "粮食"], per_term=6))
     assert note == ("Uses counted as whole words, glossary (名词解释) left out: “钢板加工” all 3 uses; "
-                    "“轴承” first 6 of 7 uses shown; “粮食” no use.")
+                    "“轴承” first 6 of 7 uses shown; “粮食” no use as a whole word (1 inside longer words).")
     note = findings.kwic_note(ga.kwic_table(report, ["粮食", "信访"], match="substring", glossary=True))
     assert note.startswith("Uses counted wherever the characters occur (inside longer words too), glossary included:")
     assert "“粮食” its 1 use" in note and "“信访” all 4 uses" in note
@@ -92,3 +92,19 @@ def test_no_fallback_while_one_term_occurs_and_a_bad_theme_fails(hailar):
     assert "None of" not in findings.kwic_note(table)
     with pytest.raises(ValueError, match="no theme '经济'"):
         ga.kwic_table(hailar, ["项目"], fallback_theme="经济")
+
+
+def test_a_term_held_only_inside_longer_words_is_never_said_to_have_no_use(report):
+    """棚户区 occurs twice in the body, both times inside the metric compound 棚户区改造项目 that the tokenizer keeps
+    whole: the page said "“棚户区” no use". Counted here in the raw text, not by kwic."""
+    text = report.text_simplified
+    body = text[:text.index("2022年《政府工作报告》名词解释")]
+    table = ga.kwic_table(report, ["棚户区", "城市更新", "放管服"], per_term=3)
+    first = table.drop_duplicates("term").set_index("term")
+    for term in first.index:
+        assert first.loc[term, "hits"] + first.loc[term, "inside"] == body.count(term), term
+    assert body.count("棚户区") == 2 and first.loc["棚户区", "hits"] == 0
+    note = findings.kwic_note(table)
+    assert "“棚户区” no use as a whole word (2 inside longer words)" in note
+    assert "“城市更新” all 2 uses (2 more inside longer words)" in note and note.endswith("“放管服” all 3 uses.")
+    assert ga.kwic_table(report, "棚户区", match="substring").inside.eq(0).all()

@@ -149,6 +149,22 @@ def test_ranks_put_rank_one_on_the_right_and_unranked_apart():
     assert "非名次 other claim" in [t.get_text() for t in ax.get_xticklabels()]
 
 
+def test_ranks_give_each_scope_the_same_colour_on_every_chart():
+    """The livelihoods chart starts with a 全省 claim: 全省 was blue there and orange on the others."""
+    def colours(scopes):
+        table = pd.DataFrame({"metric": [f"m{i}" for i in range(len(scopes))], "scope": scopes,
+                              "rank": [1] * len(scopes), "rank_text": ["第1位"] * len(scopes)})
+        fig, ax = plt.subplots()
+        ga.plot_ranks(table, ax=ax)
+        legend = ax.get_legend()
+        found = {t.get_text(): h.get_markerfacecolor() for t, h in zip(legend.get_texts(), legend.legend_handles)}
+        plt.close(fig)
+        return found
+
+    assert colours(["全省", "全市"]) == colours(["全市", "全省"])
+    assert set(colours(["全省"])) == {"全省"}  # the legend names only the scopes drawn
+
+
 @pytest.mark.parametrize("name", ["plot_ranks", "plot_scoreboard", "plot_top_terms", "plot_distinctive_terms"])
 def test_an_empty_table_draws_empty_axes_without_warnings(inputs, name):
     """A theme without rank claims (livelihoods) still gets its chart cell."""

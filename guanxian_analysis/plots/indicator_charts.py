@@ -139,8 +139,9 @@ def plot_ranks(data: pd.DataFrame, *, ax=None):
         numeric = numeric.where(rows["claim"].eq("position") | rows["claim"].isna())
     worst = max(int(numeric.max()) if numeric.notna().any() else 1, 2)
     unranked = worst + 1  # column for claims without a number
-    scopes = list(dict.fromkeys(rows["scope"].fillna("")))
-    palette = dict(zip(scopes, sns.color_palette(n_colors=max(len(scopes), 1))))
+    # one colour per scope on every chart (全市 blue, 全省 orange, 全国 green), whichever comes first in the rows
+    scopes = list(dict.fromkeys(["全市", "全省", "全国", *rows["scope"].fillna("")]))
+    palette = dict(zip(scopes, sns.color_palette(n_colors=len(scopes))))
     seen: set[str] = set()
     for y, (row, rank) in enumerate(zip(rows.itertuples(index=False), numeric)):
         scope = row.scope if isinstance(row.scope, str) else ""
@@ -172,7 +173,7 @@ def plot_ranks(data: pd.DataFrame, *, ax=None):
         from matplotlib.lines import Line2D
 
         handles = [Line2D([], [], marker="o", linestyle="", markersize=8, color=palette[sc], label=sc)
-                   for sc in scopes if sc]
+                   for sc in scopes if sc and sc in seen]
         ax.legend(handles=handles, title="范围 scope", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
     return _finish(ax)
 

@@ -28,6 +28,13 @@ _STARTS_NUMBERED = re.compile(rf"^(?:[{_NUMERAL}]|\d)")
 _TWO_NUMERALS = re.compile(rf"[{_NUMERAL}].*[{_NUMERAL}]")
 #: numbered slogans the report uses without quotation marks
 _UNQUOTED_SLOGANS = ("三大攻坚战", "一镇一厂", "十四五")
+#: set phrases (成语) a report may quote whose numerals are weights, manners or emphasis, not items counted:
+#: “四两拨千斤” (four taels move a thousand jin, of the budget's leverage) is an idiom, not a numbered slogan
+_NUMERAL_IDIOMS = frozenset({
+    "四两拨千斤", "千方百计", "一马当先", "一以贯之", "一鼓作气", "一抓到底", "一举两得", "一石二鸟", "三心二意",
+    "七上八下", "九牛一毛", "万无一失", "万众一心", "千家万户", "十全十美", "一心一意", "独一无二", "百尺竿头",
+    "一往无前", "一张蓝图绘到底", "三令五申", "四面八方", "五湖四海", "千头万绪", "一丝不苟", "一针一线",
+})
 
 
 # --------------------------------------------------------------------------- verbs
@@ -79,8 +86,9 @@ def numbered_phrases(report) -> pd.DataFrame:
     A phrase is a quoted expression (“…”; lists inside quotes such as
     “一网通办、一窗通办、一次办好” are split at 、 unless the glossary defines the
     whole) that starts with a numeral or digit or holds two numerals, plus a few slogans
-    the report uses unquoted (三大攻坚战, 一镇一厂). Occurrences are counted in the body
-    (glossary excluded), quoted or not.
+    the report uses unquoted (三大攻坚战, 一镇一厂); a quoted idiom whose numerals count
+    nothing (“四两拨千斤”) is not one. Occurrences are counted in the body (glossary
+    excluded), quoted or not.
 
     Returns
     -------
@@ -104,7 +112,7 @@ def numbered_phrases(report) -> pd.DataFrame:
     for text in body["text"]:
         for quoted in _QUOTED.findall(text):
             pieces = [quoted] if quoted in definitions else quoted.split("、")
-            candidates.extend(p for p in pieces if p and _is_numbered(p))
+            candidates.extend(p for p in pieces if p and _is_numbered(p) and p not in _NUMERAL_IDIOMS)
     candidates.extend(p for p in _UNQUOTED_SLOGANS if any(p in t for t in body["text"]))
     rows = []
     text = report.text
