@@ -189,17 +189,21 @@ def test_audit_counts_match_the_text_and_the_annotation(report):
 
 
 def test_theme_pages_number_lines_add_up_to_the_annotated_indicators(report):
-    """Each theme page's "N indicators: a actual, e estimate, t target" (findings) and "N indicators, t of them
+    """Each theme page's "N indicators: o outcomes and t targets. e outcomes are only expected" (findings) and "N indicators, t of them
     targets" (indicator_count): over the six themes they are the hand annotation's indicators, by status."""
     annotated = _annotated_indicators()
     totals = {"all": 0, "actual": 0, "estimate": 0, "target": 0}
     for theme in THEMES:
         profile = ga.theme_profile(report, theme)
         line = next(l for l in profile.findings().splitlines() if "**Numbers.**" in l)
-        m = re.search(r"(\d+) indicators?: (\d+) actual, (\d+) estimate, (\d+) target", line)
+        m = re.search(r"(\d+) indicators?: (\d+) outcomes? and (\d+) targets?\.", line)
         assert m, line
-        n, actual, estimate, target = map(int, m.groups())
-        assert n == actual + estimate + target
+        n, outcomes, target = map(int, m.groups())
+        expected = re.search(r"(All|\d+ outcomes?) (?:are|is) only expected", line)
+        estimate = 0 if expected is None else (
+            outcomes if expected.group(1) == "All" else int(expected.group(1).split()[0]))
+        actual = outcomes - estimate
+        assert n == outcomes + target
         assert findings.indicator_count(profile.theme_indicators) == f"**{n}** indicators, {target} of them targets."
         for key, value in zip(totals, (n, actual, estimate, target)):
             totals[key] += value
@@ -211,10 +215,12 @@ def test_theme_pages_number_lines_add_up_to_the_annotated_indicators(report):
 #: a rank claim as the text writes it: a place (第2位; 第1、第2位 are two), or a scoped standing without one
 _PLACE = re.compile(r"第(\d+)(?=、|位)")
 _STANDING = re.compile(r"(?:全市|全省)(?:前列|最多|唯一|率先|领先|第一档)|全市前移")
+#: a claim's label in the ranks finding, the claim as the text writes it: (全市第2位), (全省前列) …
+_CLAIM_LABEL = re.compile(r"\((全[市省国县区][^()]*?)\):")
 
 
 def test_theme_pages_rank_lines_add_up_to_the_claims_in_the_text(report):
-    """"N rank claims: P named places, F of them first place": over the six themes, the claims a regex finds in
+    """The ranks finding's claims, grouped by label (2nd in the city (全市第2位): “A”, “B”): over the six themes, the claims a regex finds in
     the body (31: 12 places, 6 of them first, 19 standings); per theme, at least the claims of the paragraphs
     annotated with that theme alone and at most those annotated with it as first or second theme (a clause about
     air in a paragraph annotated rural, second theme environment, may be filed as environment)."""
@@ -239,13 +245,18 @@ def test_theme_pages_rank_lines_add_up_to_the_claims_in_the_text(report):
     assert found == {"claims": 31, "places": 12, "first": 6}
     stated = {"claims": 0, "places": 0, "first": 0}
     for theme in THEMES:
-        lines = [l for l in ga.theme_profile(report, theme).findings().splitlines() if "**Ranks.**" in l]
-        if not lines:
-            claims = places = first = 0
-        else:
-            m = re.search(r"(\d+) rank claims?: (\d+) named places?, (\d+) of them first place", lines[0])
-            assert m, lines[0]
-            claims, places, first = map(int, m.groups())
+        lines = [l for l in ga.theme_profile(report, theme).findings().splitlines() if "**Ranks" in l]
+        claims = places = first = 0
+        for line in lines:  # "2nd in the city (全市第2位): “A” (…), “B”; among the top … (全市前列): “C”"
+            labels = list(_CLAIM_LABEL.finditer(line))
+            assert labels, line
+            for label, after in zip(labels, labels[1:] + [None]):
+                group = line[label.end(): after.start() if after else len(line)]
+                n = group.count("“")  # each claimed item is quoted once (quotes inside it are single: ‘三资’)
+                claims += n
+                place = re.fullmatch(r"全[市省国]第(\d+)位", label.group(1))
+                places += n if place else 0
+                first += n if place and place.group(1) == "1" else 0
         assert low[theme] <= claims <= high[theme], (theme, claims, low[theme], high[theme])
         for key, value in zip(stated, (claims, places, first)):
             stated[key] += value
