@@ -102,10 +102,9 @@ def _align_main_targets(table: pd.DataFrame, report) -> pd.DataFrame:
             continue
         qualifier = t.qualifier if isinstance(t.qualifier, str) and t.qualifier else None
         table.loc[i, ["status", "period"]] = ["target", year]
-        if qualifier is not None or t.bound == "range":
-            # an empty main-target qualifier leaves the indicator's: 7%和8%左右 shares 左右 with the 7%
-            # in the indicator annotation, not in the main-target one (Hailar 2019; see the README)
-            table.loc[i, ["qualifier", "bound"]] = [qualifier, t.bound]
+        # both read 7%和8%左右 as 左右 on both figures (mentions.share_chain_qualifiers and
+        # main_target_extraction._share_chain_qualifier), so main_targets' qualifier is the indicator's
+        table.loc[i, ["qualifier", "bound"]] = [qualifier, t.bound or None]
         if t.kind != "verbal":
             table.loc[i, "kind"] = t.kind
         if t.upper == t.upper and t.upper is not None:  # a range: the upper end's row is the same target
