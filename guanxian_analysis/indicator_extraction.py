@@ -37,7 +37,7 @@ import pandas as pd
 
 from . import numerals as nb
 from .figures import figure_text
-from .indicator_context import none_if_missing, period_for, stated_period, status_of
+from .indicator_context import carried_year, none_if_missing, period_for, stated_period, status_of
 from .indicator_schema import AUDIT_COLUMNS, INDICATOR_COLUMNS, RANK_COLUMNS
 from .mentions import (MENTION_RE, QUALIFIER_BOUNDS, Figure, Mention, audit_note, exclusion_reason, figure_measure,
                        link_chains, parse_figure, sentence_qualifier, set_kind, share_chain_qualifiers)
@@ -221,10 +221,12 @@ def _extract_uncached(text: str, sentences: pd.DataFrame, year: int, shown_text:
     shown_text = text if shown_text is None else shown_text
     starts = sentences["start"].tolist()
     records = sentences.to_dict("records")
-    paragraph, lead = None, None
+    paragraph, lead, previous = None, None, None
     for record in records:  # read simplified text, keep the report's script for display
         record["shown"] = shown_text[record["start"]: record["end"]]
         record["text"] = text[record["start"]: record["end"]]
+        record["carried_year"] = carried_year(previous, record)  # 2015年A完成X元；B完成Y元: Y is 2015's
+        previous = record
         if record.get("paragraph_id") != paragraph:
             paragraph, lead = record.get("paragraph_id"), None
         record["lead"] = lead

@@ -30,21 +30,30 @@ PRE_QUALIFIER_RE = re.compile(r"(?P<q>约|近|超过|突破|不低于|不少于|
 STATED_YEAR = r"(?:(?P<year>(?:19|20)\d{2})年(?:底|末)?的?)?"
 FROM_RE = re.compile(rf"由{STATED_YEAR}(?:每人每年|每人每月|每人|每年|每月)?$")
 TO_RE = re.compile(rf"(?P<verb>提高|发展|增加|提升|增长|上升|下降|降低|减少|压降|缩减|压减|跃升|降|增|升)(?P<to>至|到){STATED_YEAR}$")
-CHANGE_VERB_RE = re.compile(r"(?P<verb>增长|递增|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善)$")
+CHANGE_VERB_RE = re.compile(r"(?P<verb>增长|递增|增加|提高|提升|上升|上涨|下降|降低|减少|压降|回落|改善|精简|削减|压减|缩减|压缩"
+                            r"|(?<=[月年日])增)$")  # 人均月增200元: a rise per month
+#: a cut written verb first, its object between verb and figure (削减审批事项62项, 减少区直部门5个, 压减时间58%):
+#: a change of a stock, down (closures of things, 关停锅炉133座, are counts of things done)
+CUT_OBJECT_RE = re.compile(rf"(?P<verb>削减|减少|精简|压减|缩减|压缩)[^\d{_NUM_CHARS}，；：。！？、和及与到至]{{1,10}}$")
 RANK_MOVE_RE = re.compile(r"(?P<verb>前移|后移|上升|下降|提升)$")
 DELIMITERS = "，；：。！？、"
 CLAUSE_DELIMITERS = "，；：。！？"
 #: what may follow a figure without being the thing counted
 _NOT_A_NOUN_RE = re.compile(r"[和及与或等的并多余是]|(?:降|增|升|跃升)[至到]|为(?:全国|全省|全市|全区|全县|国内|首)|安排|增长|增加|提高|提升|上升|下降|降低|减少|压降|同比|比上年")
-_DIRECTIONS = {"缩减": "down", "压减": "down", "增长": "up", "递增": "up", "发展": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "上涨": "up", "前移": "up",
+_DIRECTIONS = {"缩减": "down", "压减": "down", "精简": "down", "削减": "down", "压缩": "down", "增长": "up", "递增": "up", "发展": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "上涨": "up", "前移": "up",
                "下降": "down", "降低": "down", "减少": "down", "压降": "down", "回落": "down",
                "后移": "down", "改善": "improve", "跃升": "up", "降": "down", "增": "up", "升": "up"}
 QUALIFIER_BOUNDS = {"左右": "approx", "约": "approx", "近": "approx", "以上": "min", "超过": "min", "余": "min",
            "多": "min", "不低于": "min", "不少于": "min", "以内": "max", "以下": "max", "不超过": "max",
            "及以上": "min", "及以下": "max",
            "力争": "aim", "预计": "estimate", "由": "from", "至": "to", "到": "to", "突破": "min"}
-#: units that size a group rather than measure an amount (60岁以上老人, 10蒸吨及以下燃煤小锅炉)
+#: units that size a group rather than measure an amount when a noun follows (60岁以上老人, 10蒸吨及以下燃煤小锅炉);
+#: with none they are an amount (人均预期寿命提高到80岁以上)
 _THRESHOLD_UNITS = {"岁", "蒸吨"}
+#: count units that count the members of the thing named after them, not the thing: 20户以上自然村 (villages of
+#: 20 households or more), 8座以下小汽车 (cars of up to 8 seats), 100人以上企业; 5家以上企业 counts the firms
+_MEMBER_UNITS = {"户", "人", "名", "座", "床"}
+_CONTAINER_RE = re.compile(r"(?:农村|自然村|行政村|村|社区|小区|企业|单位|公司|医院|学校|机构|班级|小汽车|汽车|客车|货车|轿车|车辆)")
 
 
 # --------------------------------------------------------------------------- data holders
@@ -265,7 +274,7 @@ def set_kind(text: str, fig: Figure, figures: list[Figure]) -> None:
     before = text[: fig.span_start]
     after = text[fig.span_end:]
     unit_class = nb.unit_class(fig.unit)
-    change = CHANGE_VERB_RE.search(before)
+    change = CHANGE_VERB_RE.search(before) or CUT_OBJECT_RE.search(re.split(rf"[{CLAUSE_DELIMITERS}]", before)[-1])
     head = figures[fig.chain_head] if fig.chain_head is not None else None
     if is_threshold(fig, after):
         fig.kind = "threshold"
@@ -294,7 +303,7 @@ def set_kind(text: str, fig: Figure, figures: list[Figure]) -> None:
     elif change:
         fig.kind = "change"
     else:
-        fig.kind = "level" if unit_class == "level" else "count"
+        fig.kind = "level" if unit_class == "level" or is_capacity(fig, after) else "count"
     if change and fig.kind in {"growth_rate", "change_pp", "change"}:
         fig.direction = _DIRECTIONS[change.group("verb")]
     to = TO_RE.search(before)
@@ -308,14 +317,55 @@ def threshold_group(noun: str) -> str:
 
 
 def is_threshold(fig: Figure, after: str) -> bool:
-    """A size or age that defines a group of things (60岁以上老人, 10蒸吨及以下燃煤小锅炉), not an amount."""
+    """A size or age that defines a group of things (60岁以上老人, 10蒸吨及以下燃煤小锅炉), not an amount.
+
+    A bound written straight before a noun sizes the noun (30亿元以上项目, 8座以下小汽车) unless the
+    figure counts the noun itself: 5家以上企业 is at least five firms (a count bounded below), not firms of
+    some size. A count unit sizes its noun only when it counts the noun's members (20户以上自然村).
+
+    >>> from guanxian_analysis.mentions import Mention
+    >>> def fig(unit, qualifier):
+    ...     return Figure(Mention("5", 0, 1, False), 5.0, unit, 0, 3, qualifier=qualifier)
+    >>> is_threshold(fig("家", "以上"), "企业入驻"), is_threshold(fig("户", "以上"), "自然村")
+    (False, True)
+    >>> is_threshold(fig("岁", "以上"), "老人"), is_threshold(fig("岁", "以上"), "，")
+    (True, False)
+    """
     if fig.unit in _THRESHOLD_UNITS:
-        return True
+        noun = after[1:] if after.startswith("的") else after  # 60岁以上的老人; not 从82.4岁提升至83.9岁
+        return bool(re.match(r"[\u4e00-\u9fff“]", noun)) and not _NOT_A_NOUN_RE.match(noun)
     if fig.qualifier in {"及以上", "及以下"}:
-        return bool(re.match(r"[\u4e00-\u9fff]", after))
-    # 入境俄蒙8座以下小汽车: a bound written straight before the noun it sizes
-    return fig.qualifier in {"以上", "以下"} and not _NOT_A_NOUN_RE.match(after) \
-        and bool(re.match(r"[\u4e00-\u9fff]", after)) and nb.unit_class(fig.unit) != "percent"
+        noun = bool(re.match(r"[\u4e00-\u9fff]", after))
+    else:  # 入境俄蒙8座以下小汽车: a bound written straight before the noun it sizes
+        noun = fig.qualifier in {"以上", "以下"} and not _NOT_A_NOUN_RE.match(after) \
+            and bool(re.match(r"[\u4e00-\u9fff]", after))
+    if not noun:
+        return False
+    unit_class = nb.unit_class(fig.unit)
+    if unit_class == "count":
+        return nb.to_base(1, fig.unit)[1] in _MEMBER_UNITS and _CONTAINER_RE.match(after) is not None
+    return unit_class != "percent"
+
+
+#: units that count goods, animals or machines, not facilities (3000台, 5万只, 3000辆)
+_GOODS_UNITS = {"台", "辆", "套", "件", "只", "头", "头（只）", "张", "株", "棵", "艘"}
+#: a facility named after the goods figure (…生产线, …项目, 养鸡场, …厂, …基地)
+_FACILITY_RE = re.compile(r"[^，；：。！？、\d]{0,10}?(?:生产线|项目|场|厂|基地)")
+
+
+def is_capacity(fig: Figure, after: str) -> bool:
+    """Whether a count of goods sizes the facility named after it: a capacity, read as a level.
+
+    ``蒙拓农机3000台牧业机械生产线`` is a line that makes 3000 machines, ``年产3000辆专用车项目``
+    a works for 3000 vehicles a year, ``5万只现代化养鸡场`` a farm for 50,000 hens, as
+    ``日处理7万吨…水厂`` is a plant's capacity; ``31个项目`` counts the projects themselves.
+
+    >>> from guanxian_analysis.mentions import Mention
+    >>> machines = Figure(Mention("3000", 0, 4, False), 3000.0, "台", 0, 5)
+    >>> is_capacity(machines, "牧业机械生产线智能化升级改造项目"), is_capacity(machines, "农机具")
+    (True, False)
+    """
+    return nb.to_base(1, fig.unit)[1] in _GOODS_UNITS and _FACILITY_RE.match(after) is not None
 
 
 def audit_note(fig: Figure, text: str) -> str | None:
