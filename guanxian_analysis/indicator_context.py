@@ -61,7 +61,8 @@ def stated_period(record: dict, fig: Figure, period: str | None) -> str | None:
     after a year the sentence names (2015年旅游收入达到69亿元), or that the sentence cut off before it
     by a ； names at its head (:func:`carried_year`), takes that year; rates,
     ratios and changes keep the span. In a one-year plan a later deadline
-    (到2017年底前实现…) extends the period to it.
+    (到2017年底前实现…) extends the period to it, and so does a time in years to finish
+    a work in (利用三年左右时间 in the 2019 plan → 2019-2021).
 
     >>> from guanxian_analysis.mentions import Mention
     >>> fig = Figure(Mention("11.66", 7, 12, False), 11.66, "亿元", 7, 14, qualifier="由", kind="level")
@@ -86,6 +87,8 @@ def stated_period(record: dict, fig: Figure, period: str | None) -> str | None:
                 return str(years[-1])
         return period
     if "-" not in period and target:
+        if fig.kind == "duration" and fig.unit == "年" and fig.value == int(fig.value) and fig.value > 1:
+            return f"{period}-{int(period) + int(fig.value) - 1}"  # 利用三年左右时间 (2019) → 2019-2021
         deadline = _DEADLINE_RE.search(before)
         if deadline and int(deadline.group(1)) > int(period):
             return f"{period}-{deadline.group(1)}"

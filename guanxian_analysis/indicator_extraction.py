@@ -31,6 +31,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -40,7 +41,7 @@ from .figures import figure_text
 from .indicator_context import carried_year, none_if_missing, period_for, stated_period, status_of
 from .indicator_schema import AUDIT_COLUMNS, INDICATOR_COLUMNS, RANK_COLUMNS
 from .mentions import (MENTION_RE, QUALIFIER_BOUNDS, Figure, Mention, audit_note, exclusion_reason, figure_measure,
-                       link_chains, parse_figure, sentence_qualifier, set_kind, share_chain_qualifiers)
+                       is_chinese, link_chains, parse_figure, sentence_qualifier, set_kind, share_chain_qualifiers)
 from .metric_naming import lead_subject, name_metric
 from .rank_claims import rank_row, ranked_figure, soft_claims
 
@@ -237,7 +238,7 @@ def _extract_uncached(text: str, sentences: pd.DataFrame, year: int, shown_text:
         i = bisect.bisect_right(starts, match.start()) - 1
         if i >= 0 and match.end() <= records[i]["end"]:
             s0 = records[i]["start"]
-            chinese = not match.group().isascii()
+            chinese = is_chinese(match.group())
             by_sentence.setdefault(i, []).append(
                 Mention(match.group(), match.start() - s0, match.end() - s0, chinese))
         else:
@@ -330,6 +331,7 @@ def _indicator_row(indicator_id: str, fig: Figure, record: dict, year: int) -> d
         "measure": figure_measure(record["text"], fig),
         "upper": float("nan"),
     }
+    written = fig.mention.text if re.search(r"[/×首]|分之", fig.mention.text) else None  # 1/4, 2×66, 首位
     row["figure"] = figure_text(fig.value, fig.unit, fig.qualifier, kind=fig.kind, direction=fig.direction,
-                                measure=row["measure"])
+                                measure=row["measure"], written=written)
     return row

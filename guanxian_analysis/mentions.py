@@ -13,16 +13,29 @@ from . import numerals as nb
 
 _NUM_CHARS = "零〇一二两三四五六七八九十百千"
 _ZH_CLASSIFIERS = "个项家位档名人条处所次届批年件座户亩倍张"
-#: a number mention: Arabic, a Chinese ordinal (第一), a quoted Chinese numeral (“十四五”)
+#: a number mention: Arabic (with 2×66 units of a size and 1/4 fractions), a Chinese fraction (三分之一),
+#: 首 of 首位 (first place), a Chinese ordinal (第一), a quoted Chinese numeral (“十四五”)
 #: or a Chinese numeral before a classifier (三个, 五年)
 MENTION_RE = re.compile(
-    rf"\d+(?:\.\d+)?"
+    rf"\d+×\d+(?:\.\d+)?"
+    rf"|(?<![\d/.])\d{{1,3}}/\d{{1,3}}(?![\d/.])"
+    rf"|[{_NUM_CHARS}]+分之[{_NUM_CHARS}]+"
+    rf"|首(?=位(?!度))"
+    rf"|\d+(?:\.\d+)?"
     rf"|(?<=第)[{_NUM_CHARS}]+"
     rf"|(?<=“)[{_NUM_CHARS}]+(?=”)"
     rf"|[{_NUM_CHARS}]+(?=[{_ZH_CLASSIFIERS}])"
 )
-#: what may follow a number: 余/多, a unit, a bounding word
-AFTER_RE = re.compile(rf"(?P<mid>余|多)?(?P<unit>{nb.UNIT_PATTERN})(?P<post>左右|以上|以内|以下|及以上|及以下)?")
+#: the people a bare 万 counts (近8万市民, 近4万居民: no measure word after 万)
+PEOPLE_NOUNS = (r"市民|居民|群众|困难群众|农牧民|农民工|农民|牧民|人口|脱贫人口|低收入人口|职工|学生|师生|老年人|老人|"
+                r"儿童|游客|妇女|残疾人|患者|劳动力|就业人员|退休人员|特困人员|党员|干部|志愿者|家庭|高校毕业生|毕业生|"
+                r"青年|员工|工人|\d+周?岁")  # 为390万65岁以上老年人
+#: what may follow a number: 余/多, a unit, a bounding word; 年 only as a length of time (三年左右时间,
+#: 20年以上小区), never a year or 五年来
+AFTER_RE = re.compile(rf"(?P<mid>余|多)?(?P<unit>{nb.UNIT_PATTERN}|万(?={PEOPLE_NOUNS})"
+                      rf"|年(?=(?:左右)?时间|以上|以下|以内|及以上|及以下))(?P<post>左右|以上|以内|以下|及以上|及以下)?")
+#: the bounding word after a fraction (占全国1/3以上)
+FRACTION_POST_RE = re.compile(r"(?P<post>左右|以上|以内|以下)?")
 #: "第1、第2位": the unit of a rank chain comes at its end
 RANK_CHAIN_RE = re.compile(rf"(?:、第(?:\d+|[{_NUM_CHARS}]+))+(?P<unit>位|名|档)")
 PRE_QUALIFIER_RE = re.compile(r"(?P<q>约|近|超过|突破|不低于|不少于|不超过)$")
@@ -88,6 +101,11 @@ class Figure:
     scope: str | None = None
 
 
+def is_chinese(mention_text: str) -> bool:
+    """Whether a mention is written in Chinese (三个, 首, 三分之一) rather than Arabic (12.6, 1/4, 2×66)."""
+    return not mention_text.replace("×", "").isascii()
+
+
 # --------------------------------------------------------------------------- exclusions
 def exclusion_reason(text: str, m: Mention, segment) -> str | None:
     """Why a mention is not an indicator, or None when it may be one."""
@@ -106,8 +124,15 @@ def _arabic_exclusion(text: str, m: Mention) -> str | None:
         return "page reference"
     if m.text.isdigit() and len(m.text) == 4 and after.startswith("年") and 1900 <= int(m.text) <= 2100:
         return "year"
-    if "." not in m.text and re.match(r"[月日号]", after) and int(m.text) <= 31:
+    if m.text.isdigit() and re.match(r"[月日号]", after) and int(m.text) <= 31:
         return "date"
+    fraction = nb.FRACTION_RE.match(m.text)
+    if fraction and (int(fraction.group("num")) >= int(fraction.group("den")) or re.match(r"[月日号]", after)):
+        return "date, time or document number"
+    if before.endswith("每"):  # 每10万人口: the base of a rate, not a figure
+        return "base of a rate (每…)"
+    if re.match(r"[条项](?:配套|实施)?规定", after):  # 自治区28条配套规定, like 中央八项规定
+        return "name of a set of rules"
     if re.search(r"\d[-/]$", before) or re.match(r"[-/]\d", after) or re.match(r"[:：]\d", after):
         return "date, time or document number"
     if re.search(r"[A-Za-z]$", before) or re.match(r"[A-Za-z]", after):
@@ -131,6 +156,13 @@ def _chinese_exclusion(text: str, m: Mention) -> str | None:
     before, after = text[: m.start], text[m.end:]
     if _inside_quotes(text, m):
         return "quoted name"
+    if m.text == "首":  # 稳居全市首位 is first place; 放在首位, 首位产业 are not ranks
+        clause = re.split(rf"[{CLAUSE_DELIMITERS}、]", before)[-1]
+        return None if _FIRST_PLACE_RE.search(clause) and not after.startswith("位产业") else "set phrase (放在首位)"
+    if "分之" in m.text:  # 压减三分之一以上
+        return None
+    if re.match(r"年(?:左右)?时间", after):  # 利用三年左右时间: a length of time to do something in
+        return None
     if before.endswith("第"):
         if re.match(r"[位名档]", after) and re.search(r"(?:位居|位列|跃居|居|列|排名|排)(?:全市|全省|全国|全县|全区)?第$", before):
             return None
@@ -145,11 +177,14 @@ def _chinese_exclusion(text: str, m: Mention) -> str | None:
     if unit and re.match(r"\d", after[unit.end():]):  # 两批次67名: counts written side by side
         return None
     if unit and (_COUNT_VERB_RE.search(before) or _continues_count_list(before)
-                                  or (m.text in _LIST_COUNTS and after[0] in "个项处条座所家" and sums_up_a_list(before))):
+                 or (m.text in _LIST_COUNTS and after[0] in "个项处条座所家"
+                     and sums_up_a_list(before, nb.chinese_to_int(m.text)))):
         return None
     return "Chinese numeral in a set phrase"
 
 
+#: a rank verb before 首位, with the scope between (稳居全市首位, 居全国各城市首位, 保持全球城市首位)
+_FIRST_PLACE_RE = re.compile(r"(?:居|列|排|保持)[^\d]{0,8}$")
 _COUNT_VERB = r"(?:新建|建成|新增|实施|完成|打造|创建|培育|引进|建设|修建|改造|铺设|开通)"
 _COUNT_VERB_RE = re.compile(_COUNT_VERB + "$")
 _COUNT_ITEM_RE = re.compile(rf"^(?:\d+(?:\.\d+)?|[{_NUM_CHARS}]+)(?:{nb.UNIT_PATTERN})\S*$")
@@ -175,15 +210,43 @@ _LIST_COUNTS = set("两二三四五六七八九十")
 _FIGURE_RE = re.compile(rf"(?:\d+(?:\.\d+)?|[{_NUM_CHARS}]+)(?:{nb.UNIT_PATTERN})")
 
 
-def sums_up_a_list(before: str) -> bool:
+#: a list of work items done (扎实做好…四项改革, 全面实施“…”六项计划), not principles, questions or aspects
+#: held to (坚持“…”三项原则, 聚焦解决“…”四个问题, 从“…”四个方面发力)
+_DOING_LIST_RE = re.compile(r"^(?:扎实|全面|深入|加快|大力|继续|重点|着力|积极|认真|统筹)*"
+                            r"(?:实施|做好|抓好|推进|推动|开展|完成|建设|建成|新建|打造|创建|启动|深化|实行)")
+
+
+def _listed_items(clause: str) -> int:
+    """How many items a 、 list ending the clause has; a list in quotes closed right there counts inside them.
+
+    >>> _listed_items("全面实施“创客逐梦、创业筑巢、融资畅通”"), _listed_items("做好产权制度、“三权”分置、利益联结")
+    (3, 3)
+    """
+    if clause.endswith("”") and "“" in clause:
+        return clause[clause.rfind("“") + 1: -1].count("、") + 1
+    return re.sub(r"“[^”]*”", "", clause).count("、") + 1
+
+
+def sums_up_a_list(before: str, numeral: int | None = None) -> bool:
     """Whether a numeral counts the items listed right before it (水利、景观、市政三项建设, 哈克…等三处).
+
+    A list of work items after a doing verb, without figures, whose items number exactly ``numeral``
+    is summed up whatever its items' length (扎实做好农村集体产权制度、土地确权、“三权”分置、农企利益联结
+    四项改革; 全面实施“创客逐梦、…、返乡农牧民工创业”六项计划); 坚持“…”三项原则 is not work done.
 
     >>> sums_up_a_list("重点做好友联、友好"), sums_up_a_list("金星村等"), sums_up_a_list("形成")
     (True, True, False)
+    >>> sums_up_a_list("扎实做好农村集体产权制度、土地确权、“三权”分置、农企利益联结", 4)
+    True
+    >>> sums_up_a_list("继续坚持“让利与民、阳光征收、做好群众工作”", 3)
+    False
     """
     if before.endswith("等"):
         return True
     clause = re.split(r"[，；：。！？]", before)[-1]
+    if numeral is not None and _DOING_LIST_RE.match(clause) and not re.search(r"\d", clause) \
+            and _listed_items(clause) == numeral:
+        return True
     # items without figures (学校3所、幼儿园两所 counts twice, sums nothing up); the last a short bare word:
     # not a quoted slogan, not a figure (7万亿、8万亿), not a verb phrase
     return "、" in clause and not _FIGURE_RE.search(clause) and re.fullmatch(rf"[^\d{_NUM_CHARS}“”、]{{1,4}}", clause.rsplit("、", 1)[1]) is not None
@@ -201,17 +264,21 @@ def _is_background(text: str, m: Mention) -> bool:
     start = max(text.rfind(d, 0, m.start) for d in CLAUSE_DELIMITERS) + 1
     end = min([i for i in (text.find(d, m.end) for d in CLAUSE_DELIMITERS) if i >= 0] or [len(text)])
     clause = text[start:end]
-    return clause.startswith("以") and re.search(r"为(?:依托|基础|龙头|支撑|重点)", clause) is not None
+    # 以3处森林康养基地为依托: what the work rests on; 以…等6项内容为重点 names the work itself
+    return clause.startswith("以") and re.search(r"为(?:依托|基础|龙头|支撑)", clause) is not None
 
 
 # --------------------------------------------------------------------------- reading a figure
 def parse_figure(text: str, m: Mention) -> Figure | None:
     """Value, unit and adjacent qualifiers of a mention; None without a unit."""
     before = text[: m.start]
-    rank = before.endswith("第")
+    rank = before.endswith("第") or m.text == "首"
     after = AFTER_RE.match(text, m.end)
-    chain = RANK_CHAIN_RE.match(text, m.end) if rank else None
-    if chain is not None:
+    chain = RANK_CHAIN_RE.match(text, m.end) if before.endswith("第") else None
+    if nb.FRACTION_RE.match(m.text):  # 1/4, 三分之一: no unit
+        post = FRACTION_POST_RE.match(text, m.end)
+        unit, span_end, qualifier = "", post.end(), post.group("post")
+    elif chain is not None:
         unit, span_end, qualifier = chain.group("unit"), m.end, None
     elif after is not None:
         unit = after.group("unit")
@@ -222,7 +289,7 @@ def parse_figure(text: str, m: Mention) -> Figure | None:
     unit = nb.normalize_unit(unit)
     if rank and unit not in {"位", "名", "档"}:
         rank = False
-    span_start = m.start - 1 if rank else m.start
+    span_start = m.start - 1 if rank and before.endswith("第") else m.start
     pre = PRE_QUALIFIER_RE.search(before)
     if qualifier is None and pre:
         qualifier = pre.group("q")
@@ -286,7 +353,7 @@ def set_kind(text: str, fig: Figure, figures: list[Figure]) -> None:
         fig.kind = "change_pp"
     elif unit_class == "ratio":
         fig.kind = "ratio"
-    elif unit_class == "percent":
+    elif unit_class in {"percent", "fraction"}:
         if change:
             fig.kind = "growth_rate"
         elif head is not None and head.kind == "growth_rate":
@@ -296,7 +363,8 @@ def set_kind(text: str, fig: Figure, figures: list[Figure]) -> None:
             fig.metric = re.sub(r"(?:增速|增幅|涨幅|增长率)$", "", fig.metric) or fig.metric
         else:
             fig.kind = "share"
-    elif unit_class == "duration" and (re.match(r"完成|内|就|即", after) or re.search(r"实现|用时|仅用|历时", before[-4:])):
+    elif unit_class == "duration" and (re.match(r"完成|内|就|即|时间", after)
+                                       or re.search(r"实现|用时|仅用|历时", before[-4:])):
         fig.kind = "duration"
     elif change and unit_class == "count" and followed_by_noun(after, fig):
         fig.kind = "count"  # 改善7000多所义务教育学校办学条件: how many schools, not a change
@@ -344,7 +412,7 @@ def is_threshold(fig: Figure, after: str) -> bool:
     unit_class = nb.unit_class(fig.unit)
     if unit_class == "count":
         return nb.to_base(1, fig.unit)[1] in _MEMBER_UNITS and _CONTAINER_RE.match(after) is not None
-    return unit_class != "percent"
+    return unit_class not in {"percent", "fraction"}
 
 
 #: units that count goods, animals or machines, not facilities (3000台, 5万只, 3000辆)

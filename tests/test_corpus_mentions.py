@@ -70,3 +70,85 @@ def test_a_count_of_goods_before_the_facility_it_sizes_is_a_capacity():
     assert (works.kind, works.unit) == ("level", "辆")
     # 个 counts the projects themselves
     assert _row("hailar/hailar_district_2012.txt", "古纳河酒业等", "22").kind == "count"
+
+
+def test_first_place_written_shou_wei_is_rank_one_in_indicators_and_ranks():
+    name = "hailar/hailar_district_2019.txt"
+    first = _row(name, "中考“一分两率”继续稳居全市", "首")  # 继续稳居全市首位
+    assert (first.value, first.unit, first.kind, first.figure, first.period) == (1.0, "位", "rank", "首位", "2018")
+    places = ga.ranks(ga.load_report(CORPUS / name))
+    row = places[places.sentence_id == first.sentence_id].query("claim == 'position'").squeeze()
+    assert (row["rank"], row["rank_text"], row["scope"]) == (1.0, "全市首位", "全市")
+    # 把…放在首位 (put first) is no rank
+    audit = ga.number_audit(ga.load_report(CORPUS / "hailar/hailar_district_2012.txt"))
+    assert audit[audit.text == "首"][["status", "reason"]].values.tolist() == [["excluded", "set phrase (放在首位)"]]
+
+
+def test_fractions_are_shares_with_an_empty_unit():
+    drugs = _row("hailar/hailar_district_2019.txt", "缉毒量占自治区年度缉毒总量的", "1/4")
+    assert (drugs.value, drugs.unit, drugs.kind, drugs.figure, drugs.status) == (0.25, "", "share", "1/4", "actual")
+    ships = _row("provinces-2026/jiangsu_2026.txt", "船舶海工出口规模占全国", "1/3")  # 占全国1/3以上
+    assert (round(ships.value, 4), ships.kind, ships.qualifier, ships.bound) == (0.3333, "share", "以上", "min")
+    cut = _row("national/national_2019.txt", "工业生产许可证种类压减", "三分之一")  # 压减三分之一以上
+    assert (cut.kind, cut.direction, cut.qualifier, cut.figure) == ("growth_rate", "down", "以上", "−三分之一以上")
+
+
+def test_a_length_of_time_in_years_and_an_age_threshold_in_years():
+    old = _row("hailar/hailar_district_2019.txt", "利用", "三")  # 利用三年左右时间对老旧小区进行改造
+    assert (old.value, old.unit, old.kind, old.qualifier, old.period, old.status) == (
+        3.0, "年", "duration", "左右", "2019-2021", "target")
+    estates = _row("hailar/hailar_district_2016.txt", "加快推进", "20")  # 加快推进20年以上小区的既有建筑节能改造
+    assert (estates.unit, estates.kind, estates.qualifier, estates.bound, estates.period) == (
+        "年", "threshold", "以上", "min", "2016")
+    # a year count that is no length of time stays out: 五年来, 三年行动
+    audit = ga.number_audit(ga.load_report(CORPUS / "hailar/hailar_district_2019.txt"))
+    assert set(audit[audit.text == "三"].reason.dropna()) >= {"period length"}
+
+
+def test_counts_of_policy_items_summing_up_a_list_of_work():
+    name = "hailar/hailar_district_2019.txt"
+    six = _row(name, "村庄清洁行动等", "6")  # 以“厕所革命”、…、村庄清洁行动等6项内容为重点
+    assert (six.value, six.unit, six.kind, six.status) == (6.0, "项", "count", "target")
+    four = _row(name, "“三权”分置、农企利益联结", "四")  # 扎实做好…、“三权”分置、农企利益联结四项改革
+    assert (four.value, four.unit, four.kind) == (4.0, "项", "count")
+    plans = _row(name, "返乡农牧民工创业”", "六")  # 全面实施“创客逐梦、…、返乡农牧民工创业”六项计划
+    assert (plans.value, plans.unit) == (6.0, "项")
+    # principles held to and the rests of work (以3处…为依托) are no counts of work done
+    audit = ga.number_audit(ga.load_report(CORPUS / "hailar/hailar_district_2016.txt"))
+    report = ga.load_report(CORPUS / "hailar/hailar_district_2016.txt")
+    principles = report.text.index("”三项原则") + 1
+    assert audit.set_index("start").loc[principles, "status"] == "excluded"
+    guanxian = ga.number_audit(ga.load_report())
+    assert "background figure (以…为依托)" in set(guanxian.reason)
+
+
+def test_wan_before_a_people_noun_counts_people():
+    name = "hailar/hailar_district_2016.txt"
+    citizens = _row(name, "使2.58万户、近", "8")  # 使2.58万户、近8万市民直接受益
+    assert (citizens.value, citizens.unit, citizens.value_base, citizens.kind, citizens.qualifier, citizens.figure) == (
+        8.0, "万", 80000.0, "count", "近", "近8万")
+    residents = _row(name, "的年度改造任务，近", "4")  # 近4万居民的居住条件得到改善
+    assert (residents.unit, residents.qualifier, residents.period) == ("万", "近", "2015")
+    pupils = _row("national/national_2022.txt", "提高学生营养改善计划补助标准，", "3700")  # 3700多万学生受益
+    assert (pupils.unit, pupils.qualifier, pupils.figure) == ("万", "多", "3700多万")
+    # 每10万人口 is the base of a rate
+    audit = ga.number_audit(ga.load_report(CORPUS / "provinces-2026/hainan_2026.txt"))
+    assert audit[audit.text == "10"].reason.tolist().count("base of a rate (每…)") == 1
+
+
+def test_units_of_a_size_written_with_times():
+    name = "hailar/hailar_district_2016.txt"
+    datang = _row(name, "加快推进大唐", "2×66")  # 大唐2×66万千瓦发电
+    assert (datang.value, datang.unit, datang.value_base, datang.kind, datang.figure, datang.status) == (
+        132.0, "万千瓦", 1.32e6, "level", "2×66万千瓦", "target")
+    east = _row(name, "和东海拉尔发电厂", "2×35")
+    assert (east.value, east.unit) == (70.0, "万千瓦")
+
+
+def test_the_name_of_a_set_of_rules_is_no_count():
+    report = ga.load_report(CORPUS / "hailar/hailar_district_2016.txt")
+    audit = ga.number_audit(report)
+    rules = report.text.index("28条配套规定")
+    assert audit.set_index("start").loc[rules, ["status", "reason"]].tolist() == ["excluded", "name of a set of rules"]
+    # counts of measures issued stay counts: 出台稳就业20条政策措施
+    assert _row("provinces-2026/heilongjiang_2026.txt", "出台稳就业", "20").kind == "count"
