@@ -19,8 +19,8 @@ import math
 
 __all__ = ["figure_text", "MEASURE_LABELS", "PREFIX_QUALIFIERS", "MID_QUALIFIERS"]
 
-#: qualifiers written before the number (约6%, 超过100亿元, 力争…, 预计…, 由550元, 至580元)
-PREFIX_QUALIFIERS = ("约", "近", "超过", "突破", "不低于", "不少于", "不超过", "力争", "预计", "由", "至", "到")
+#: qualifiers written before the number (约6%, 超过100亿元, 超21%, 力争…, 预计…, 由550元, 至580元)
+PREFIX_QUALIFIERS = ("约", "近", "超过", "超", "突破", "不低于", "不少于", "不超过", "力争", "预计", "由", "至", "到")
 #: qualifiers written between the number and its unit (220余个, 7000多所)
 MID_QUALIFIERS = ("余", "多")
 #: how a figure's ``measure`` reads in English after it, where a reader could take it for a single year

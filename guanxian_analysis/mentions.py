@@ -38,7 +38,8 @@ AFTER_RE = re.compile(rf"(?P<mid>余|多)?(?P<unit>{nb.UNIT_PATTERN}|万(?={PEOP
 FRACTION_POST_RE = re.compile(r"(?P<post>左右|以上|以内|以下)?")
 #: "第1、第2位": the unit of a rank chain comes at its end
 RANK_CHAIN_RE = re.compile(rf"(?:、第(?:\d+|[{_NUM_CHARS}]+))+(?P<unit>位|名|档)")
-PRE_QUALIFIER_RE = re.compile(r"(?P<q>约|近|超过|突破|不低于|不少于|不超过)$")
+#: 超 alone: 增长超21%, 新增就业超700万人 (never 赶超, 高超: a word ending in 超)
+PRE_QUALIFIER_RE = re.compile(r"(?P<q>约|近|超过|突破|不低于|不少于|不超过|(?<![赶高])超)$")
 #: a stated year between the word and the figure (由2010年的162.4亿元, 增加到2015年的287.9亿元)
 STATED_YEAR = r"(?:(?P<year>(?:19|20)\d{2})年(?:底|末)?的?)?"
 FROM_RE = re.compile(rf"由{STATED_YEAR}(?:每人每年|每人每月|每人|每年|每月)?$")
@@ -58,7 +59,7 @@ _DIRECTIONS = {"缩减": "down", "压减": "down", "精简": "down", "削减": "
                "后移": "down", "改善": "improve", "跃升": "up", "降": "down", "增": "up", "升": "up"}
 QUALIFIER_BOUNDS = {"左右": "approx", "约": "approx", "近": "approx", "以上": "min", "超过": "min", "余": "min",
            "多": "min", "不低于": "min", "不少于": "min", "以内": "max", "以下": "max", "不超过": "max",
-           "及以上": "min", "及以下": "max",
+           "及以上": "min", "及以下": "max", "超": "min",
            "力争": "aim", "预计": "estimate", "由": "from", "至": "to", "到": "to", "突破": "min"}
 #: units that size a group rather than measure an amount when a noun follows (60岁以上老人, 10蒸吨及以下燃煤小锅炉);
 #: with none they are an amount (人均预期寿命提高到80岁以上)

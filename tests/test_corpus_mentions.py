@@ -152,3 +152,10 @@ def test_the_name_of_a_set_of_rules_is_no_count():
     assert audit.set_index("start").loc[rules, ["status", "reason"]].tolist() == ["excluded", "name of a set of rules"]
     # counts of measures issued stay counts: 出台稳就业20条政策措施
     assert _row("provinces-2026/heilongjiang_2026.txt", "出台稳就业", "20").kind == "count"
+
+
+def test_chao_before_a_figure_is_a_lower_bound_and_keeps_the_change():
+    ic = _row("provinces-2026/beijing_2026.txt", "集成电路产业规模增长超", "20")  # 集成电路产业规模增长超20%
+    assert (ic.kind, ic.direction, ic.qualifier, ic.bound, ic.figure) == ("growth_rate", "up", "超", "min", "超20%")
+    jobs = _row("provinces-2026/jiangsu_2026.txt", "城镇新增就业超", "690")  # 城镇新增就业超690万人
+    assert (jobs.kind, jobs.unit, jobs.qualifier, jobs.bound) == ("count", "万人", "超", "min")
