@@ -76,6 +76,9 @@ def test_first_place_written_shou_wei_is_rank_one_in_indicators_and_ranks():
     name = "hailar/hailar_district_2019.txt"
     first = _row(name, "中考“一分两率”继续稳居全市", "首")  # 继续稳居全市首位
     assert (first.value, first.unit, first.kind, first.figure, first.period) == (1.0, "位", "rank", "首位", "2018")
+    assert first.metric == "中考“一分两率”"  # 继续稳居全市 is the rank phrase, not part of the name
+    grain = _row("provinces-2026/heilongjiang_2026.txt", "粮食总产再创历史新高，连续16年位居全国", "首")
+    assert (grain.metric, grain.value) == ("粮食总产", 1.0)
     places = ga.ranks(ga.load_report(CORPUS / name))
     row = places[places.sentence_id == first.sentence_id].query("claim == 'position'").squeeze()
     assert (row["rank"], row["rank_text"], row["scope"]) == (1.0, "全市首位", "全市")
