@@ -160,8 +160,10 @@ def _chinese_exclusion(text: str, m: Mention) -> str | None:
     if m.text == "首":  # 稳居全市首位 is first place; 放在首位, 首位产业 are not ranks
         clause = re.split(rf"[{CLAUSE_DELIMITERS}、]", before)[-1]
         return None if _FIRST_PLACE_RE.search(clause) and not after.startswith("位产业") else "set phrase (放在首位)"
-    if "分之" in m.text:  # 压减三分之一以上
-        return None
+    if "分之" in m.text:  # 压减三分之一以上; 零分之一, 三分之五 are no shares
+        fraction = nb.FRACTION_RE.match(m.text)
+        den, num = nb.chinese_to_int(fraction.group("zden")), nb.chinese_to_int(fraction.group("znum"))
+        return None if 0 < num < den else "not a fraction of a whole"
     if re.match(r"年(?:左右)?时间", after):  # 利用三年左右时间: a length of time to do something in
         return None
     if before.endswith("第"):

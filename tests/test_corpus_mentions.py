@@ -162,3 +162,11 @@ def test_chao_before_a_figure_is_a_lower_bound_and_keeps_the_change():
     assert (ic.kind, ic.direction, ic.qualifier, ic.bound, ic.figure) == ("growth_rate", "up", "超", "min", "超20%")
     jobs = _row("provinces-2026/jiangsu_2026.txt", "城镇新增就业超", "690")  # 城镇新增就业超690万人
     assert (jobs.kind, jobs.unit, jobs.qualifier, jobs.bound) == ("count", "万人", "超", "min")
+
+
+def test_fraction_like_strings_that_are_no_shares_stay_out_with_a_reason():
+    report, table = _small_report("压减零分之一。占全国的4/3。三分之五。居首位。")
+    assert table[["value", "unit", "kind", "figure"]].values.tolist() == [[1.0, "位", "rank", "首位"]]
+    audit = ga.number_audit(report)
+    assert audit[audit.status == "excluded"].set_index("text").reason.loc[["零分之一", "4/3", "三分之五"]].tolist() == [
+        "not a fraction of a whole", "date, time or document number", "not a fraction of a whole"]
