@@ -13,6 +13,8 @@ from . import numerals as nb
 
 _NUM_CHARS = "零〇一二两三四五六七八九十百千"
 _ZH_CLASSIFIERS = "个项家位档名人条处所次届批年件座户亩倍张"
+#: 成 as tenths of a whole (八成以上, 近四成), not the verb or word (成为, 建成, 一成不变, 成员)
+_TENTHS = r"成(?![不为员功立果本效长熟型绩就交群都套片批品规])"
 #: a number mention: Arabic (with 2×66 units of a size and 1/4 fractions), a Chinese fraction (三分之一),
 #: 首 of 首位 (first place), a Chinese ordinal (第一), a quoted Chinese numeral (“十四五”)
 #: or a Chinese numeral before a classifier (三个, 五年)
@@ -21,6 +23,7 @@ MENTION_RE = re.compile(
     rf"|(?<![\d/.])\d{{1,3}}/\d{{1,3}}(?![\d/.])"
     rf"|[{_NUM_CHARS}]+分之[{_NUM_CHARS}]+"
     rf"|首(?=位(?!度))"
+    rf"|[一二三四五六七八九](?={_TENTHS})"
     rf"|\d+(?:\.\d+)?"
     rf"|(?<=第)[{_NUM_CHARS}]+"
     rf"|(?<=“)[{_NUM_CHARS}]+(?=”)"
@@ -31,8 +34,8 @@ PEOPLE_NOUNS = (r"市民|居民|群众|困难群众|农牧民|农民工|农民|�
                 r"儿童|游客|妇女|残疾人|患者|劳动力|就业人员|退休人员|特困人员|党员|干部|志愿者|家庭|高校毕业生|毕业生|"
                 r"青年|员工|工人|\d+周?岁")  # 为390万65岁以上老年人
 #: what may follow a number: 余/多, a unit, a bounding word; 年 only as a length of time (三年左右时间,
-#: 20年以上小区), never a year or 五年来
-AFTER_RE = re.compile(rf"(?P<mid>余|多)?(?P<unit>{nb.UNIT_PATTERN}|万(?={PEOPLE_NOUNS})"
+#: 20年以上小区), never a year or 五年来; 成 as tenths (超五成, 下降超3成), never 成为, 一成不变
+AFTER_RE = re.compile(rf"(?P<mid>余|多)?(?P<unit>{nb.UNIT_PATTERN}|万(?={PEOPLE_NOUNS})|{_TENTHS}"
                       rf"|年(?=(?:左右)?时间|以上|以下|以内|及以上|及以下))(?P<post>左右|以上|以内|以下|及以上|及以下)?")
 #: the bounding word after a fraction (占全国1/3以上)
 FRACTION_POST_RE = re.compile(r"(?P<post>左右|以上|以内|以下)?")
@@ -165,6 +168,8 @@ def _chinese_exclusion(text: str, m: Mention) -> str | None:
         den, num = nb.chinese_to_int(fraction.group("zden")), nb.chinese_to_int(fraction.group("znum"))
         return None if 0 < num < den else "not a fraction of a whole"
     if re.match(r"年(?:左右)?时间", after):  # 利用三年左右时间: a length of time to do something in
+        return None
+    if re.match(_TENTHS, after):  # 近八成: a share in tenths
         return None
     if before.endswith("第"):
         if re.match(r"[位名档]", after) and re.search(r"(?:位居|位列|跃居|居|列|排名|排)(?:全市|全省|全国|全县|全区)?第$", before):

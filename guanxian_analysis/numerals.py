@@ -74,8 +74,8 @@ UNITS.update({"架次": "架次", "艘": "艘"})
 UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 #: units read only where the words after them say so (never part of ``UNIT_PATTERN``): 万 before a people
 #: noun (近8万市民: no measure word after 万), 年 as a length of time (利用三年左右时间, 20年以上小区) and the
-#: empty unit of a fraction (1/4, 三分之一)
-UNITS.update({"万": "万", "年": "年", "": ""})
+#: empty unit of a fraction (1/4, 三分之一), and 成 (tenths: 近八成 is about 80%)
+UNITS.update({"万": "万", "年": "年", "": "", "成": "成"})
 
 _SCALES = {"万": 1e4, "亿": 1e8}
 _LEVEL_BASES = {"元", "美元", "亩", "公顷", "平方公里", "平方米", "立方米", "公里", "米", "吨", "千瓦", "千瓦时", "斤", "公斤",
@@ -171,8 +171,12 @@ def to_base(value: float, unit: str) -> tuple[float, str]:
     (8.0, '%')
     >>> to_base(114, "万亿元")
     (114000000000000.0, '元')
+    >>> to_base(8, "成")
+    (80.0, '%')
     """
     unit = normalize_unit(unit)
+    if unit == "成":  # tenths: 八成 is 80%
+        return float(value) * 10, "%"
     if unit in _SCALES:  # 近8万市民: 万 with no measure word
         return float(value) * _SCALES[unit], ""
     if len(unit) > 2 and unit.startswith("万亿"):

@@ -170,3 +170,14 @@ def test_fraction_like_strings_that_are_no_shares_stay_out_with_a_reason():
     audit = ga.number_audit(report)
     assert audit[audit.status == "excluded"].set_index("text").reason.loc[["零分之一", "4/3", "三分之五"]].tolist() == [
         "not a fraction of a whole", "date, time or document number", "not a fraction of a whole"]
+
+
+def test_tenths_written_cheng_are_shares_in_percent():
+    share = _row("provinces-2026/beijing_2026.txt", "中小微企业政府采购占比近", "八")  # 占比近八成
+    assert (share.value, share.unit, share.value_base, share.base_unit, share.kind, share.qualifier) == (
+        8.0, "成", 80.0, "%", "share", "近")
+    sales = _row("provinces-2026/fujian_2026.txt", "带动服务区农特产品销售增长近", "四")  # 销售增长近四成
+    assert (sales.kind, sales.direction, sales.value_base) == ("growth_rate", "up", 40.0)
+    # 成为, 建成, 一成不变 are no tenths
+    audit = ga.number_audit(ga.load_report(CORPUS / "provinces-2026/beijing_2026.txt"))
+    assert not audit.text.str.contains("成").any()
