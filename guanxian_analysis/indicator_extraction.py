@@ -61,7 +61,9 @@ def indicators(report) -> pd.DataFrame:
     -------
     DataFrame
         Columns ``INDICATOR_COLUMNS``: ``value`` as written, ``unit`` normalised
-        (亿元, 万亩, %, 个百分点, 位 …), ``value_base``/``base_unit`` without 万/亿,
+        (亿元, 万亩, %, 个百分点, 位 …; empty for a fraction such as 1/4, 万 for people
+        counted with no measure word, 近8万市民, 成 for tenths), ``value_base``/``base_unit``
+        without 万/亿 (成 in %),
         ``kind`` (growth_rate, change_pp, change, level, count, share, rank, ratio,
         duration), ``direction`` (up, down, improve), ``qualifier`` as written and
         ``bound`` (approx, min, max, aim, estimate, from, to), ``metric``, ``period``
