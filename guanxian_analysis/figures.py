@@ -19,8 +19,8 @@ import math
 
 __all__ = ["figure_text", "MEASURE_LABELS", "PREFIX_QUALIFIERS", "MID_QUALIFIERS"]
 
-#: qualifiers written before the number (约6%, 超过100亿元, 力争…, 预计…, 由550元, 至580元)
-PREFIX_QUALIFIERS = ("约", "近", "超过", "突破", "不低于", "不少于", "不超过", "力争", "预计", "由", "至", "到")
+#: qualifiers written before the number (约6%, 超过100亿元, 超21%, 力争…, 预计…, 由550元, 至580元)
+PREFIX_QUALIFIERS = ("约", "近", "超过", "超", "突破", "不低于", "不少于", "不超过", "力争", "预计", "由", "至", "到")
 #: qualifiers written between the number and its unit (220余个, 7000多所)
 MID_QUALIFIERS = ("余", "多")
 #: how a figure's ``measure`` reads in English after it, where a reader could take it for a single year
@@ -33,7 +33,7 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def figure_text(value, unit=None, qualifier=None, *, kind=None, direction=None, measure=None) -> str:
+def figure_text(value, unit=None, qualifier=None, *, kind=None, direction=None, measure=None, written=None) -> str:
     """A figure as a reader should see it: qualifier where Chinese writes it, direction and measure kept.
 
     Parameters
@@ -46,6 +46,9 @@ def figure_text(value, unit=None, qualifier=None, *, kind=None, direction=None, 
         The indicator table's columns: a change (growth_rate, change_pp, change) whose direction is
         ``down`` gets a minus sign, ``improve`` reads ``improved``; a rank move (unit 位次) reads
         ``up N place(s)``; ``measure`` annual_average / cumulative is named after the figure.
+    written : str, optional
+        The number as the text writes it where its value would misread it: a fraction (``1/4``,
+        ``三分之一``), units of a size (``2×66``: 132 in ``value``), first place (``首``).
 
     Returns
     -------
@@ -65,11 +68,15 @@ def figure_text(value, unit=None, qualifier=None, *, kind=None, direction=None, 
     '+26天'
     >>> figure_text(4.5, "%", kind="growth_rate", direction="up", measure="annual_average")
     '4.5% (annual average)'
+    >>> figure_text(0.25, "", written="1/4"), figure_text(132, "万千瓦", written="2×66"), figure_text(1, "位", written="首")
+    ('1/4', '2×66万千瓦', '首位')
     """
     if _blank(value):
         return "–"
     value = float(value)
     number = f"{value:,.6g}" if abs(value) >= 1e6 else f"{value:.6g}"
+    if isinstance(written, str) and written:
+        number = written
     unit = unit if isinstance(unit, str) else ""
     qualifier = qualifier if isinstance(qualifier, str) else ""
     direction = direction if isinstance(direction, str) else None
@@ -78,7 +85,7 @@ def figure_text(value, unit=None, qualifier=None, *, kind=None, direction=None, 
         way = {"up": "up", "down": "down"}.get(direction, "moved")
         return f"{way} {number} {places}"
     if unit in _RANK_UNITS:
-        text = f"第{number}{unit}"
+        text = f"{number}{unit}" if number == "首" else f"第{number}{unit}"
         return f"{qualifier}{text}" if qualifier in PREFIX_QUALIFIERS else f"{text}{qualifier}"
     if qualifier in MID_QUALIFIERS:
         text = f"{number}{qualifier}{unit}"

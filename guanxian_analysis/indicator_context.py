@@ -30,14 +30,39 @@ _CHANGE_START_RE = re.compile(rf"[由从]{STATED_YEAR}(?:每人每年|每人每�
 _DEADLINE_RE = re.compile(r"到((?:19|20)\d{2})年(?:底|末)?前?")
 
 
+#: a year that dates a whole sentence from its head (2015年城镇常住居民人均可支配收入完成30788元，…)
+_HEAD_YEAR_RE = re.compile(r"^(?:截至|截止|到|在)?((?:19|20)\d{2})年(?:底|末)?(?!以来|以前|前|后|到|至|—|-|的?\d)")
+
+
+def carried_year(previous: dict | None, record: dict) -> str | None:
+    """The year a sentence inherits from the one before it, when the two are one sentence cut at ；.
+
+    ``2015年城镇常住居民人均可支配收入完成30788元，…；农村常住居民人均可支配收入完成22250元，…``: the
+    second half is dated by the year at the head of the first (as a later clause of one sentence
+    is, :data:`_DATING_YEAR_RE`). Only across a ；, only within a paragraph, and the year goes on
+    down a chain of ；-halves until a half names its own.
+
+    >>> first = {"text": "2015年城镇居民收入完成30788元；", "paragraph_id": "p1"}
+    >>> carried_year(first, {"text": "农村居民收入完成22250元。", "paragraph_id": "p1"})
+    '2015'
+    """
+    if previous is None or previous.get("paragraph_id") != record.get("paragraph_id") \
+            or not previous["text"].rstrip().endswith("；"):
+        return None
+    head = _HEAD_YEAR_RE.match(previous["text"].lstrip())
+    return head.group(1) if head else previous.get("carried_year")
+
+
 def stated_period(record: dict, fig: Figure, period: str | None) -> str | None:
     """The period the text states for a figure, where it narrows or extends its part's period.
 
     In a multi-year review the ends of a ``由(从)…到(至)…`` change take the years written
     after 由 and 到, else the base year before the span and its last year; a level or count
-    after a year the sentence names (2015年旅游收入达到69亿元) takes that year; rates,
+    after a year the sentence names (2015年旅游收入达到69亿元), or that the sentence cut off before it
+    by a ； names at its head (:func:`carried_year`), takes that year; rates,
     ratios and changes keep the span. In a one-year plan a later deadline
-    (到2017年底前实现…) extends the period to it.
+    (到2017年底前实现…) extends the period to it, and so does a time in years to finish
+    a work in (利用三年左右时间 in the 2019 plan → 2019-2021).
 
     >>> from guanxian_analysis.mentions import Mention
     >>> fig = Figure(Mention("11.66", 7, 12, False), 11.66, "亿元", 7, 14, qualifier="由", kind="level")
@@ -56,11 +81,14 @@ def stated_period(record: dict, fig: Figure, period: str | None) -> str | None:
         if start is not None or (end is not None and end.group("to")):
             return (start or end).group("year") or str(first - 1 if start is not None else last)
         if fig.kind in {"level", "count", "share"}:
-            years = [int(y) for y in _DATING_YEAR_RE.findall(before)]
+            years = [int(y) for y in _DATING_YEAR_RE.findall(before)] or \
+                [int(y) for y in [record.get("carried_year")] if y]
             if years and first <= years[-1] <= last:
                 return str(years[-1])
         return period
     if "-" not in period and target:
+        if fig.kind == "duration" and fig.unit == "年" and fig.value == int(fig.value) and fig.value > 1:
+            return f"{period}-{int(period) + int(fig.value) - 1}"  # 利用三年左右时间 (2019) → 2019-2021
         deadline = _DEADLINE_RE.search(before)
         if deadline and int(deadline.group(1)) > int(period):
             return f"{period}-{deadline.group(1)}"

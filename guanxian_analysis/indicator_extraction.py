@@ -31,16 +31,17 @@ Examples
 from __future__ import annotations
 
 import bisect
+import re
 from pathlib import Path
 
 import pandas as pd
 
 from . import numerals as nb
 from .figures import figure_text
-from .indicator_context import none_if_missing, period_for, stated_period, status_of
+from .indicator_context import carried_year, none_if_missing, period_for, stated_period, status_of
 from .indicator_schema import AUDIT_COLUMNS, INDICATOR_COLUMNS, RANK_COLUMNS
 from .mentions import (MENTION_RE, QUALIFIER_BOUNDS, Figure, Mention, audit_note, exclusion_reason, figure_measure,
-                       link_chains, parse_figure, sentence_qualifier, set_kind, share_chain_qualifiers)
+                       is_chinese, link_chains, parse_figure, sentence_qualifier, set_kind, share_chain_qualifiers)
 from .metric_naming import lead_subject, name_metric
 from .rank_claims import rank_row, ranked_figure, soft_claims
 
@@ -60,7 +61,9 @@ def indicators(report) -> pd.DataFrame:
     -------
     DataFrame
         Columns ``INDICATOR_COLUMNS``: ``value`` as written, ``unit`` normalised
-        (亿元, 万亩, %, 个百分点, 位 …), ``value_base``/``base_unit`` without 万/亿,
+        (亿元, 万亩, %, 个百分点, 位 …; empty for a fraction such as 1/4, 万 for people
+        counted with no measure word, 近8万市民, 成 for tenths), ``value_base``/``base_unit``
+        without 万/亿 (成 in %),
         ``kind`` (growth_rate, change_pp, change, level, count, share, rank, ratio,
         duration), ``direction`` (up, down, improve), ``qualifier`` as written and
         ``bound`` (approx, min, max, aim, estimate, from, to), ``metric``, ``period``
@@ -102,10 +105,9 @@ def _align_main_targets(table: pd.DataFrame, report) -> pd.DataFrame:
             continue
         qualifier = t.qualifier if isinstance(t.qualifier, str) and t.qualifier else None
         table.loc[i, ["status", "period"]] = ["target", year]
-        if qualifier is not None or t.bound == "range":
-            # an empty main-target qualifier leaves the indicator's: 7%和8%左右 shares 左右 with the 7%
-            # in the indicator annotation, not in the main-target one (Hailar 2019; see the README)
-            table.loc[i, ["qualifier", "bound"]] = [qualifier, t.bound]
+        # both read 7%和8%左右 as 左右 on both figures (mentions.share_chain_qualifiers and
+        # main_target_extraction._share_chain_qualifier), so main_targets' qualifier is the indicator's
+        table.loc[i, ["qualifier", "bound"]] = [qualifier, t.bound or None]
         if t.kind != "verbal":
             table.loc[i, "kind"] = t.kind
         if t.upper == t.upper and t.upper is not None:  # a range: the upper end's row is the same target
@@ -222,10 +224,12 @@ def _extract_uncached(text: str, sentences: pd.DataFrame, year: int, shown_text:
     shown_text = text if shown_text is None else shown_text
     starts = sentences["start"].tolist()
     records = sentences.to_dict("records")
-    paragraph, lead = None, None
+    paragraph, lead, previous = None, None, None
     for record in records:  # read simplified text, keep the report's script for display
         record["shown"] = shown_text[record["start"]: record["end"]]
         record["text"] = text[record["start"]: record["end"]]
+        record["carried_year"] = carried_year(previous, record)  # 2015年A完成X元；B完成Y元: Y is 2015's
+        previous = record
         if record.get("paragraph_id") != paragraph:
             paragraph, lead = record.get("paragraph_id"), None
         record["lead"] = lead
@@ -236,7 +240,7 @@ def _extract_uncached(text: str, sentences: pd.DataFrame, year: int, shown_text:
         i = bisect.bisect_right(starts, match.start()) - 1
         if i >= 0 and match.end() <= records[i]["end"]:
             s0 = records[i]["start"]
-            chinese = not match.group().isascii()
+            chinese = is_chinese(match.group())
             by_sentence.setdefault(i, []).append(
                 Mention(match.group(), match.start() - s0, match.end() - s0, chinese))
         else:
@@ -329,6 +333,7 @@ def _indicator_row(indicator_id: str, fig: Figure, record: dict, year: int) -> d
         "measure": figure_measure(record["text"], fig),
         "upper": float("nan"),
     }
+    written = fig.mention.text if re.search(r"[/×首]|分之", fig.mention.text) else None  # 1/4, 2×66, 首位
     row["figure"] = figure_text(fig.value, fig.unit, fig.qualifier, kind=fig.kind, direction=fig.direction,
-                                measure=row["measure"])
+                                measure=row["measure"], written=written)
     return row

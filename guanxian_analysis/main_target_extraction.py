@@ -258,7 +258,32 @@ def _numeric_rows(text: str, cs: int, body: str, previous_metric: str | None) ->
         tail = tail[2:].lstrip("、，")
     if tail and rows:
         rows[-1]["note"] = tail
+    _share_chain_qualifier(body, figures, rows)
     return rows
+
+
+#: the bounding words a chain's last figure lends to the figures before it
+_CHAIN_QUALIFIERS = ("左右", "以上", "以内", "以下")
+
+
+def _share_chain_qualifier(body: str, figures: list[re.Match], rows: list[dict]) -> None:
+    """``分别增长7%和8%左右``: 左右 after the last figure of a 和/、 chain covers every figure of it.
+
+    Chinese writes the hedge once, after the last of the joined figures (the same rule as
+    :func:`~guanxian_analysis.mentions.share_chain_qualifiers` for the indicators table).
+    """
+    end = len(figures)
+    while end > 1:
+        start = end - 1
+        while start > 0 and figures[start - 1] is not figures[start] \
+                and body[figures[start - 1].end(): figures[start].start()] in {"和", "、", "及", "与"}:
+            start -= 1
+        last = rows[end - 1]
+        if start < end - 1 and last["qualifier"] in _CHAIN_QUALIFIERS:
+            for row in rows[start: end - 1]:
+                if row["qualifier"] in {"", "力争"}:
+                    row["qualifier"], row["bound"] = last["qualifier"], last["bound"]
+        end = start
 
 
 def _passage_rows(text: str, start: int, end: int) -> list[dict]:

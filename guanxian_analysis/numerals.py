@@ -8,7 +8,7 @@ Small pure helpers used by :mod:`guanxian_analysis.indicator_extraction` (the mo
 - :func:`normalize_unit` maps a unit as written to its normal form (``"个小时"`` -> ``"小时"``);
 - :func:`to_base` scales a value with a 万/亿 unit to its base unit
   (``12.6 亿元`` -> ``1.26e9 元``);
-- :func:`unit_class` says whether a unit measures a level, a count or a duration.
+- :func:`unit_class` says whether a unit measures a level, a count, a duration or a fraction.
 
 Examples
 --------
@@ -72,11 +72,17 @@ UNITS.update({f"{scale}{unit}": f"{scale}{unit}" for scale in "万亿" for unit 
 UNITS.update({"架次": "架次", "艘": "艘"})
 #: longest unit first, so "个百分点" wins over "个"
 UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+#: units read only where the words after them say so (never part of ``UNIT_PATTERN``): 万 before a people
+#: noun (近8万市民: no measure word after 万), 年 as a length of time (利用三年左右时间, 20年以上小区) and the
+#: empty unit of a fraction (1/4, 三分之一), and 成 (tenths: 近八成 is about 80%)
+UNITS.update({"万": "万", "年": "年", "": "", "成": "成"})
 
 _SCALES = {"万": 1e4, "亿": 1e8}
 _LEVEL_BASES = {"元", "美元", "亩", "公顷", "平方公里", "平方米", "立方米", "公里", "米", "吨", "千瓦", "千瓦时", "斤", "公斤",
                 "蒸吨", "岁"}
-_DURATION_UNITS = {"小时", "分钟", "个月", "天", "周"}
+_DURATION_UNITS = {"小时", "分钟", "个月", "天", "周", "年"}
+#: a fraction as written: 1/4, 三分之一 (denominator first in Chinese)
+FRACTION_RE = re.compile(rf"^(?:(?P<num>\d+)/(?P<den>\d+)|(?P<zden>[{CHINESE_NUMERAL_CHARS}]+)分之(?P<znum>[{CHINESE_NUMERAL_CHARS}]+))$")
 
 
 def chinese_to_int(text: str) -> int:
@@ -117,10 +123,24 @@ def parse_number(text: str) -> float:
     --------
     >>> parse_number("12.6"), parse_number("第一".lstrip("第"))
     (12.6, 1.0)
+    >>> parse_number("1/4"), parse_number("2×66"), parse_number("首"), round(parse_number("三分之一"), 4)
+    (0.25, 132.0, 1.0, 0.3333)
     """
     text = text.strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
+    fraction = FRACTION_RE.match(text)
+    if fraction and fraction.group("num"):
+        return int(fraction.group("num")) / int(fraction.group("den"))
+    if fraction:
+        return chinese_to_int(fraction.group("znum")) / chinese_to_int(fraction.group("zden"))
+    if "×" in text:  # 2×66 (万千瓦): two units of 66, 132 in all
+        factors = text.split("×")
+        if len(factors) == 2 and all(re.fullmatch(r"\d+(?:\.\d+)?", f) for f in factors):
+            return float(factors[0]) * float(factors[1])
+        raise ValueError(f"not a number: {text!r}")
+    if text == "首":  # 首位: first place
+        return 1.0
     return float(chinese_to_int(text))
 
 
@@ -151,8 +171,14 @@ def to_base(value: float, unit: str) -> tuple[float, str]:
     (8.0, '%')
     >>> to_base(114, "万亿元")
     (114000000000000.0, '元')
+    >>> to_base(8, "成")
+    (80.0, '%')
     """
     unit = normalize_unit(unit)
+    if unit == "成":  # tenths: 八成 is 80%
+        return float(value) * 10, "%"
+    if unit in _SCALES:  # 近8万市民: 万 with no measure word
+        return float(value) * _SCALES[unit], ""
     if len(unit) > 2 and unit.startswith("万亿"):
         return float(value) * 1e12, unit[2:]
     if len(unit) > 1 and unit[0] in _SCALES:
@@ -167,7 +193,11 @@ def unit_class(unit: str) -> str:
     --------
     >>> unit_class("亿元"), unit_class("个"), unit_class("天")
     ('level', 'count', 'duration')
+    >>> unit_class(""), unit_class("万")
+    ('fraction', 'count')
     """
+    if unit == "":
+        return "fraction"  # 1/4: a share of a whole, like a percentage
     _, base = to_base(1, unit)
     if base in _LEVEL_BASES:
         return "level"

@@ -20,7 +20,8 @@ def rank_row(fig: Figure, record: dict, row: dict, ranked: str | None = None) ->
         rank_text = f"{scope}{verb.group('verb') if verb else ''}{fig.mention.text}个位次"
         place, claim = None, "move"
     else:
-        rank_text = f"{scope}第{fig.mention.text}{fig.unit}"
+        number = "首" if fig.mention.text == "首" else f"第{fig.mention.text}"  # 全市首位 (first place)
+        rank_text = f"{scope}{number}{fig.unit}"
         place, claim = fig.value, "tier" if fig.unit == "档" else "position"
     return {"metric": row["metric"], "scope": fig.scope, "rank": place, "rank_text": rank_text,
             "period": row["period"], "theme": row["theme"], "sentence_id": row["sentence_id"],

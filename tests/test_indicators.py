@@ -377,7 +377,9 @@ def test_hailar_targets(hailar):
     assert targets[["metric", "value", "qualifier"]].apply(tuple, axis=1).tolist() == HAILAR_TARGETS
     assert set(targets.period) == {"2019"} and set(targets.unit) == {"%"}
     assert set(targets.kind) == {"growth_rate"}
-    assert set(table.period) == {"2018", "2019"}
+    # 利用三年左右时间对老旧小区进行改造: the one span the 2019 plan states (2019-2021)
+    assert set(table.period) == {"2018", "2019", "2019-2021"}
+    assert table[table.period == "2019-2021"][["value", "unit", "kind"]].values.tolist() == [[3.0, "年", "duration"]]
 
 
 def test_hailar_scoreboard_and_audit(hailar):
@@ -385,8 +387,11 @@ def test_hailar_scoreboard_and_audit(hailar):
     gdp = board[board.metric == "地区生产总值"].iloc[0]
     assert (gdp.outcome_period, gdp.outcome_value, gdp.target_period, gdp.target_value) == ("2018", 6.0, "2019", 3.5)
     audit = number_audit(hailar)
-    arabic = {(m.start(), m.end()) for m in re.finditer(r"\d+(?:\.\d+)?", hailar.text)}
-    assert arabic <= set(zip(audit.start, audit.end))
+    arabic = [(m.start(), m.end()) for m in re.finditer(r"\d+(?:\.\d+)?", hailar.text)]
+    spans = sorted(zip(audit.start, audit.end))
+    # every Arabic number is in the audit, alone or inside one mention (1/4 is one fraction, 2×66 one figure)
+    assert all(any(s <= a and b <= e for s, e in spans) for a, b in arabic)
+    assert audit.loc[audit.text == "1/4", "status"].tolist() == ["indicator"]
     anniversaries = audit[[hailar.text[e:e + 2] == "周年" for e in audit.end]]
     assert len(anniversaries) == 6 and set(anniversaries.reason) == {"anniversary"}
     assert set(anniversaries.text) == {"70"}

@@ -241,8 +241,16 @@ def test_hailar_growth_and_level_are_two_rows_in_the_order_written():
 def test_hailar_fenbie_lists():
     t = targets("hailar_district_2019")
     assert t[t.kind == "growth_rate"][["metric", "value", "qualifier"]].values.tolist() == [
-        ["地区生产总值", 3.5, "左右"], ["城镇常住居民人均可支配收入", 7.0, ""],
+        ["地区生产总值", 3.5, "左右"], ["城镇常住居民人均可支配收入", 7.0, "左右"],
         ["农村常住居民人均可支配收入", 8.0, "左右"], ["社会消费品零售总额", 6.5, "左右"]]
+    # 分别增长7%和8%左右: 左右 after the last of the 和-chain covers the 7% too, in main_targets and indicators alike
+    report = ga.load_report(CORPUS / "hailar" / "hailar_district_2019.txt")
+    table = ga.indicators(report)
+    income = table[table.sentence.str.contains("分别增长7%和8%左右") & table.kind.eq("growth_rate")]
+    assert income[["value", "qualifier", "bound", "status"]].values.tolist() == [
+        [7.0, "左右", "approx", "target"], [8.0, "左右", "approx", "target"]]
+    guizhou = targets("guizhou_2026")  # 分别增长4%左右和6%左右: each written
+    assert guizhou[guizhou.metric.str.endswith("可支配收入")].qualifier.tolist() == ["左右", "左右"]
     assert t.verbal[1] == "固定资产投资扭转下滑态势，实现正增长"
     t = targets("hailar_district_2018")   # 城乡…分别增长7.5%: one figure for both
     assert t[t.value == 7.5].metric.tolist() == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
