@@ -24,7 +24,7 @@ SCOPE_RE = re.compile(r"全市|全省|全国|全县|全区|全盟|全州")
 
 #: metric cleaning: framing words and generic verbs at the start, predicates at the end
 _LEAD_RE = re.compile(
-    r"^(?:其中|预计|用于|累计|累积|(?:这)?五年(?:来|间)?|当年|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
+    r"^(?:其中|预计|用于|(?:继续)?加快(?:推进|推动)?|累计|累积|(?:这)?五年(?:来|间)?|当年|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
     r"新开工建设|开工建设|规划建设|新建改建|新建|改建|建设(?!工程)|建成(?!区)|实施|完成|实现|打造了?|"
     r"创建|修建|解决了?|铺设|投放|发放|办理|办复(?!率)|办结(?!率)|开展|为)"
 )
@@ -42,7 +42,9 @@ _RANK_TRAIL_RE = re.compile(
 )
 _TRAIL_ADVERB_RE = re.compile(r"(?:分别|(?<![人平])均|平均|同比|年均|全部|已经|已|全年|实际|拟按|按|(?:全年|月|年)?人均)$")
 _ROAD_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{2}路等")
-_GENERIC_METRICS = {"投资", "总投资", "年度计划投资", "计划投资", "完成投资"}
+#: names that say how money was spent but not on what: they take the clause subject, what it built or the lead
+GENERIC_METRICS = frozenset({"投资", "总投资", "年度计划投资", "年度投资", "计划投资", "完成投资", "投入", "总投入", "资金投入"})
+_GENERIC_METRICS = GENERIC_METRICS
 _SPENDING_VERBS = {"投资", "投入"}
 _ADVERBS_RE = re.compile(r"全部|均|已")
 _AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产|投入使用|全线贯通|实现|竣工|完工|建成|通车|"
@@ -60,7 +62,11 @@ _NOUN_VERB_STOP_RE = re.compile(r"实现|入选|成为|通过|进入|纳入|获�
 #: predicate words that end a clause's subject (国内生产总值达到…, 新农合参合率再创新高)
 _SUBJECT_END_RE = re.compile(
     r"达到|达|再创|再次|创|稳步|持续|全面|完工|建成|开工|竣工|逐年|不断|进一步|显著|大幅|明显|保持|实现|迈上|突破|超过|连跨|跨上|增至|增长|提高|"
-    r"提升|下降|降低|增加|减少|完成|为|是|位居|\d")
+    r"提升|下降|降低|增加|减少|完成|为|是|位居|"
+    r"(?:工作)?(?:进程|步伐)|初具|初步|取得|发生|成效|日趋|日臻|\d")
+#: filler after a subject (老城区改造工作 → 老城区改造) and the quality a sum is not spent on (公共服务水平投入)
+_SUBJECT_FILLER_RE = re.compile(r"(?<=..)(?:工作|的|了)$")
+_QUALITY_RE = re.compile(r"(?<=..)(?:水平|面貌|质量)$")
 
 
 # --------------------------------------------------------------------------- metric
@@ -103,8 +109,12 @@ def _clean_metric(phrase: str) -> str:
     return "" if phrase in {"和", "及", "与", "并"} else phrase
 
 
-def _noun_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str, int]:
-    """The phrase after a number written first: ``31个项目列入省重点`` -> 项目列入省重点."""
+def _noun_after(text: str, fig: Figure, figures: list[Figure], whole_list: bool = False) -> tuple[str, int]:
+    """The phrase after a number written first: ``31个项目列入省重点`` -> 项目列入省重点.
+
+    A 、 list after it is kept with its head: 1074户危旧房屋的新建、维修、拆除工作 → 危旧房屋新建、维修、拆除;
+    a list of examples before a head (供水、供热、污水、雨水等管网改造) only with ``whole_list`` (what a sum bought).
+    """
     pos = fig.span_end
     rest = text[pos:]
     lead = re.match(r"的|完成|就|即", rest)
@@ -119,7 +129,13 @@ def _noun_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str, int
     for other in figures:
         if pos <= other.span_start < end:
             end, cut = other.span_start, True
+    if not cut and text[end: end + 1] == "、":  # 实施了供水、供热、污水、雨水等管网改造: the list and its head
+        clause_end = min([s for s in (text.find(d, end) for d in "，；。：") if s >= 0] or [len(text)])
+        tail = _LIST_TAIL_RE.fullmatch(_LIGHT_VERB_RE.sub("", text[end:clause_end]))
+        if tail and (whole_list or tail.group("examples") is None) and not any(end <= f.span_start < clause_end for f in figures):
+            end = clause_end
     phrase = text[pos:end]
+    phrase = _LIGHT_VERB_RE.sub("", phrase)  # 对破损步道板进行修复 → 破损步道板修复
     stop = _NOUN_VERB_STOP_RE.search(phrase)
     if stop:  # a phrase that opens on a verb (1194公里全线贯通) names nothing
         phrase = phrase[: stop.start()] if stop.start() >= 2 else ""
@@ -127,10 +143,21 @@ def _noun_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str, int
         if cut and stop.start() >= 2:  # what follows the noun is the next figure's clause
             end = pos + stop.start()
     phrase = _ADVERBS_RE.sub("", phrase).removesuffix("的")
+    if "、" in phrase and phrase.endswith("工作") and len(phrase.rsplit("、", 1)[1]) >= 4:
+        phrase = phrase.removesuffix("工作")  # 地面硬化、绿化修复工作 → 地面硬化、绿化修复
     phrase = re.sub(r"(?<=..)的(?=..)", "", phrase)  # 背街巷道的综合改造 → 背街巷道综合改造
     if len(_TASK_RE.sub("", phrase)) >= 4:  # 年度重点项目建设任务, 政府隐性债务化解目标
         phrase = _TASK_RE.sub("", phrase)
     return phrase, end
+
+
+#: the rest of a list after its first item: short items up to a head after 等 (、供热、污水、雨水等管网改造)
+#: or short items that are all the head (的新建、维修、拆除工作, 地面硬化、绿化修复工作)
+#: (the first only after a sum: 投资…实施了供水、供热…; after a count or size the figure is the first item's)
+_LIST_TAIL_RE = re.compile(r"(?P<examples>(?:、[\u4e00-\u9fff]{1,6})*、?[\u4e00-\u9fff]{1,6}等[\u4e00-\u9fff]{2,8})"
+                           r"|(?:、[\u4e00-\u9fff]{2,5})+(?:工作|工程|任务)?")
+#: a light verb inside a noun phrase (对破损步道板进行修复 → 破损步道板修复, 环境实施了完善提升)
+_LIGHT_VERB_RE = re.compile(r"(?<=.)(?:进行|实施了)(?=..)")
 
 
 def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list[str],
@@ -161,7 +188,9 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
         # 总投资 -> 县级重点项目总投资; without a named figure before it, the clause's subject or lead phrase
         before = previous.base_metric if previous is not None else ""
         if not before or before in _GENERIC_METRICS or before.endswith(own.removeprefix("完成")):
-            before = _subject_before(text, fig.span_start) or lead or ""
+            before = (_subject_before(text, fig.span_start) or _what_it_built(text, fig.span_end, figures) or lead or "")
+        if own.removeprefix("完成") in _SPENDING_VERBS or own.endswith("投资"):  # 公共服务水平 → 公共服务投入
+            before = _QUALITY_RE.sub("", before)
         if before and not before.endswith(own.removeprefix("完成")):
             base, metric = before, before + own.removeprefix("完成")
     elif len(metric) < 2 or metric in _GENERIC_METRICS:  # 国内生产总值达到114万亿元，增长8.1%
@@ -178,7 +207,8 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
     if re.fullmatch(r"[\u4e00-\u9fff]{2,3}率", metric) and previous is not None:
         metric = _rate_of_listed(text, fig, figures) + metric  # 建议95件、提案136件，办结率均达100%
     examples = _EXAMPLES_RE.match(metric)
-    if examples and len(examples.group("head")) >= 4:  # 胜利大街、哈萨尔大街等城市主干道路 → 城市主干道路
+    if examples and len(examples.group("head")) >= 4 \
+            and max(len(item) for item in examples.group("examples").split("、")) > 2:  # 供水、供热等管网: kinds, kept  # 胜利大街、哈萨尔大街等城市主干道路 → 城市主干道路
         metric = examples.group("head")
     if not metric:  # 全区96户177人建档立卡贫困人口: the noun after the figures
         metric = _clean_metric(_noun_after(text, fig, figures)[0])
@@ -213,17 +243,55 @@ def lead_subject(sentence: str) -> str | None:
 
     """
     body = sentence.rstrip("。！").lstrip("—-")  # ——城市面貌发生巨变: a dash bullet
-    if not (2 <= len(body) <= 16) or re.search(r"[，、：；\d“]", body):
+    if not (2 <= len(body) <= 20) or re.search(r"[，、：；\d“]", body):
         return None
     body = _LEAD_VERB_RE.sub("", body)  # 大力推进棚户区改造工程 → 棚户区改造工程
     end = _LEAD_END_RE.search(body, 2)
-    subject = _clean_metric(body[: end.start()] if end else body)
+    subject = _SUBJECT_FILLER_RE.sub("", _clean_metric(body[: end.start()] if end else body))
     return subject if 2 <= len(subject) <= 12 else None
 
 
 _LEAD_VERB_RE = re.compile(r"^(?:.{0,8}?(?:推进|实施|推动|加强|开展|抓好|做好)|让)")
-_LEAD_END_RE = re.compile(r"建设步伐|步伐|加快|取得|成效|要|得到|更|稳步|持续|不断|全面|深入|扎实|有序|显著|明显|进一步|再上|迈出|"
+_LEAD_END_RE = re.compile(r"建设步伐|步伐|加快|取得|成效|发生|进程|初具|日趋|日臻|要|得到|更|稳步|持续|不断|全面|深入|扎实|有序|显著|明显|进一步|再上|迈出|"
                           r"实现|推进|提升|增强|改善|加强|优化|发展")
+
+
+#: the verb a clause opens with when it says what a sum bought (建成西出口等31条公路, 统筹推进棚户区改造)
+_BUILT_VERB_RE = re.compile(r"^(?:重点|共|先后|统筹|全面|集中)?(?:实施了?|建成了?|完成了?|新建|改造|建设|推进|推动|启动)")
+
+
+def _what_it_built(text: str, end: int, figures: list[Figure]) -> str | None:
+    """What a bare sum ending at ``end`` bought, from the clause after it (投资5.1亿元，建成西出口等31条公路 → 公路).
+
+    >>> _what_it_built("全年计划投资15亿元，统筹推进棚户区改造和城市基础设施建设，重点解决供水问题", 10, [])
+    '棚户区改造和城市基础设施建设'
+
+    A task (完成1.8万户棚改任务) is not a thing bought: the lead phrase names those sums.
+    """
+    if not text[end:].startswith("，"):
+        return None
+    clause_end = min([i for i in (text.find(d, end + 1) for d in "，；。") if i >= 0] or [len(text)])
+    clause = text[end + 1: clause_end]
+    verb = _BUILT_VERB_RE.match(clause)
+    if verb is None:
+        return None
+    inside = [f for f in figures if end < f.span_start < clause_end]
+    if len(inside) > 1:  # 完成54栋住宅楼、14万平方米既有建筑节能改造: the clause without its figures
+        words, at = [], end + 1 + verb.end()
+        for f in inside:
+            words.append(text[at: f.span_start])
+            at = f.span_end
+        noun = _clean_metric("".join(words) + text[at: clause_end])
+    elif inside:  # 建成西出口等31条公路 → 公路; 实施重点商贸流通项目17个 → 重点商贸流通项目
+        noun = (_clean_metric(_noun_after(text, inside[0], figures)[0])
+                or _clean_metric(text[end + 1 + verb.end(): inside[0].span_start]))
+    elif re.search(r"\d", clause):
+        return None
+    else:
+        noun = _clean_metric(clause[verb.end():])
+    if not (2 <= len(noun) <= 40) or _TASK_RE.search(noun):
+        return None
+    return noun
 
 
 def _subject_before(text: str, pos: int) -> str | None:
@@ -237,7 +305,7 @@ def _subject_before(text: str, pos: int) -> str | None:
     clauses = re.split(r"[，；：]", text[:pos])[:-1]
     for clause in reversed(clauses):
         end = _SUBJECT_END_RE.search(clause, 2)
-        subject = _clean_metric(clause[: end.start()] if end else clause)
+        subject = _SUBJECT_FILLER_RE.sub("", _clean_metric(clause[: end.start()] if end else clause))
         if 2 <= len(subject) <= (40 if "、" in subject else 20) and not re.search(r"\d", subject):
             return subject
     return None
@@ -273,7 +341,7 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
         if not noun and len(metric) >= 2:  # 沿黄生态廊道1194公里全线贯通
             return metric, None
         if metric in _SPENDING_VERBS:  # 投资1100万元新建污水管线
-            noun = _clean_metric(noun)
+            noun = _clean_metric(_noun_after(text, fig, figures, whole_list=True)[0])
             return noun + metric, noun
         capacity = _CAPACITY_RE.search(metric)
         if capacity:  # 建设日处理7万吨规模工业用水厂 → 工业用水厂日处理: the plant and what the figure measures

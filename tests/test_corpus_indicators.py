@@ -100,10 +100,60 @@ def test_examples_before_a_head_noun_and_years_stay_out_of_names():
 def test_lead_phrase_names_a_bare_investment():
     # 继续举全区之力推进棚户区改造工程。全年投资90.07亿元，完成1.8万户、189万平方米棚改任务
     assert _row("hailar/hailar_district_2018.txt", "全年投资", "90.07").metric == "棚户区改造工程投资"
-    # 老城区改造工作成效明显。全年共完成投资3.5亿元。
-    assert _row("hailar/hailar_district_2016.txt", "全年共完成投资", "3.5").metric == "老城区改造工作投资"
+    # 老城区改造工作成效明显。全年共完成投资3.5亿元。 (the filler 工作 and the predicate 成效明显 stay out)
+    assert _row("hailar/hailar_district_2016.txt", "全年共完成投资", "3.5").metric == "老城区改造投资"
+    # 东山组团基础设施建设取得突破性进展。全年完成投资15.9亿元，…: a lead phrase longer than 16 characters
+    assert _row("hailar/hailar_district_2016.txt", "全年完成投资", "15.9").metric == "东山组团基础设施建设投资"
     # 全区96户177人建档立卡贫困人口: the noun after both figures
     assert _row("hailar/hailar_district_2018.txt", "全区", "96").metric == "建档立卡贫困人口"
+
+
+def test_a_bare_sum_takes_the_clause_subject_without_its_predicate():
+    name = "hailar/hailar_district_2016.txt"
+    # 棚户区改造和房地产开发进程加快，累计完成投资485.36亿元
+    assert _row(name, "累计完成投资", "485.36").metric == "棚户区改造和房地产开发投资"
+    # 哈克镇生态奶源基地建设初具规模，完成投资3340万元
+    assert _row(name, "初具规模，完成投资", "3340").metric == "哈克镇生态奶源基地建设投资"
+    # 我区公共服务体系日趋完善，公共服务水平显著提高，累计完成投入33.4亿元: money is not spent on a 水平
+    assert _row(name, "累计完成投入", "33.4").metric == "公共服务投入"
+
+
+def test_a_bare_sum_takes_what_the_next_clause_says_it_bought():
+    name = "hailar/hailar_district_2016.txt"
+    # ——城市面貌发生巨变。… 五年累计投资5.1亿元，建成西出口等31条公路: the roads, not the bullet's 城市面貌
+    assert _row(name, "五年累计投资", "5.1").metric == "公路投资"
+    # 全年计划投资15亿元，统筹推进棚户区改造和城市基础设施建设，…
+    assert _row(name, "全年计划投资", "15").metric == "棚户区改造和城市基础设施建设计划投资"
+    # 全年计划投资12.7亿元，实施重点商贸流通项目17个。 (the noun before a trailing count)
+    assert _row("hailar/hailar_district_2012.txt", "全年计划投资", "12.7").metric == "重点商贸流通项目计划投资"
+    # 投资2.6亿元，实施了中心城区26公里供水、117公里供热、…: several sized items, the clause without its figures
+    assert _row("hailar/hailar_district_2015.txt", "投资", "2.6").metric == "中心城区供水、供热、燃气管网铺设及电缆线路改造工程投资"
+
+
+def test_a_list_after_a_figure_is_kept_with_its_head():
+    name = "hailar/hailar_district_2016.txt"
+    # 投资3.06亿元实施了供水、供热、污水、雨水等管网改造: kinds of 管网 (short items), not examples of it
+    assert _row(name, "投资", "3.06").metric == "供水、供热、污水、雨水等管网改造投资"
+    # 全面完成1074户危旧房屋的新建、维修、拆除工作
+    assert _row(name, "全面完成", "1074").metric == "危旧房屋新建、维修、拆除"
+    # 对全区14个景区景点的环境实施了完善提升: the light verb 实施了 is not part of the name
+    assert _row(name, "对全区", "14").metric == "景区景点环境完善提升"
+    name = "hailar/hailar_district_2019.txt"
+    # 投入2000余万元对城区主要街道破损步道板、台阶、路边石进行修复
+    assert _row(name, "投入", "2000").metric == "城区主要街道破损步道板、台阶、路边石修复投入"
+    # …、45个老旧小区地面硬化、绿化修复工作: the last item stays, the filler 工作 goes
+    assert _row(name, "、", "45").metric == "老旧小区地面硬化、绿化修复"
+    # 10公里雨水管网及泵站改造、污泥处置、…等项目: a length sizes the first item only
+    assert _row("hailar/hailar_district_2012.txt", "投资8000万元实施", "10").metric == "雨水管网及泵站改造"
+
+
+def test_no_metric_is_a_bare_sum_word(corpus_tables):
+    """投资, 投入, 计划投资 … alone name nothing: every corpus sentence or paragraph says what the money is for."""
+    from guanxian_analysis.metric_naming import GENERIC_METRICS
+
+    for name, table in corpus_tables.items():
+        bare = table[table.metric.isin(GENERIC_METRICS)]
+        assert bare.empty, (name, bare[["metric", "sentence"]].to_numpy().tolist()[:3])
 
 
 def test_thresholds_are_rows_with_kind_threshold_and_an_audit_reason():
@@ -178,7 +228,7 @@ def test_hailar_2019_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] == 1.0, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 104 / 110, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 77 / 110, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 79 / 110, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     assert all(ann["status"] == status[locate(report.text, ann["quote"], ann["number"])]
                for ann in annotations.to_dict("records") if locate(report.text, ann["quote"], ann["number"]) in status)
@@ -195,7 +245,7 @@ def test_hailar_2016_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] >= 231 / 234, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 231 / 236, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 165 / 236, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 175 / 236, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     pairs = [(ann["status"], status.get(locate(report.text, ann["quote"], ann["number"])))
              for ann in annotations.to_dict("records")]
