@@ -24,7 +24,7 @@ SCOPE_RE = re.compile(r"全市|全省|全国|全县|全区|全盟|全州")
 
 #: metric cleaning: framing words and generic verbs at the start, predicates at the end
 _LEAD_RE = re.compile(
-    r"^(?:其中|预计|用于|(?:继续)?加快(?:推进|推动)?|累计|累积|(?:这)?五年(?:来|间)?|当年|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
+    r"^(?:其中|预计|用于|(?:继续)?加快(?:推进|推动)?|举全[区县市省国]之力|进一步|我[区县市省][^的，]{0,6}的|累计|累积|(?:这)?五年(?:来|间)?|当年|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
     r"新开工建设|开工建设|规划建设|新建改建|新建|改建|建设(?!工程)|建成(?!区)|实施|完成|实现|打造了?|"
     r"创建|修建|解决了?|铺设|投放|发放|办理|办复(?!率)|办结(?!率)|开展|为)"
 )
@@ -40,7 +40,7 @@ _RANK_TRAIL_RE = re.compile(
     r"(?:均|分别)?(?:在)?(?:全市|全省|全国|全县|全区)?(?:前移|后移|位居|位列|跃居|居|列|排名|排)"
     r"(?:全市|全省|全国|全县|全区)?$"
 )
-_TRAIL_ADVERB_RE = re.compile(r"(?:分别|(?<![人平])均|平均|同比|年均|全部|已经|已|全年|实际|拟按|按|(?:全年|月|年)?人均)$")
+_TRAIL_ADVERB_RE = re.compile(r"(?:(?<=.)了|(?<=..)(?<![拥具享持所没占含])有|全面|分别|(?<![人平])均|平均|同比|年均|全部|已经|已|全年|实际|拟按|按|(?:全年|月|年)?人均)$")
 _ROAD_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{2}路等")
 #: names that say how money was spent but not on what: they take the clause subject, what it built or the lead
 GENERIC_METRICS = frozenset({"投资", "总投资", "年度计划投资", "年度投资", "计划投资", "完成投资", "投入", "总投入", "资金投入"})
@@ -145,7 +145,8 @@ def _noun_after(text: str, fig: Figure, figures: list[Figure], whole_list: bool 
     phrase = _ADVERBS_RE.sub("", phrase).removesuffix("的")
     if "、" in phrase and phrase.endswith("工作") and len(phrase.rsplit("、", 1)[1]) >= 4:
         phrase = phrase.removesuffix("工作")  # 地面硬化、绿化修复工作 → 地面硬化、绿化修复
-    phrase = re.sub(r"(?<=..)的(?=..)", "", phrase)  # 背街巷道的综合改造 → 背街巷道综合改造
+    phrase = re.sub(r"(?<=.)的(?=..)", "", phrase)  # 背街巷道的综合改造 → 背街巷道综合改造
+    phrase = re.sub(r"(?<=..)(?<=改造|整治|绿化|建设|拆迁|迁建)工作$", "", phrase)  # 村棚户区改造工作 → 村棚户区改造
     if len(_TASK_RE.sub("", phrase)) >= 4:  # 年度重点项目建设任务, 政府隐性债务化解目标
         phrase = _TASK_RE.sub("", phrase)
     return phrase, end
@@ -206,6 +207,9 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
         metric = _clean_metric(_LEAD_VERB_RE.sub("", own)) + metric  # 水利、景观、市政三项建设 → 水利、景观、市政建设
     if re.fullmatch(r"[\u4e00-\u9fff]{2,3}率", metric) and previous is not None:
         metric = _rate_of_listed(text, fig, figures) + metric  # 建议95件、提案136件，办结率均达100%
+    task = _BARE_TASK_RE.fullmatch(metric)
+    if task and fig.unit not in {"项", "个", "件"}:  # 43项改革任务 counts the tasks: their name is enough  # 继续推进棚户区改造，完成800户的改造任务 → 棚户区改造
+        metric = _task_owner(text, fig.span_start, task.group("act") or task.group("bare"), lead) or metric
     examples = _EXAMPLES_RE.match(metric)
     if examples and len(examples.group("head")) >= 4 \
             and max(len(item) for item in examples.group("examples").split("、")) > 2:  # 供水、供热等管网: kinds, kept  # 胜利大街、哈萨尔大街等城市主干道路 → 城市主干道路
@@ -215,6 +219,34 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
     metric = _DOUBLED_RE.sub(r"\1", metric)  # never a doubled word (投资投资)
     fig.metric, fig.base_metric = metric, base or metric
     return items
+
+
+#: a task named by its activity only (年度改造任务, 绿化任务): the sentence or the lead says whose
+_BARE_TASK_RE = re.compile(r"(?:年度|今年)(?P<act>[\u4e00-\u9fff]{2})(?:工作)?(?:任务)?"
+                           r"|(?P<bare>[\u4e00-\u9fff]{2})(?:工作)?任务")
+
+
+def _task_owner(text: str, pos: int, act: str, lead: str | None) -> str | None:
+    """The work a bare task belongs to: the nearest earlier clause or the lead naming the activity, cut after it.
+
+    >>> _task_owner("继续推进棚户区改造，完成800户的改造任务", 12, "改造", None)
+    '棚户区改造'
+    >>> _task_owner("进一步提高生态景观效应，年内完成16.9万平方米的绿化任务", 19, "绿化", "新区")
+    '新区绿化任务'
+    """
+    for clause in reversed(re.split(r"[，；：]", text[:pos])[:-1] + [None]):
+        words = lead if clause is None else clause
+        at = (words or "").find(act)
+        if at >= 2:
+            owner = _clean_metric(_LEAD_VERB_RE.sub("", words[: at + len(act)]))
+            if len(owner) > len(act) and not re.search(r"\d", owner):
+                return owner
+    # 年内完成16.9万平方米的绿化任务 under 二是全面加快新区建设: the place the lead names
+    place = (lead or "").removesuffix("建设")
+    return place + act + "任务" if 2 <= len(place) <= 8 and place.endswith(_PLACE_ENDS) else None
+
+
+_PLACE_ENDS = ("区", "镇", "村", "乡", "县", "组团", "园区", "街道")
 
 
 def _rate_of_listed(text: str, fig: Figure, figures: list[Figure]) -> str:
@@ -245,6 +277,7 @@ def lead_subject(sentence: str) -> str | None:
     body = sentence.rstrip("。！").lstrip("—-")  # ——城市面貌发生巨变: a dash bullet
     if not (2 <= len(body) <= 20) or re.search(r"[，、：；\d“]", body):
         return None
+    body = re.sub(r"^[一二三四五六七八九十]+是(?:(?:全面|全力|大力|着力)?加快)?", "", body)  # 二是全面加快新区建设
     body = _LEAD_VERB_RE.sub("", body)  # 大力推进棚户区改造工程 → 棚户区改造工程
     end = _LEAD_END_RE.search(body, 2)
     subject = _SUBJECT_FILLER_RE.sub("", _clean_metric(body[: end.start()] if end else body))

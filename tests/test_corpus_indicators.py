@@ -147,6 +147,31 @@ def test_a_list_after_a_figure_is_kept_with_its_head():
     assert _row("hailar/hailar_district_2012.txt", "投资8000万元实施", "10").metric == "雨水管网及泵站改造"
 
 
+def test_a_predicate_before_the_number_is_not_its_name():
+    name = "hailar/hailar_district_2016.txt"
+    # 棚户区改造工作成效显著，…，举全区之力全面完成了13672户的年度改造任务，…，完成投资55.2亿元
+    assert _row(name, "举全区之力全面完成了", "13672").metric == "棚户区改造"
+    assert _row(name, "居住条件得到改善，完成投资", "55.2").metric == "棚户区改造投资"
+    # 今年，我区初步安排的重点调度项目有66个。
+    assert _row(name, "重点调度项目有", "66").metric == "重点调度项目"
+    # 陆续启动建设街道办事处金星村等四个村的棚户区改造工作
+    assert _row(name, "金星村等", "四").metric == "村棚户区改造"
+
+
+def test_a_bare_task_belongs_to_the_work_the_sentence_or_lead_names():
+    # 继续推进棚户区改造，完成800户的改造任务。
+    assert _row("hailar/hailar_district_2019.txt", "完成", "800").metric == "棚户区改造"
+    name = "hailar/hailar_district_2016.txt"
+    # 四是全力推进棚户区改造工程。… 全力完成今年8008户改造任务。 (the lead phrase, cut after 改造)
+    assert _row(name, "全力完成今年", "8008").metric == "棚户区改造"
+    # 二是全面加快新区建设。… 年内完成16.9万平方米的绿化任务。 (the place the lead names)
+    assert _row(name, "年内完成", "16.9").metric == "新区绿化任务"
+    # （5）推进地质灾害避险搬迁，完成2.08万人搬迁任务。
+    assert _row("provinces-2026/guizhou_2026.txt", "完成", "2.08").metric == "地质灾害避险搬迁"
+    # 全年完成43项改革任务: a count of the tasks themselves keeps their name
+    assert _row("hailar/hailar_district_2018.txt", "全年完成", "43").metric == "改革任务"
+
+
 def test_no_metric_is_a_bare_sum_word(corpus_tables):
     """投资, 投入, 计划投资 … alone name nothing: every corpus sentence or paragraph says what the money is for."""
     from guanxian_analysis.metric_naming import GENERIC_METRICS
@@ -228,7 +253,7 @@ def test_hailar_2019_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] == 1.0, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 104 / 110, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 79 / 110, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 80 / 110, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     assert all(ann["status"] == status[locate(report.text, ann["quote"], ann["number"])]
                for ann in annotations.to_dict("records") if locate(report.text, ann["quote"], ann["number"]) in status)
@@ -245,7 +270,7 @@ def test_hailar_2016_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] >= 231 / 234, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 231 / 236, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 175 / 236, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 181 / 236, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     pairs = [(ann["status"], status.get(locate(report.text, ann["quote"], ann["number"])))
              for ann in annotations.to_dict("records")]
