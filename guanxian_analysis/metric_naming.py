@@ -207,6 +207,12 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
         metric = _clean_metric(_LEAD_VERB_RE.sub("", own)) + metric  # 水利、景观、市政三项建设 → 水利、景观、市政建设
     if re.fullmatch(r"[\u4e00-\u9fff]{2,3}率", metric) and previous is not None:
         metric = _rate_of_listed(text, fig, figures) + metric  # 建议95件、提案136件，办结率均达100%
+    grade = _GRADE_RE.fullmatch(metric)
+    if grade and previous is not None and previous.unit == fig.unit:
+        # 新培育省级以上“专精特新”企业2家、市级以上10家: the grade replaces the previous item's
+        earlier = _GRADE_RE.search(previous.metric)
+        if earlier and len(previous.metric) - earlier.end() >= 2:
+            metric = metric + previous.metric[earlier.end():]
     task = _BARE_TASK_RE.fullmatch(metric)
     if task and fig.unit not in {"项", "个", "件"}:  # 43项改革任务 counts the tasks: their name is enough  # 继续推进棚户区改造，完成800户的改造任务 → 棚户区改造
         metric = _task_owner(text, fig.span_start, task.group("act") or task.group("bare"), lead) or metric
@@ -221,6 +227,8 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
     return items
 
 
+#: a grade alone (市级以上, 国家级, 省级): the head noun is the previous item's
+_GRADE_RE = re.compile(r"[省市县区国家]{1,2}级(?:以上|以下)?")
 #: a task named by its activity only (年度改造任务, 绿化任务): the sentence or the lead says whose
 _BARE_TASK_RE = re.compile(r"(?:年度|今年)(?P<act>[\u4e00-\u9fff]{2})(?:工作)?(?:任务)?"
                            r"|(?P<bare>[\u4e00-\u9fff]{2})(?:工作)?任务")
@@ -384,11 +392,18 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
             # 大唐700万吨露天矿, 奋斗镇4000平方米保鲜库: a physical size inside a name
             return metric + noun, None
         return noun, None
+    if previous is not None and previous.noun_end == fig.span_start:
+        # 为32家企业发放贷款5127万元: the count's phrase ran up to this figure; the sum is what was given
+        given = _GIVEN_RE.search(previous.metric)
+        if given and len(previous.metric) - given.end() >= 2:
+            return previous.metric[given.end():], None
     if previous is not None:  # 12.6亿元、增长7%
         return previous.base_metric or previous.metric, None
     return "", None
 
 
+#: verbs of giving between a count and a sum (32家企业发放贷款5127万元)
+_GIVEN_RE = re.compile(r"发放|提供|拨付|兑现|落实|减免|退还")
 #: a bare name written straight before a capacity (大唐, 奋斗镇, 红星美凯龙): no verb, no list
 _NAME_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[^\W和及与并或等的]")
 #: a capacity written before the plant it sizes (日处理80吨污泥焚烧厂, 日产500吨熟料生产线)

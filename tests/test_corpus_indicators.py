@@ -172,6 +172,19 @@ def test_a_bare_task_belongs_to_the_work_the_sentence_or_lead_names():
     assert _row("hailar/hailar_district_2018.txt", "全年完成", "43").metric == "改革任务"
 
 
+def test_a_sum_given_to_counted_recipients_and_a_bare_grade_take_the_right_noun():
+    # 为3729户低收入农牧户发放冬煤补贴223.7万元: the recipients are counted, the sum is the 补贴
+    name = "hailar/hailar_district_2014.txt"
+    assert _row(name, "低收入农牧户发放冬煤补贴", "223.7").metric == "冬煤补贴"
+    guanxian = ga.load_report()
+    table = ga.indicators(guanxian).set_index("figure")
+    loan = table[table.sentence.str.contains("蓝天环保贷")]
+    assert loan[["value", "metric"]].to_numpy().tolist() == [[32, "企业发放贷款"], [5127, "贷款"]]
+    # 新培育省级以上“专精特新”企业2家、市级以上10家: the grade replaces the previous item's grade
+    grades = table[table.sentence.str.contains("市级以上10家")]
+    assert grades.metric.tolist() == ["新培育省级以上“专精特新”企业", "市级以上“专精特新”企业"]
+
+
 def test_no_metric_is_a_bare_sum_word(corpus_tables):
     """投资, 投入, 计划投资 … alone name nothing: every corpus sentence or paragraph says what the money is for."""
     from guanxian_analysis.metric_naming import GENERIC_METRICS
