@@ -26,7 +26,7 @@ SCOPE_RE = re.compile(r"全市|全省|全国|全县|全区|全盟|全州")
 _LEAD_RE = re.compile(
     r"^(?:其中|预计|用于|(?:继续)?加快(?:推进|推动)?|举全[区县市省国]之力|进一步|我[区县市省][^的，]{0,6}的|累计|累积|(?:这)?五年(?:来|间)?|当年|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
     r"新开工建设|开工建设|规划建设|新建改建|新建|改建|建设(?!工程)|建成(?!区)|实施|完成|实现|打造了?|"
-    r"创建|修建|解决了?|铺设|投放|发放|办理|办复(?!率)|办结(?!率)|开展|为)"
+    r"创建|修建|解决了?|铺设|投放|发放|办理|削减|精简|办复(?!率)|办结(?!率)|开展|为)"
 )
 _TRAIL_RE = re.compile(
     r"(?:分别|平均|均|同比|年均|累计)?"
@@ -105,6 +105,7 @@ def _clean_metric(phrase: str) -> str:
         # 教育重点项目完成投资 → 教育重点项目投资, 物流园区累计完成投资 → 物流园区投资
         phrase = re.sub(r"(?<=..)(?:累计|累积|共|当年|全年)?(?:完成)?(?=投资$|投入$)", "", phrase)
         phrase = re.sub(r"(?<=.{2})从(?!业|事)[^从]{0,8}$", "", phrase)  # 将…起征点从月销售额10万元提高到…
+        phrase = re.sub(r"(?<=.)各(?:类|项|种)(?=..)", "", phrase)  # 公开各类政府信息 → 公开政府信息
         phrase = phrase.strip("、， \u3000—")
     return "" if phrase in {"和", "及", "与", "并"} else phrase
 
@@ -132,8 +133,14 @@ def _noun_after(text: str, fig: Figure, figures: list[Figure], whole_list: bool 
     if not cut and text[end: end + 1] == "、":  # 实施了供水、供热、污水、雨水等管网改造: the list and its head
         clause_end = min([s for s in (text.find(d, end) for d in "，；。：") if s >= 0] or [len(text)])
         tail = _LIST_TAIL_RE.fullmatch(_LIGHT_VERB_RE.sub("", text[end:clause_end]))
-        if tail and (whole_list or tail.group("examples") is None) and not any(end <= f.span_start < clause_end for f in figures):
+        clear = not any(end <= f.span_start < clause_end for f in figures)
+        if tail and (whole_list or tail.group("examples") is None) and clear:
             end = clause_end
+        elif tail and clear and "的" in text[pos:end]:
+            # 15个棚改区域的道路、供水、污水等配套基础设施项目 → 棚改区域配套基础设施项目: whose, and the head
+            owner = text[pos: text.index("的", pos, end)]
+            phrase = owner + tail.group("examples").rsplit("等", 1)[1]
+            return phrase, clause_end
     phrase = text[pos:end]
     phrase = _LIGHT_VERB_RE.sub("", phrase)  # 对破损步道板进行修复 → 破损步道板修复
     stop = _NOUN_VERB_STOP_RE.search(phrase)
@@ -147,6 +154,8 @@ def _noun_after(text: str, fig: Figure, figures: list[Figure], whole_list: bool 
         phrase = phrase.removesuffix("工作")  # 地面硬化、绿化修复工作 → 地面硬化、绿化修复
     phrase = re.sub(r"(?<=.)的(?=..)", "", phrase)  # 背街巷道的综合改造 → 背街巷道综合改造
     phrase = re.sub(r"(?<=..)(?<=改造|整治|绿化|建设|拆迁|迁建)工作$", "", phrase)  # 村棚户区改造工作 → 村棚户区改造
+    if cut:  # 建成4所学校运动场和2座风雨场馆: the conjunction belongs to the next item
+        phrase = re.sub(r"(?<=..)[和及与、]$", "", phrase)
     if len(_TASK_RE.sub("", phrase)) >= 4:  # 年度重点项目建设任务, 政府隐性债务化解目标
         phrase = _TASK_RE.sub("", phrase)
     return phrase, end
@@ -363,12 +372,13 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
         # 总投资30亿元的红星美凯龙…项目当年完成投资6.1亿元: the project's 总投资, and the base of the next 投资
         noun = _AFTER_NOUN_STOP_RE.split(re.match(r"的([^，；。、\d]*)", after).group(1))[0]
         return noun + ("总投资" if raw.endswith("总投资") else "投资"), noun
-    done = re.match(r"(?:完成|建成|实施)了?", after) if metric in _SPENDING_VERBS else None
+    done = _SPENT_ON_RE.match(after) if metric in _SPENDING_VERBS else None
     counted = next((f for f in figures if done and f.span_start == fig.span_end + done.end()), None)
     if counted is not None:  # 投资650万元建成6座水冲式公厕: what the money built
         noun = _clean_metric(_noun_after(text, counted, figures)[0])
-        if len(noun) >= 2:
-            return noun + metric, noun
+        if len(noun) >= 2:  # 投资2650万元改扩建15个社区党群服务中心 → 社区党群服务中心改扩建投资
+            work = "" if done.group("generic") else done.group()
+            return noun + work + metric, noun
     if "分别" in raw and items:  # PM2.5、PM10分别改善21.4%
         return items[0], None
     if fig.chain_head is not None and fig.chain_index < len(items):  # …、15.8%
@@ -402,6 +412,8 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
     return "", None
 
 
+#: the verb between a sum and the count it bought: a generic one (建成) is left out of the name, a specific one kept
+_SPENT_ON_RE = re.compile(r"(?P<generic>(?:完成|建成|实施)了?)|改扩建|新建|改建|扩建|改造|维修改造|维修|新增")
 #: verbs of giving between a count and a sum (32家企业发放贷款5127万元)
 _GIVEN_RE = re.compile(r"发放|提供|拨付|兑现|落实|减免|退还")
 #: a bare name written straight before a capacity (大唐, 奋斗镇, 红星美凯龙): no verb, no list

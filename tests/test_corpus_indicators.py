@@ -185,6 +185,22 @@ def test_a_sum_given_to_counted_recipients_and_a_bare_grade_take_the_right_noun(
     assert grades.metric.tolist() == ["新培育省级以上“专精特新”企业", "市级以上“专精特新”企业"]
 
 
+def test_noun_phrases_lose_fillers_and_keep_their_owner():
+    name = "hailar/hailar_district_2019.txt"
+    # 加快推进15个棚改区域的道路、供水、污水等配套基础设施项目: whose (棚改区域) and the head after 等
+    assert _row(name, "加快推进", "15").metric == "棚改区域配套基础设施项目"
+    # 依法公开各类政府信息6289条: 各类 says nothing
+    assert _row(name, "依法公开各类政府信息", "6289").metric == "公开政府信息"
+    # 投资2650万元改扩建15个社区党群服务中心: the money's object and its specific verb
+    assert _row(name, "投资", "2650").metric == "社区党群服务中心改扩建投资"
+    name = "hailar/hailar_district_2016.txt"
+    # 建成4所学校运动场和2座风雨场馆: the 和 belongs to the next item
+    assert _row(name, "标准化学校创建，建成", "4").metric == "学校运动场"
+    # 削减审批事项62项，精简30.5%: the verb of the cut is the direction, not the name
+    assert [_row(name, before, number).metric for before, number in [("削减审批事项", "62"), ("精简", "30.5")]] == [
+        "审批事项", "审批事项"]
+
+
 def test_no_metric_is_a_bare_sum_word(corpus_tables):
     """投资, 投入, 计划投资 … alone name nothing: every corpus sentence or paragraph says what the money is for."""
     from guanxian_analysis.metric_naming import GENERIC_METRICS
@@ -266,7 +282,7 @@ def test_hailar_2019_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] == 1.0, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 104 / 110, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 80 / 110, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 83 / 110, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     assert all(ann["status"] == status[locate(report.text, ann["quote"], ann["number"])]
                for ann in annotations.to_dict("records") if locate(report.text, ann["quote"], ann["number"]) in status)
@@ -283,7 +299,7 @@ def test_hailar_2016_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] >= 231 / 234, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 231 / 236, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 181 / 236, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 182 / 236, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     pairs = [(ann["status"], status.get(locate(report.text, ann["quote"], ann["number"])))
              for ann in annotations.to_dict("records")]
