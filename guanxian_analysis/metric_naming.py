@@ -216,6 +216,11 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
         metric = _clean_metric(_LEAD_VERB_RE.sub("", own)) + metric  # 水利、景观、市政三项建设 → 水利、景观、市政建设
     if re.fullmatch(r"[\u4e00-\u9fff]{2,3}率", metric) and previous is not None:
         metric = _rate_of_listed(text, fig, figures) + metric  # 建议95件、提案136件，办结率均达100%
+    if _TOTAL_RE.fullmatch(metric) and previous is not None:
+        # 新增境内上市公司62家，总数186家; 建成西出口等31条公路，总里程达到79.46公里: the total of what was counted
+        counted = _NEW_RE.sub("", previous.base_metric or previous.metric)
+        if len(counted) >= 2 and not _MEASURE_END_RE.search(counted) and not counted.endswith(metric):
+            metric = counted + metric
     grade = _GRADE_RE.fullmatch(metric)
     if grade and previous is not None and previous.unit == fig.unit:
         # 新培育省级以上“专精特新”企业2家、市级以上10家: the grade replaces the previous item's
@@ -236,6 +241,11 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
     return items
 
 
+#: a total of nothing named (总数, 总量, 总里程): the previous figure counts what it totals
+_TOTAL_RE = re.compile(r"总(?:数|量|里程|产量|面积|规模|产值|投资额)")
+_NEW_RE = re.compile(r"^(?:新增|新登记|新设|新建|新培育|新开通|开通|建成)")
+#: a name that is itself a measure (播种面积, 运营里程): a total after it is not its total
+_MEASURE_END_RE = re.compile(r"(?:面积|里程|产量|规模|总量|总数|额|率|数|量|值|收入|人次)$")
 #: a grade alone (市级以上, 国家级, 省级): the head noun is the previous item's
 _GRADE_RE = re.compile(r"[省市县区国家]{1,2}级(?:以上|以下)?")
 #: a task named by its activity only (年度改造任务, 绿化任务): the sentence or the lead says whose

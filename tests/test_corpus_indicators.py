@@ -201,6 +201,15 @@ def test_noun_phrases_lose_fillers_and_keep_their_owner():
         "审批事项", "审批事项"]
 
 
+def test_a_bare_total_is_the_total_of_what_was_counted_before_it():
+    # 建成西出口等31条公路，总里程达到79.46公里
+    assert _row("hailar/hailar_district_2016.txt", "总里程达到", "79.46").metric == "公路总里程"
+    # 新增境内上市公司62家，总数186家
+    assert _row("provinces-2026/anhui_2026.txt", "总数", "186").metric == "境内上市公司总数"
+    # 开通3条地铁新线、新增运营里程30公里，总里程达909公里: a length is not what a total counts
+    assert _row("provinces-2026/beijing_2026.txt", "总里程达", "909").metric == "总里程"
+
+
 def test_no_metric_is_a_bare_sum_word(corpus_tables):
     """投资, 投入, 计划投资 … alone name nothing: every corpus sentence or paragraph says what the money is for."""
     from guanxian_analysis.metric_naming import GENERIC_METRICS
@@ -299,7 +308,7 @@ def test_hailar_2016_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] >= 231 / 234, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 231 / 236, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 182 / 236, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 184 / 236, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     pairs = [(ann["status"], status.get(locate(report.text, ann["quote"], ann["number"])))
              for ann in annotations.to_dict("records")]
