@@ -94,6 +94,7 @@ def _clean_metric(phrase: str) -> str:
     '城市建成区面积'
     """
     phrase = _ROAD_EXAMPLE_RE.sub("", phrase)
+    phrase = re.sub(r"^为(.{2,12}?)(?:发放|提供|拨付)(?=..)", r"\1", phrase)  # 为困难家庭发放蔬菜价格补贴 → 困难家庭蔬菜价格补贴
     previous = None
     while phrase != previous:
         previous = phrase
@@ -153,6 +154,8 @@ def _noun_after(text: str, fig: Figure, figures: list[Figure], whole_list: bool 
     if "、" in phrase and phrase.endswith("工作") and len(phrase.rsplit("、", 1)[1]) >= 4:
         phrase = phrase.removesuffix("工作")  # 地面硬化、绿化修复工作 → 地面硬化、绿化修复
     phrase = re.sub(r"(?<=.)的(?=..)", "", phrase)  # 背街巷道的综合改造 → 背街巷道综合改造
+    if len(_TASK_RE.sub("", phrase)) >= 4:  # 重点区域绿化工作任务 → 重点区域绿化工作
+        phrase = _TASK_RE.sub("", phrase)
     phrase = re.sub(r"(?<=..)(?<=改造|整治|绿化|建设|拆迁|迁建)工作$", "", phrase)  # 村棚户区改造工作 → 村棚户区改造
     if cut:  # 建成4所学校运动场和2座风雨场馆: the conjunction belongs to the next item
         phrase = re.sub(r"(?<=..)[和及与、]$", "", phrase)
@@ -221,6 +224,13 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
         counted = _NEW_RE.sub("", previous.base_metric or previous.metric)
         if len(counted) >= 2 and not _MEASURE_END_RE.search(counted) and not counted.endswith(metric):
             metric = counted + metric
+    if metric in _PLAN_NAMES and previous is not None and previous.noun_end == fig.span_start:
+        metric = previous.base_metric + metric  # 完成今年66个重点项目54亿元的投资计划 → 重点项目投资计划
+    if 2 <= len(metric) <= 3:  # 政务服务水平大幅提升，全年办件6109件，办结率100% → 政务服务办件, 政务服务办结率
+        opening = len(re.split(r"[，；：]", text)[0]) + 1  # the sentence's opening clause states the topic
+        topic = (_subject_before(text, opening) or "") if fig.span_start > opening else ""
+        if topic.endswith("水平") and len(topic) >= 4 and "、" not in topic and not metric.startswith(topic[:2]):
+            metric = topic.removesuffix("水平") + metric
     grade = _GRADE_RE.fullmatch(metric)
     if grade and previous is not None and previous.unit == fig.unit:
         # 新培育省级以上“专精特新”企业2家、市级以上10家: the grade replaces the previous item's
@@ -246,6 +256,7 @@ _TOTAL_RE = re.compile(r"总(?:数|量|里程|产量|面积|规模|产值|投资
 _NEW_RE = re.compile(r"^(?:新增|新登记|新设|新建|新培育|新开通|开通|建成)")
 #: a name that is itself a measure (播种面积, 运营里程): a total after it is not its total
 _MEASURE_END_RE = re.compile(r"(?:面积|里程|产量|规模|总量|总数|额|率|数|量|值|收入|人次)$")
+_PLAN_NAMES = {"投资计划", "年度投资计划"}
 #: a grade alone (市级以上, 国家级, 省级): the head noun is the previous item's
 _GRADE_RE = re.compile(r"[省市县区国家]{1,2}级(?:以上|以下)?")
 #: a task named by its activity only (年度改造任务, 绿化任务): the sentence or the lead says whose
@@ -411,6 +422,8 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
                 and nb.to_base(1, fig.unit)[1] in _CAPACITY_BASES and not _VERB_START_RE.match(metric) and not _LEAD_VERB_RE.match(metric):
             # 大唐700万吨露天矿, 奋斗镇4000平方米保鲜库: a physical size inside a name
             return metric + noun, None
+        if metric in _MODIFIERS:  # 剩余9项问题 → 剩余问题
+            return metric + noun, None
         return noun, None
     if previous is not None and previous.noun_end == fig.span_start:
         # 为32家企业发放贷款5127万元: the count's phrase ran up to this figure; the sum is what was given
@@ -424,6 +437,8 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
 
 #: the verb between a sum and the count it bought: a generic one (建成) is left out of the name, a specific one kept
 _SPENT_ON_RE = re.compile(r"(?P<generic>(?:完成|建成|实施)了?)|改扩建|新建|改建|扩建|改造|维修改造|维修|新增")
+#: words before a number that qualify the noun after it (剩余9项问题)
+_MODIFIERS = {"剩余", "其余", "其他", "其它"}
 #: verbs of giving between a count and a sum (32家企业发放贷款5127万元)
 _GIVEN_RE = re.compile(r"发放|提供|拨付|兑现|落实|减免|退还")
 #: a bare name written straight before a capacity (大唐, 奋斗镇, 红星美凯龙): no verb, no list
@@ -442,7 +457,7 @@ def _chain_length(fig: Figure, figures: list[Figure]) -> int:
 
 def _split_items(subject: str) -> list[str]:
     """``PM2.5、PM10`` -> two items; ``城乡低保标准`` -> 城镇低保标准, 农村低保标准."""
-    parts = [p for p in re.split(r"[、和及]", subject) if p]
+    parts = [p for p in re.split(r"[、和及]" if "、" in subject else r"[和及与]", subject) if p]  # A与B: two, A、B与C: B与C one
     if len(parts) == 1:
         urban_rural = _URBAN_RURAL_RE.match(parts[0])
         if urban_rural:

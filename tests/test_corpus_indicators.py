@@ -210,6 +210,24 @@ def test_a_bare_total_is_the_total_of_what_was_counted_before_it():
     assert _row("provinces-2026/beijing_2026.txt", "总里程达", "909").metric == "总里程"
 
 
+def test_short_names_take_the_topic_or_the_word_that_qualifies_them():
+    name = "hailar/hailar_district_2019.txt"
+    # 政务服务水平大幅提升，全年办件6109件，办结率100%: the opening clause's topic, without 水平
+    assert [_row(name, before, number).metric for before, number in [("全年办件", "6109"), ("办结率", "100")]] == [
+        "政务服务办件", "政务服务办结率"]
+    # 16项中央环保督察反馈问题已整改完成7项，剩余9项问题均取得突破性进展
+    assert _row(name, "剩余", "9").metric == "剩余问题"
+    name = "hailar/hailar_district_2016.txt"
+    # 全力完成今年66个重点项目54亿元的投资计划: the plan of the projects just counted
+    assert _row(name, "66个重点项目", "54").metric == "重点项目投资计划"
+    # 为困难家庭发放蔬菜价格补贴251万元
+    assert _row(name, "为困难家庭发放蔬菜价格补贴", "251").metric == "困难家庭蔬菜价格补贴"
+    # …补植、管护任务和3000亩重点区域绿化工作任务: neither 任务 nor 工作 is part of the name
+    assert _row(name, "管护任务和", "3000").metric == "重点区域绿化"
+    # 主要工业企业二氧化硫排放量与化学需氧量排放量比2010年分别降低5.2%和11.5%: 与 joins two items
+    assert _row(name, "分别降低", "5.2").metric == "主要工业企业二氧化硫排放量"
+
+
 def test_no_metric_is_a_bare_sum_word(corpus_tables):
     """投资, 投入, 计划投资 … alone name nothing: every corpus sentence or paragraph says what the money is for."""
     from guanxian_analysis.metric_naming import GENERIC_METRICS
@@ -291,7 +309,7 @@ def test_hailar_2019_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] == 1.0, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 104 / 110, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 83 / 110, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 86 / 110, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     assert all(ann["status"] == status[locate(report.text, ann["quote"], ann["number"])]
                for ann in annotations.to_dict("records") if locate(report.text, ann["quote"], ann["number"]) in status)
@@ -308,7 +326,7 @@ def test_hailar_2016_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] >= 231 / 234, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 231 / 236, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 184 / 236, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 188 / 236, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     pairs = [(ann["status"], status.get(locate(report.text, ann["quote"], ann["number"])))
              for ann in annotations.to_dict("records")]
