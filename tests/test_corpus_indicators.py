@@ -224,6 +224,8 @@ def test_short_names_take_the_topic_or_the_word_that_qualifies_them():
     assert _row(name, "为困难家庭发放蔬菜价格补贴", "251").metric == "困难家庭蔬菜价格补贴"
     # …补植、管护任务和3000亩重点区域绿化工作任务: neither 任务 nor 工作 is part of the name
     assert _row(name, "管护任务和", "3000").metric == "重点区域绿化"
+    # 今年安排中央本级支出增长3.9%: 安排 frames the figure, like 预计 and 力争
+    assert _row("national/national_2022.txt", "今年安排中央本级支出增长", "3.9").metric == "中央本级支出"
     # 主要工业企业二氧化硫排放量与化学需氧量排放量比2010年分别降低5.2%和11.5%: 与 joins two items
     assert _row(name, "分别降低", "5.2").metric == "主要工业企业二氧化硫排放量"
 
