@@ -145,6 +145,10 @@ def _noun_after(text: str, fig: Figure, figures: list[Figure], whole_list: bool 
     phrase = text[pos:end]
     phrase = _LIGHT_VERB_RE.sub("", phrase)  # 对破损步道板进行修复 → 破损步道板修复
     stop = _NOUN_VERB_STOP_RE.search(phrase)
+    if stop and stop.start() == 2 and not cut and _SELECTED_RE.match(phrase, 2) and len(phrase) >= 6:
+        # 11家企业入选…百强, 5家企业完成迁建工作: a bare noun is named by what happened to it
+        stop = None
+        phrase = re.sub(r"(?<=.{4})(?:工作|任务)$", "", phrase)
     if stop:  # a phrase that opens on a verb (1194公里全线贯通) names nothing
         phrase = phrase[: stop.start()] if stop.start() >= 2 else ""
         phrase = re.sub(r"(?<=..)(?:全面|圆满|顺利|按时|如期|基本|全部|正式)$", "", phrase)  # …实事全面完成
@@ -437,6 +441,8 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
 
 #: the verb between a sum and the count it bought: a generic one (建成) is left out of the name, a specific one kept
 _SPENT_ON_RE = re.compile(r"(?P<generic>(?:完成|建成|实施)了?)|改扩建|新建|改建|扩建|改造|维修改造|维修|新增")
+#: what happens to counted things that names them when the noun alone is bare (企业入选…, 项目纳入…)
+_SELECTED_RE = re.compile(r"入选|纳入|列入|进入|通过|获得|获评|完成")
 #: words before a number that qualify the noun after it (剩余9项问题)
 _MODIFIERS = {"剩余", "其余", "其他", "其它"}
 #: verbs of giving between a count and a sum (32家企业发放贷款5127万元)

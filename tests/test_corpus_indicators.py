@@ -230,6 +230,14 @@ def test_short_names_take_the_topic_or_the_word_that_qualifies_them():
     assert _row(name, "分别降低", "5.2").metric == "主要工业企业二氧化硫排放量"
 
 
+def test_a_bare_counted_noun_is_named_by_what_happened_to_it():
+    # 5家企业完成迁建工作 (the annotated 企业完成迁建); 11家企业入选全球人形机器人上市公司百强
+    assert _row("hailar/hailar_district_2016.txt", "“退二进三”工作启动实施，", "5").metric == "企业完成迁建"
+    assert _row("provinces-2026/guangdong_2026.txt", "核心技术，", "11").metric == "企业入选全球人形机器人上市公司百强"
+    # 沿黄生态廊道1194公里全线贯通: a named thing keeps its own name
+    assert _row("provinces-2026/henan_2026.txt", "沿黄生态廊道", "1194").metric == "沿黄生态廊道"
+
+
 def test_no_metric_is_a_bare_sum_word(corpus_tables):
     """投资, 投入, 计划投资 … alone name nothing: every corpus sentence or paragraph says what the money is for."""
     from guanxian_analysis.metric_naming import GENERIC_METRICS
@@ -328,7 +336,7 @@ def test_hailar_2016_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] >= 231 / 234, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 231 / 236, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 188 / 236, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 189 / 236, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     pairs = [(ann["status"], status.get(locate(report.text, ann["quote"], ann["number"])))
              for ann in annotations.to_dict("records")]
