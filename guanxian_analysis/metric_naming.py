@@ -221,6 +221,8 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
     if fig.mention.chinese and "、" in raw and sums_up_a_list(text[: fig.mention.start]) \
             and not raw.endswith("等") and metric and not metric.startswith(own):
         metric = _clean_metric(_LEAD_VERB_RE.sub("", own)) + metric  # 水利、景观、市政三项建设 → 水利、景观、市政建设
+    elif not fig.mention.chinese and _names_counted(own, fig.value) and metric and not metric.startswith(own):
+        metric = own + metric  # 龙运华府小区、东方明珠小区2条棚改配套道路: the number counts the items listed
     if re.fullmatch(r"[\u4e00-\u9fff]{2,3}率", metric) and previous is not None:
         metric = _rate_of_listed(text, fig, figures) + metric  # 建议95件、提案136件，办结率均达100%
     if _TOTAL_RE.fullmatch(metric) and previous is not None:
@@ -289,6 +291,22 @@ def _task_owner(text: str, pos: int, act: str, lead: str | None) -> str | None:
 
 
 _PLACE_ENDS = ("区", "镇", "村", "乡", "县", "组团", "园区", "街道")
+
+
+def _names_counted(own: str, value: float) -> bool:
+    """Whether ``own`` is a 、 list of ``value`` names (no verb before the first) that a count sums up.
+
+    >>> _names_counted("龙运华府小区、东方明珠小区", 2), _names_counted("挂牌建设金凤、嘉陵江、明月湖", 3)
+    (True, False)
+    """
+    items = own.split("、")
+    if len(items) < 2 or len(items) != value or min(len(item) for item in items) < 2:
+        return False
+    first, others = items[0], items[1:]
+    return len(first) <= max(len(item) for item in others) + 1 and not _LIST_VERB_RE.match(first)
+
+
+_LIST_VERB_RE = re.compile(r".{0,2}(?:建设|创建|启用|新增|打造|培育|设置|实施|推进|推动)")
 
 
 def _rate_of_listed(text: str, fig: Figure, figures: list[Figure]) -> str:

@@ -238,6 +238,15 @@ def test_a_bare_counted_noun_is_named_by_what_happened_to_it():
     assert _row("provinces-2026/henan_2026.txt", "沿黄生态廊道", "1194").metric == "沿黄生态廊道"
 
 
+def test_a_count_of_the_names_listed_before_it_keeps_them():
+    name = "hailar/hailar_district_2019.txt"
+    # 龙运华府小区、东方明珠小区2条棚改配套道路完成投资2840万元: two names, 2条
+    assert _row(name, "东方明珠小区", "2").metric == "龙运华府小区、东方明珠小区棚改配套道路"
+    assert _row(name, "棚改配套道路完成投资", "2840").metric == "龙运华府小区、东方明珠小区棚改配套道路投资"
+    # 挂牌建设金凤、嘉陵江、明月湖3个重庆实验室: a verb before the first name, the list is not a name
+    assert _row("provinces-2026/chongqing_2026.txt", "明月湖", "3").metric == "重庆实验室"
+
+
 def test_no_metric_is_a_bare_sum_word(corpus_tables):
     """投资, 投入, 计划投资 … alone name nothing: every corpus sentence or paragraph says what the money is for."""
     from guanxian_analysis.metric_naming import GENERIC_METRICS
@@ -319,7 +328,7 @@ def test_hailar_2019_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] == 1.0, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 104 / 110, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 86 / 110, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 88 / 110, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     assert all(ann["status"] == status[locate(report.text, ann["quote"], ann["number"])]
                for ann in annotations.to_dict("records") if locate(report.text, ann["quote"], ann["number"]) in status)
