@@ -29,7 +29,7 @@ _LEAD_RE = re.compile(
     r"创建|修建|解决了?|铺设|投放|发放|办理|削减|精简|安排(?=..)|办复(?!率)|办结(?!率)|开展|为)"
 )
 _TRAIL_RE = re.compile(
-    r"(?:分别|平均|均|同比|年均|累计)?"
+    r"(?:分别|(?:全年|年|月)?人均|平均|均|同比|年均|累计)?"
     r"(?:增长|递增|增加|提高|提升|上升|上涨|下降|降低|减少|压降|缩减|压减|回落|改善|达到|达|为|是|至|到|控制在|控制到|发展到|发展至|超过|约|近|完成|突破|实现|"
     r"增至|增加到|(?:提|上|跃|下)?[升降][至到]|超|共|(?:较|比)(?:\d{4}年|上年|“十[一二三四五六七八九]五”末)|(?:人均)?月增|稳定在|保持在|维持在|"
     r"由(?:每人每年|每人每月|每人|每年|每月)?|每人每年|每人每月|"
@@ -63,7 +63,7 @@ _NOUN_VERB_STOP_RE = re.compile(r"实现|入选|成为|通过|进入|纳入|获�
 _SUBJECT_END_RE = re.compile(
     r"达到|达|再创|再次|创|稳步|持续|全面|完工|建成|开工|竣工|逐年|不断|进一步|显著|大幅|明显|保持|实现|迈上|突破|超过|连跨|跨上|增至|增长|提高|"
     r"提升|下降|降低|增加|减少|完成|为|是|位居|"
-    r"(?:工作)?(?:进程|步伐)|初具|初步|取得|发生|成效|日趋|日臻|\d")
+    r"(?:工作)?(?:进程|步伐)|初具|初步|取得|发生|成效|日趋|日臻|继续|再次|\d")
 #: filler after a subject (老城区改造工作 → 老城区改造) and the quality a sum is not spent on (公共服务水平投入)
 _SUBJECT_FILLER_RE = re.compile(r"(?<=..)(?:工作|的|了)$")
 _QUALITY_RE = re.compile(r"(?<=..)(?:水平|面貌|质量)$")
@@ -232,9 +232,11 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
             metric = counted + metric
     if metric in _PLAN_NAMES and previous is not None and previous.noun_end == fig.span_start:
         metric = previous.base_metric + metric  # 完成今年66个重点项目54亿元的投资计划 → 重点项目投资计划
+    opening = len(re.split(r"[，；：]", text)[0]) + 1  # the sentence's opening clause states the topic
+    topic = (_subject_before(text, opening) or "") if fig.span_start > opening else ""
+    if metric in {"城镇", "农村", "城市"} and topic.startswith("城乡") and len(topic) >= 4:
+        metric = metric + topic[2:]  # 城乡最低生活保障标准逐年提高，城镇年人均提高600元 → 城镇最低生活保障标准
     if 2 <= len(metric) <= 3:  # 政务服务水平大幅提升，全年办件6109件，办结率100% → 政务服务办件, 政务服务办结率
-        opening = len(re.split(r"[，；：]", text)[0]) + 1  # the sentence's opening clause states the topic
-        topic = (_subject_before(text, opening) or "") if fig.span_start > opening else ""
         if topic.endswith("水平") and len(topic) >= 4 and "、" not in topic and not metric.startswith(topic[:2]):
             metric = topic.removesuffix("水平") + metric
     grade = _GRADE_RE.fullmatch(metric)
@@ -480,8 +482,14 @@ def _chain_length(fig: Figure, figures: list[Figure]) -> int:
 
 
 def _split_items(subject: str) -> list[str]:
-    """``PM2.5、PM10`` -> two items; ``城乡低保标准`` -> 城镇低保标准, 农村低保标准."""
+    """``PM2.5、PM10`` -> two items; ``城乡低保标准`` -> 城镇低保标准, 农村低保标准.
+
+    >>> _split_items("城镇和农村居民人均可支配收入")
+    ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    """
     parts = [p for p in re.split(r"[、和及]" if "、" in subject else r"[和及与]", subject) if p]  # A与B: two, A、B与C: B与C one
+    if len(parts) == 2 and parts[0] in {"城镇", "城市"} and parts[1].startswith("农村") and len(parts[1]) >= 4:
+        return [parts[0] + parts[1][2:], parts[1]]  # 城镇和农村居民人均可支配收入: one head, two groups
     if len(parts) == 1:
         urban_rural = _URBAN_RURAL_RE.match(parts[0])
         if urban_rural:

@@ -247,12 +247,24 @@ def test_a_count_of_the_names_listed_before_it_keeps_them():
     assert _row("provinces-2026/chongqing_2026.txt", "明月湖", "3").metric == "重庆实验室"
 
 
+def test_urban_and_rural_figures_carry_the_head_they_share():
+    # 城镇和农村居民人均可支配收入分别达35512元、25689元
+    name = "hailar/hailar_district_2018.txt"
+    assert [_row(name, before, number).metric for before, number in [("分别达", "35512"), ("35512元、", "25689")]] == [
+        "城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    # 城乡最低生活保障标准逐年提高，城镇年人均提高600元，农村年人均提高200元 (年人均 is not part of a name)
+    name = "hailar/hailar_district_2012.txt"
+    assert [_row(name, before, number).metric for before, number in [("城镇年人均提高", "600"), ("农村年人均提高", "200")]] \
+        == ["城镇最低生活保障标准", "农村最低生活保障标准"]
+
+
 def test_no_metric_is_a_bare_sum_word(corpus_tables):
-    """投资, 投入, 计划投资 … alone name nothing: every corpus sentence or paragraph says what the money is for."""
+    """投资, 投入, 计划投资 … alone name nothing: every corpus sentence or paragraph says what the money is for;
+    nor does 城镇 or 农村 alone (the head they qualify is always written next to them)."""
     from guanxian_analysis.metric_naming import GENERIC_METRICS
 
     for name, table in corpus_tables.items():
-        bare = table[table.metric.isin(GENERIC_METRICS)]
+        bare = table[table.metric.isin(GENERIC_METRICS | {"城镇", "农村"})]
         assert bare.empty, (name, bare[["metric", "sentence"]].to_numpy().tolist()[:3])
 
 
