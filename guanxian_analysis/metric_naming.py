@@ -192,8 +192,13 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
     metric, base = _metric_from_clause(text, fig, previous, figures, raw, items)
     threshold = is_threshold(fig, text[fig.span_end:])
     following = next((f for f in figures if f.span_start == fig.span_end), None)
-    if previous is not None and previous.span_end == fig.span_start and previous.metric and not threshold:
+    paired = next((f for f in figures if _one_group(text, fig, f)), None)  # 96户、183人: one group
+    if previous is not None and (previous.span_end == fig.span_start or _one_group(text, previous, fig)) \
+            and previous.metric and not threshold:
         metric, base = previous.metric, previous.base_metric  # 建档立卡贫困户301户611人: one group, two counts
+    elif paired is not None:  # 农村贫困人口96户、183人全部稳定脱贫: the subject and what the group did
+        own_words = _clean_metric(raw)
+        metric = (own_words if len(own_words) >= 2 else "") + _noun_after(text, paired, figures)[0] or metric
     elif following is not None and is_threshold(following, text[following.span_end:]):
         metric = threshold_group(_noun_after(text, fig, figures)[0])  # 1467位80岁以上低收入老年人
     elif following is not None:  # 建档立卡贫困户301户611人全部脱贫: the subject and what the group did
@@ -309,6 +314,15 @@ def _names_counted(own: str, value: float) -> bool:
 
 
 _LIST_VERB_RE = re.compile(r".{0,2}(?:建设|创建|启用|新增|打造|培育|设置|实施|推进|推动)")
+
+
+_GROUP_UNITS = {"户", "人", "人次", "名"}
+
+
+def _one_group(text: str, first: Figure, second: Figure) -> bool:
+    """Two counts of one group written with a 、 between them (96户、183人): households and people."""
+    return (second.span_start == first.span_end + 1 and text[first.span_end] == "、"
+            and first.unit != second.unit and {first.unit, second.unit} <= _GROUP_UNITS)
 
 
 def _rate_of_listed(text: str, fig: Figure, figures: list[Figure]) -> str:
@@ -434,6 +448,9 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
         return items[0], None
     if followed_by_noun(after.removeprefix("的"), fig):  # 31个项目列入省重点
         noun, fig.noun_end = _noun_after(text, fig, figures)
+        then = next((f for f in figures if f.span_start == fig.noun_end), None)
+        if len(noun) == 1 and noun not in "至到和或及与" and then is not None:  # 解决了9个村3.2万人的安全饮水: 村 is counted, 安全饮水 is what for
+            noun = _noun_after(text, then, figures)[0]
         if not noun and len(metric) >= 2:  # 沿黄生态廊道1194公里全线贯通
             return metric, None
         if metric in _SPENDING_VERBS:  # 投资1100万元新建污水管线

@@ -247,6 +247,16 @@ def test_a_count_of_the_names_listed_before_it_keeps_them():
     assert _row("provinces-2026/chongqing_2026.txt", "明月湖", "3").metric == "重庆实验室"
 
 
+def test_counts_of_one_group_share_its_name():
+    name = "hailar/hailar_district_2016.txt"
+    # 到2017年底前实现农村贫困人口96户、183人全部稳定脱贫: households and people of one group, a 、 between
+    assert [_row(name, before, number).metric for before, number in [("农村贫困人口", "96"), ("96户、", "183")]] == [
+        "农村贫困人口稳定脱贫", "农村贫困人口稳定脱贫"]
+    # 铺设自来水管道85公里，解决了9个村3.2万人的安全饮水
+    assert [_row(name, before, number).metric for before, number in [("解决了", "9"), ("9个村", "3.2")]] == [
+        "安全饮水", "安全饮水"]
+
+
 def test_urban_and_rural_figures_carry_the_head_they_share():
     # 城镇和农村居民人均可支配收入分别达35512元、25689元
     name = "hailar/hailar_district_2018.txt"
@@ -357,7 +367,7 @@ def test_hailar_2016_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] >= 231 / 234, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 231 / 236, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 189 / 236, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 192 / 236, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     pairs = [(ann["status"], status.get(locate(report.text, ann["quote"], ann["number"])))
              for ann in annotations.to_dict("records")]
