@@ -48,7 +48,7 @@ _GENERIC_METRICS = GENERIC_METRICS
 _SPENDING_VERBS = {"投资", "投入"}
 _ADVERBS_RE = re.compile(r"全部|均|已")
 _AFTER_NOUN_STOP_RE = re.compile(r"启动实施|开工建设|建成投产|启动|投产|投入使用|全线贯通|实现|竣工|完工|建成|通车|"
-                                 r"(?:当年|全年|累计)?完成投资|成功落地|全部|初具规模")
+                                 r"(?:当年|全年|累计)?完成投资|成功落地|全部|初具规模|新增|新接入")
 #: the task words after a counted noun (65个年度重点项目建设任务, 7.89亿元政府隐性债务化解目标)
 _TASK_RE = re.compile(r"(?:建设)?(?:任务|目标)$")
 _SHARE_OF_RE = re.compile(r"^占(?P<whole>.+?)的$")
@@ -134,7 +134,12 @@ def _noun_after(text: str, fig: Figure, figures: list[Figure], whole_list: bool 
     if not cut and text[end: end + 1] == "、":  # 实施了供水、供热、污水、雨水等管网改造: the list and its head
         clause_end = min([s for s in (text.find(d, end) for d in "，；。：") if s >= 0] or [len(text)])
         tail = _LIST_TAIL_RE.fullmatch(_LIGHT_VERB_RE.sub("", text[end:clause_end]))
-        clear = not any(end <= f.span_start < clause_end for f in figures)
+        inside = [f.span_start for f in figures if end <= f.span_start < clause_end]
+        if whole_list and inside:  # 投资1.27亿元实施的主城区、两河圣山景区和东山组团绿化工程新增绿化面积66.3万平方米
+            stop = _AFTER_NOUN_STOP_RE.search(text, end, inside[0])
+            if stop is not None and not re.search(r"[，；。：\d]", text[end: stop.start()]):
+                return text[pos: stop.start()], stop.start()
+        clear = not inside
         if tail and (whole_list or tail.group("examples") is None) and clear:
             end = clause_end
         elif tail and clear and "的" in text[pos:end]:

@@ -247,6 +247,14 @@ def test_a_count_of_the_names_listed_before_it_keeps_them():
     assert _row("provinces-2026/chongqing_2026.txt", "明月湖", "3").metric == "重庆实验室"
 
 
+def test_what_a_sum_bought_stops_where_the_next_figure_s_measure_begins():
+    name = "hailar/hailar_district_2016.txt"
+    # 累计完成投资3.23亿元的拆炉并网工程新接入集中供热面积190万平方米
+    assert _row(name, "累计完成投资", "3.23").metric == "拆炉并网工程投资"
+    # 投资1.27亿元实施的主城区、两河圣山景区和东山组团绿化工程新增绿化面积66.3万平方米: the whole list of places
+    assert _row(name, "投资", "1.27").metric == "主城区、两河圣山景区和东山组团绿化工程投资"
+
+
 def test_counts_of_one_group_share_its_name():
     name = "hailar/hailar_district_2016.txt"
     # 到2017年底前实现农村贫困人口96户、183人全部稳定脱贫: households and people of one group, a 、 between
@@ -367,7 +375,7 @@ def test_hailar_2016_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] >= 231 / 234, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 231 / 236, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 192 / 236, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 194 / 236, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     pairs = [(ann["status"], status.get(locate(report.text, ann["quote"], ann["number"])))
              for ann in annotations.to_dict("records")]
