@@ -435,6 +435,9 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
     if raw.endswith("投资") and after.startswith("的"):  # 投资10亿元以上的大项目
         # 总投资30亿元的红星美凯龙…项目当年完成投资6.1亿元: the project's 总投资, and the base of the next 投资
         noun = _AFTER_NOUN_STOP_RE.split(re.match(r"的([^，；。、\d]*)", after).group(1))[0]
+        sized = next((f for f in figures if f.span_start == fig.span_end + 1 + len(noun)), None)
+        if _CAPACITY_RE.search(noun) and sized is not None:  # 投资5642万元的日处理80吨污泥焚烧厂: the plant, not 日处理
+            noun = _PHASE_RE.sub("", _AFTER_NOUN_STOP_RE.split(_noun_after(text, sized, figures)[0])[0])
         return noun + ("总投资" if raw.endswith("总投资") else "投资"), noun
     done = _SPENT_ON_RE.match(after) if metric in _SPENDING_VERBS else None
     counted = next((f for f in figures if done and f.span_start == fig.span_end + done.end()), None)
@@ -463,7 +466,7 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
             return noun + metric, noun
         capacity = _CAPACITY_RE.search(metric)
         if capacity:  # 建设日处理7万吨规模工业用水厂 → 工业用水厂日处理: the plant and what the figure measures
-            return noun.removeprefix("规模") + capacity.group(), None
+            return _PHASE_RE.sub("", noun.removeprefix("规模")) + capacity.group(), None
         if _NAME_BEFORE_RE.fullmatch(metric) and text[fig.span_start - 1] not in DELIMITERS \
                 and nb.to_base(1, fig.unit)[1] in _CAPACITY_BASES and not _VERB_START_RE.match(metric) and not _LEAD_VERB_RE.match(metric):
             # 大唐700万吨露天矿, 奋斗镇4000平方米保鲜库: a physical size inside a name
@@ -495,6 +498,8 @@ _NAME_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[^\W和及与并或等的]")
 #: verbs and modals a name does not start with (要加快大唐700万吨露天矿, 严守18亿亩耕地红线)
 _VERB_START_RE = re.compile(r"^(?:要|需|坚决|严守|守住|巩固|启动|关停|淘汰|确保|加快|推进|支持|使用|用好|增发|构建|保持|落地|.{0,2}做好)")
 _CAPACITY_BASES = {"吨", "平方米", "立方米", "千瓦", "公里", "米", "亩"}
+#: a phase of a plant's works after its name (污泥焚烧厂土建工程): the capacity and the money are the plant's
+_PHASE_RE = re.compile(r"(?<=..)(?:土建|主体)工程$")
 _CAPACITY_RE = re.compile(r"[日年](?:处理|产|供水|供)$")
 
 

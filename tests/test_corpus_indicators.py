@@ -255,6 +255,13 @@ def test_what_a_sum_bought_stops_where_the_next_figure_s_measure_begins():
     assert _row(name, "投资", "1.27").metric == "主城区、两河圣山景区和东山组团绿化工程投资"
 
 
+def test_a_capacity_before_a_plant_does_not_name_its_investment():
+    # 投资5642万元的日处理80吨污泥焚烧厂土建工程开工建设 (the 土建工程 is a phase of the plant's works)
+    name = "hailar/hailar_district_2016.txt"
+    assert _row(name, "投资", "5642").metric == "污泥焚烧厂投资"
+    assert _row(name, "日处理", "80").metric == "污泥焚烧厂日处理"
+
+
 def test_counts_of_one_group_share_its_name():
     name = "hailar/hailar_district_2016.txt"
     # 到2017年底前实现农村贫困人口96户、183人全部稳定脱贫: households and people of one group, a 、 between
@@ -375,7 +382,7 @@ def test_hailar_2016_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] >= 231 / 234, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 231 / 236, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 194 / 236, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 196 / 236, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     pairs = [(ann["status"], status.get(locate(report.text, ann["quote"], ann["number"])))
              for ann in annotations.to_dict("records")]
