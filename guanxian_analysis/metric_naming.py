@@ -149,6 +149,7 @@ def _noun_after(text: str, fig: Figure, figures: list[Figure], whole_list: bool 
             return phrase, clause_end
     phrase = text[pos:end]
     phrase = _LIGHT_VERB_RE.sub("", phrase)  # 对破损步道板进行修复 → 破损步道板修复
+    phrase = re.sub(r"被[\u4e00-\u9fff]{1,8}?(?=列入|纳入|评为|命名|授予|认定|批准|确定为)", "", phrase)  # 被国务院列入 → 列入
     stop = _NOUN_VERB_STOP_RE.search(phrase)
     if stop and stop.start() == 2 and not cut and _SELECTED_RE.match(phrase, 2) and len(phrase) >= 6:
         # 11家企业入选…百强, 5家企业完成迁建工作: a bare noun is named by what happened to it
@@ -242,8 +243,7 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
             metric = counted + metric
     if metric in _PLAN_NAMES and previous is not None and previous.noun_end == fig.span_start:
         metric = previous.base_metric + metric  # 完成今年66个重点项目54亿元的投资计划 → 重点项目投资计划
-    opening = len(re.split(r"[，；：]", text)[0]) + 1  # the sentence's opening clause states the topic
-    topic = (_subject_before(text, opening) or "") if fig.span_start > opening else ""
+    topic = _opening_topic(text, fig.span_start)
     if metric in {"城镇", "农村", "城市"} and topic.startswith("城乡") and len(topic) >= 4:
         metric = metric + topic[2:]  # 城乡最低生活保障标准逐年提高，城镇年人均提高600元 → 城镇最低生活保障标准
     if 2 <= len(metric) <= 3:  # 政务服务水平大幅提升，全年办件6109件，办结率100% → 政务服务办件, 政务服务办结率
@@ -408,6 +408,16 @@ def _what_it_built(text: str, end: int, figures: list[Figure]) -> str | None:
     return noun
 
 
+def _opening_topic(text: str, pos: int) -> str:
+    """The subject of the sentence's opening clause when ``pos`` is after it, else "" (the topic the rest is about).
+
+    >>> _opening_topic("东山组团城市框架初步形成，组团内9条主次干道实现通车", 16)
+    '东山组团城市框架'
+    """
+    opening = len(re.split(r"[，；：]", text)[0]) + 1
+    return (_subject_before(text, opening) or "") if pos > opening else ""
+
+
 def _subject_before(text: str, pos: int) -> str | None:
     """The subject of the nearest earlier clause of the sentence that has one.
 
@@ -473,6 +483,11 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
             return metric + noun, None
         if metric in _MODIFIERS:  # 剩余9项问题 → 剩余问题
             return metric + noun, None
+        if metric.endswith("内") and len(metric) >= 3:  # 东山组团城市框架初步形成，组团内9条主次干道: whose 组团
+            topic, word = _opening_topic(text, fig.span_start), metric[:-1]
+            at = topic.find(word)
+            if at >= 1:
+                return topic[: at + len(word)] + noun, None
         return noun, None
     if previous is not None and previous.noun_end == fig.span_start:
         # 为32家企业发放贷款5127万元: the count's phrase ran up to this figure; the sum is what was given

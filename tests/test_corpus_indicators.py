@@ -262,6 +262,14 @@ def test_a_capacity_before_a_plant_does_not_name_its_investment():
     assert _row(name, "日处理", "80").metric == "污泥焚烧厂日处理"
 
 
+def test_a_passive_agent_and_an_anaphoric_place_resolve_to_the_thing():
+    name = "hailar/hailar_district_2016.txt"
+    # 哈克、团结、谢尔塔拉等三处文化遗址被国务院列入全国重点文物保护单位
+    assert _row(name, "谢尔塔拉等", "三").metric == "文化遗址列入全国重点文物保护单位"
+    # 东山组团城市框架初步形成，组团内9条主次干道实现通车: 组团内 is the 东山组团 of the opening clause
+    assert _row(name, "东山组团城市框架初步形成，组团内", "9").metric == "东山组团主次干道"
+
+
 def test_counts_of_one_group_share_its_name():
     name = "hailar/hailar_district_2016.txt"
     # 到2017年底前实现农村贫困人口96户、183人全部稳定脱贫: households and people of one group, a 、 between
@@ -382,7 +390,7 @@ def test_hailar_2016_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] >= 231 / 234, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 231 / 236, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 196 / 236, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 198 / 236, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     pairs = [(ann["status"], status.get(locate(report.text, ann["quote"], ann["number"])))
              for ann in annotations.to_dict("records")]
