@@ -476,7 +476,8 @@ def _metric_from_clause(text, fig, previous, figures, raw: str, items: list[str]
             return noun + metric, noun
         capacity = _CAPACITY_RE.search(metric)
         if capacity:  # 建设日处理7万吨规模工业用水厂 → 工业用水厂日处理: the plant and what the figure measures
-            return _PHASE_RE.sub("", noun.removeprefix("规模")) + capacity.group(), None
+            plant = _PHASE_RE.sub("", noun.removeprefix("规模"))
+            return _named_before(text, fig.span_start, _WORKS_RE.sub("", plant)) + capacity.group(), None
         if _NAME_BEFORE_RE.fullmatch(metric) and text[fig.span_start - 1] not in DELIMITERS \
                 and nb.to_base(1, fig.unit)[1] in _CAPACITY_BASES and not _VERB_START_RE.match(metric) and not _LEAD_VERB_RE.match(metric):
             # 大唐700万吨露天矿, 奋斗镇4000平方米保鲜库: a physical size inside a name
@@ -513,6 +514,24 @@ _NAME_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[^\W和及与并或等的]")
 #: verbs and modals a name does not start with (要加快大唐700万吨露天矿, 严守18亿亩耕地红线)
 _VERB_START_RE = re.compile(r"^(?:要|需|坚决|严守|守住|巩固|启动|关停|淘汰|确保|加快|推进|支持|使用|用好|增发|构建|保持|落地|.{0,2}做好)")
 _CAPACITY_BASES = {"吨", "平方米", "立方米", "千瓦", "公里", "米", "亩"}
+#: the works done to a plant after its name (水厂改扩建 → 水厂)
+_WORKS_RE = re.compile(r"(?<=..)(?:改扩建|改造|扩建|新建|建设)(?:工程)?$")
+
+
+def _named_before(text: str, pos: int, noun: str) -> str:
+    """``noun`` with the name an earlier clause of the sentence gives it (水厂 → 黑羊站水厂), or ``noun``.
+
+    >>> _named_before("加快推进黑羊站水厂改扩建工程，完成日处理3万吨水厂改扩建", 18, "水厂")
+    '黑羊站水厂'
+    """
+    for clause in reversed(re.split(r"[，；：]", text[:pos])[:-1]):
+        body = _LEAD_VERB_RE.sub("", clause)
+        at = body.find(noun)
+        if 2 <= at <= 8 and not re.search(r"[\d、]", body[:at]):
+            return body[: at + len(noun)]
+    return noun
+
+
 #: a phase of a plant's works after its name (污泥焚烧厂土建工程): the capacity and the money are the plant's
 _PHASE_RE = re.compile(r"(?<=..)(?:土建|主体)工程$")
 _CAPACITY_RE = re.compile(r"[日年](?:处理|产|供水|供)$")

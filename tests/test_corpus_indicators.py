@@ -260,6 +260,8 @@ def test_a_capacity_before_a_plant_does_not_name_its_investment():
     name = "hailar/hailar_district_2016.txt"
     assert _row(name, "投资", "5642").metric == "污泥焚烧厂投资"
     assert _row(name, "日处理", "80").metric == "污泥焚烧厂日处理"
+    # 加快推进黑羊站水厂改扩建工程，完成日处理3万吨水厂改扩建: the plant the earlier clause names, not its works
+    assert _row(name, "完成日处理", "3").metric == "黑羊站水厂日处理"
 
 
 def test_a_passive_agent_and_an_anaphoric_place_resolve_to_the_thing():
@@ -390,7 +392,7 @@ def test_hailar_2016_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] >= 231 / 234, rows[rows.wrong == "not annotated"]
     assert scores["recall"] >= 231 / 236, rows[rows.wrong == "missing"]
-    assert scores["fully_right"] >= 198 / 236, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 199 / 236, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     pairs = [(ann["status"], status.get(locate(report.text, ann["quote"], ann["number"])))
              for ann in annotations.to_dict("records")]
