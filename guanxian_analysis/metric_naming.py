@@ -258,6 +258,7 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
     task = _BARE_TASK_RE.fullmatch(metric)
     if task and fig.unit not in {"项", "个", "件"}:  # 43项改革任务 counts the tasks: their name is enough  # 继续推进棚户区改造，完成800户的改造任务 → 棚户区改造
         metric = _task_owner(text, fig.span_start, task.group("act") or task.group("bare"), lead) or metric
+    metric = _trim_list_lead(metric)  # 引导企业主导或参与制定国家标准、行业标准、团体标准 → 国家标准、行业标准、团体标准
     examples = _EXAMPLES_RE.match(metric)
     if examples and len(examples.group("head")) >= 4 \
             and max(len(item) for item in examples.group("examples").split("、")) > 2:  # 供水、供热等管网: kinds, kept  # 胜利大街、哈萨尔大街等城市主干道路 → 城市主干道路
@@ -328,6 +329,28 @@ def _one_group(text: str, first: Figure, second: Figure) -> bool:
     """Two counts of one group written with a 、 between them (96户、183人): households and people."""
     return (second.span_start == first.span_end + 1 and text[first.span_end] == "、"
             and first.unit != second.unit and {first.unit, second.unit} <= _GROUP_UNITS)
+
+
+def _trim_list_lead(metric: str) -> str:
+    """A 、 list whose items share a suffix, without the verb phrase glued to its first item.
+
+    >>> _trim_list_lead("引导企业主导或参与制定国家标准、行业标准、团体标准")
+    '国家标准、行业标准、团体标准'
+    """
+    items = metric.split("、")
+    if len(items) < 3:
+        return metric
+    size = len(items[1])
+    suffix = items[1][-2:]
+    if not all(len(item) == size and item.endswith(suffix) for item in items[1:]) or len(items[0]) <= size + 2:
+        return metric
+    lead = items[0][: -size]
+    if not _LIST_LEAD_VERB_RE.search(lead):
+        return metric
+    return "、".join([items[0][-size:]] + items[1:])
+
+
+_LIST_LEAD_VERB_RE = re.compile(r"制定|参与|引导|推动|支持|鼓励|开展|实施|组织|推进|建设|打造")
 
 
 def _rate_of_listed(text: str, fig: Figure, figures: list[Figure]) -> str:

@@ -172,7 +172,7 @@ def test_a_bare_task_belongs_to_the_work_the_sentence_or_lead_names():
     assert _row("hailar/hailar_district_2018.txt", "全年完成", "43").metric == "改革任务"
 
 
-def test_a_sum_given_to_counted_recipients_and_a_bare_grade_take_the_right_noun():
+def test_guanxian_names_a_given_sum_a_bare_grade_and_a_list_after_a_verb_phrase():
     # 为3729户低收入农牧户发放冬煤补贴223.7万元: the recipients are counted, the sum is the 补贴
     name = "hailar/hailar_district_2014.txt"
     assert _row(name, "低收入农牧户发放冬煤补贴", "223.7").metric == "冬煤补贴"
@@ -183,6 +183,9 @@ def test_a_sum_given_to_counted_recipients_and_a_bare_grade_take_the_right_noun(
     # 新培育省级以上“专精特新”企业2家、市级以上10家: the grade replaces the previous item's grade
     grades = table[table.sentence.str.contains("市级以上10家")]
     assert grades.metric.tolist() == ["新培育省级以上“专精特新”企业", "市级以上“专精特新”企业"]
+    # 引导企业主导或参与制定国家标准、行业标准、团体标准4项以上: items of one shape, the verb phrase is not the first's
+    standards = table[table.sentence.str.contains("团体标准4项以上")]
+    assert standards.metric.iloc[0] == "国家标准、行业标准、团体标准"
 
 
 def test_noun_phrases_lose_fillers_and_keep_their_owner():
