@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 
 from . import numerals as nb
-from .mentions import (DELIMITERS, Figure, followed_by_noun, is_threshold, sums_up_a_list, threshold_group)
+from .mentions import (DELIMITERS, PEOPLE_NOUNS, Figure, followed_by_noun, is_threshold, sums_up_a_list,
+                       threshold_group)
 
 SCOPE_RE = re.compile(r"全市|全省|全国|全县|全区|全盟|全州")
 
@@ -67,6 +68,14 @@ _SUBJECT_END_RE = re.compile(
 #: filler after a subject (老城区改造工作 → 老城区改造) and the quality a sum is not spent on (公共服务水平投入)
 _SUBJECT_FILLER_RE = re.compile(r"(?<=..)(?:工作|的|了)$")
 _QUALITY_RE = re.compile(r"(?<=..)(?:水平|面貌|质量)$")
+#: a count of the focus of a task: 以…等6项内容为重点，<the task> (the task is what the count is the focus of)
+_FOCUS_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,4}?)为重点[，,](?P<aim>[^，。；！？]{2,})")
+_PEOPLE_RE = re.compile(rf"(?:{PEOPLE_NOUNS})")
+
+
+def _counts_people(text: str, fig: Figure) -> bool:
+    """Whether a figure counts people (6069人, 近4万居民), not things done or built."""
+    return fig.unit in {"人", "名", "人次"} or (fig.unit == "万" and _PEOPLE_RE.match(text, fig.span_end) is not None)
 
 
 # --------------------------------------------------------------------------- metric
@@ -214,7 +223,10 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
     own = _clean_metric(raw)
     if own in _GENERIC_METRICS and metric == own:
         # 总投资 -> 县级重点项目总投资; without a named figure before it, the clause's subject or lead phrase
-        before = previous.base_metric if previous is not None else ""
+        # the base is the nearest earlier figure that counts things, not people (…13672户的年度改造任务，
+        # 近4万居民的居住条件得到改善，完成投资55.2亿元: the money went to the 改造, not to the 居民)
+        things = [f for f in figures[: figures.index(fig)] if not _counts_people(text, f)]
+        before = things[-1].base_metric if things else ""
         if not before or before in _GENERIC_METRICS or before.endswith(own.removeprefix("完成")):
             before = (_subject_before(text, fig.span_start) or _what_it_built(text, fig.span_end, figures) or lead or "")
         if own.removeprefix("完成") in _SPENDING_VERBS or own.endswith("投资"):  # 公共服务水平 → 公共服务投入
@@ -259,6 +271,10 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
     if task and fig.unit not in {"项", "个", "件"}:  # 43项改革任务 counts the tasks: their name is enough  # 继续推进棚户区改造，完成800户的改造任务 → 棚户区改造
         metric = _task_owner(text, fig.span_start, task.group("act") or task.group("bare"), lead) or metric
     metric = _trim_list_lead(metric)  # 引导企业主导或参与制定国家标准、行业标准、团体标准 → 国家标准、行业标准、团体标准
+    focus = _FOCUS_RE.match(text, fig.span_end)
+    if focus:  # 以“厕所革命”…等6项内容为重点，加快推进乡村振兴人居环境整治 → 乡村振兴人居环境整治重点内容
+        aim = _clean_metric(_LEAD_VERB_RE.sub("", focus.group("aim")))
+        metric = (aim if len(aim) >= 2 else lead or "") + "重点" + focus.group("noun")
     examples = _EXAMPLES_RE.match(metric)
     if examples and len(examples.group("head")) >= 4 \
             and max(len(item) for item in examples.group("examples").split("、")) > 2:  # 供水、供热等管网: kinds, kept  # 胜利大街、哈萨尔大街等城市主干道路 → 城市主干道路

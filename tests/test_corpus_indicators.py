@@ -378,7 +378,7 @@ def test_hailar_2019_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] == 1.0, rows[rows.wrong == "not annotated"]
     assert scores["recall"] == 1.0, rows[rows.wrong == "missing"]  # 首位, 1/4, 三年左右时间, 四项改革 … (mentions)
-    assert scores["fully_right"] >= 89 / 110, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 90 / 110, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     assert all(ann["status"] == status[locate(report.text, ann["quote"], ann["number"])]
                for ann in annotations.to_dict("records") if locate(report.text, ann["quote"], ann["number"]) in status)
@@ -395,8 +395,19 @@ def test_hailar_2016_against_its_hand_annotation():
     scores, rows = score(table, annotations, report.text)
     assert scores["precision"] == 1.0, rows[rows.wrong == "not annotated"]  # 28条配套规定 is a rule's name
     assert scores["recall"] == 1.0, rows[rows.wrong == "missing"]  # 近8万市民, 2×66万千瓦, 20年以上小区
-    assert scores["fully_right"] >= 202 / 236, rows[rows.wrong != ""]
+    assert scores["fully_right"] >= 203 / 236, rows[rows.wrong != ""]
     status = dict(zip(table.start, table.status))
     pairs = [(ann["status"], status.get(locate(report.text, ann["quote"], ann["number"])))
              for ann in annotations.to_dict("records")]
     assert all(a == b for a, b in pairs if b is not None)
+
+
+def test_a_bare_sum_builds_on_the_things_counted_before_it_not_on_people():
+    # 举全区之力全面完成了13672户的年度改造任务，近4万居民的居住条件得到改善，完成投资55.2亿元
+    assert _row("hailar/hailar_district_2016.txt", "居住条件得到改善，完成投资", "55.2").metric == "棚户区改造投资"
+
+
+def test_a_count_of_the_focus_of_a_task_is_named_by_the_task():
+    # 以“厕所革命”、生活垃圾治理、生活污水治理、村庄清洁行动等6项内容为重点，加快推进乡村振兴人居环境整治
+    row = _row("hailar/hailar_district_2019.txt", "村庄清洁行动等", "6")
+    assert (row.metric, row.value, row.unit, row.kind) == ("乡村振兴人居环境整治重点内容", 6.0, "项", "count")

@@ -179,8 +179,12 @@ def test_hailar_findings_stay_true(hailar, hailar_findings):
                    "规模以上工业总产值完成90.1亿元，同比增长6.9%", "出入境人数同比增长85.3%", "空气优良天数比例达到99.2%",
                    "全力确保空气优良天数达到350天", "高考上线率"]:
         assert clause in body
-    for theme in ("rural", "livelihoods"):  # their year-ahead paragraphs hold no figure
-        assert _line(hailar_findings[theme], "Targets") == "- **Targets.** It sets no numeric target for 2019."
+    # livelihoods' year-ahead paragraphs hold no figure; rural's one is a count of focus items (hand fixture row 108)
+    assert _line(hailar_findings["livelihoods"], "Targets") == "- **Targets.** It sets no numeric target for 2019."
+    assert _line(hailar_findings["rural"], "Targets without a 2018 figure") == (
+        "- **Targets without a 2018 figure.** Its one target for 2019 has no 2018 figure to compare with: "
+        "“乡村振兴人居环境整治重点内容” 6项.")
+    assert "等6项内容为重点，加快推进乡村振兴人居环境整治" in body
     env = hailar_findings["environment"]
     assert _line(env, "Targets without a 2018 figure") == (
         "- **Targets without a 2018 figure.** 2 of its 3 targets for 2019 have no 2018 figure to compare with: "
@@ -189,7 +193,9 @@ def test_hailar_findings_stay_true(hailar, hailar_findings):
     assert "畜禽粪污无害化处理率达到70%，农田残膜回收率达到75%" in body
     assert "Outcomes without a target" not in env  # 空气优良天数 350天 is a 2019 target for the air-quality days
     assert _line(hailar_findings["livelihoods"], "Ranks") == (
-        "- **Ranks of 呼伦贝尔市海拉尔区.** Among the top in the city, no place given (全市前列): “高考上线率”.")
+        "- **Ranks of 呼伦贝尔市海拉尔区.** 1st in the city (全市首位): “中考‘一分两率’”; among the top in the city, "
+        "no place given (全市前列): “高考上线率”.")
+    assert "中考“一分两率”继续稳居全市首位" in body
     for text in hailar_findings.values():
         assert "Sharp cuts" not in text and "An unusual outcome" not in text and "预计" not in text
     # 提升口岸出入境人数 is a 2019 aim without a figure: "no numeric target" is what holds

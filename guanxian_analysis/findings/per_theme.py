@@ -119,7 +119,9 @@ def _unpaired_line(mine: "pd.DataFrame", board: "pd.DataFrame", year: str, last:
         return ""
     listed = "; ".join(f"{gloss(r.metric)} {_signed(r)}" for r in alone.head(_UNPAIRED_SHOWN).itertuples())
     more = f"; and {len(alone) - _UNPAIRED_SHOWN} more in the indicator table" if len(alone) > _UNPAIRED_SHOWN else ""
-    if len(alone) == len(targets):
+    if len(alone) == len(targets) == 1:
+        head = f"Its one target for {year} has no {last} figure to compare with"
+    elif len(alone) == len(targets):
         head = f"None of its {plural(len(targets), 'target')} for {year} has a {last} figure to compare with"
     else:
         head = (f"{len(alone)} of its {plural(len(targets), 'target')} for {year} {'have' if len(alone) > 1 else 'has'} "
