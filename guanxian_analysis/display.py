@@ -35,6 +35,23 @@ def setup_display() -> None:
         set_matplotlib_formats("retina")
 
 
+def setup_notebook(**theme) -> None:
+    """The set-up of every notebook: the charts' theme (:func:`~guanxian_analysis.use_theme`) and the display.
+
+    ``use_theme(**theme)`` then :func:`setup_display`; ``theme`` takes ``use_theme``'s options (``font=...``).
+
+    >>> import matplotlib as mpl, pandas as pd
+    >>> with pd.option_context("display.max_rows", 60), mpl.rc_context():
+    ...     setup_notebook()
+    ...     pd.get_option("display.max_rows"), mpl.rcParams["axes.grid"]
+    (25, True)
+    """
+    from .style import use_theme
+
+    use_theme(**theme)
+    setup_display()
+
+
 def segment_display(report: "Report", theme: str) -> "pd.DataFrame":
     """:func:`theme_by_segment` for reading: segments named in English, shares as percentages, zeros dropped.
 
@@ -134,6 +151,53 @@ def kwic_counts(hits: "pd.DataFrame") -> str:
     parts = [f"“{t}” **{n}** {'time' if n == 1 else 'times'}" for t, n in counts]
     parts[0] = parts[0].replace("**", "occurs **", 1)
     return ", ".join(parts) + "."
+
+
+class KwicView:
+    """A keyword-in-context section of a page: the note on what it shows (Markdown), then the lines (HTML).
+
+    Made by :func:`kwic_view`; a notebook cell ending with it shows the two outputs.
+
+    Attributes
+    ----------
+    hits : DataFrame
+        The :func:`~guanxian_analysis.kwic_table` it shows.
+    note : str
+        :func:`~guanxian_analysis.findings.kwic_note` of ``hits``.
+    html : str
+        :func:`kwic_html` of the hits shown (``shown > 0``).
+    """
+
+    def __init__(self, hits: "pd.DataFrame"):
+        from .findings import kwic_note
+
+        self.hits = hits
+        self.note = kwic_note(hits)
+        self.html = kwic_html(hits[hits.shown > 0])
+
+    def __repr__(self) -> str:
+        return f"<KwicView {self.note!r}>"
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import HTML, Markdown, display
+
+        display(Markdown(self.note))
+        display(HTML(self.html))
+
+
+def kwic_view(hits: "pd.DataFrame") -> KwicView:
+    """Show a :func:`~guanxian_analysis.kwic_table`: its note (which uses are shown, the counting rule), then its lines.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hits = pd.DataFrame([dict(term="灵芝", hits=1, shown=1, left="发展", match="灵芝", right="产业", section="三.4",
+    ...                           theme="rural", paragraph_id="p070")])
+    >>> view = kwic_view(hits)
+    >>> view.note, view.html.count('class="gx-hit"')
+    ('Uses counted as whole words, glossary (名词解释) left out: “灵芝” its 1 use.', 1)
+    """
+    return KwicView(hits)
 
 
 def indicator_display(indicators: "pd.DataFrame") -> "pd.DataFrame":

@@ -24,7 +24,7 @@ from .display import *  # noqa: F401,F403
 from .findings import *  # noqa: F401,F403
 # after findings' names: the notebooks' ``nh.tables_note`` is the table writer's, whose links resolve where the
 # notebook runs (findings.tables_note, linking ``data/<name>`` from a page in reports/, is the older one)
-from .tables import save_indicator_tables, save_table, table_href, tables_note  # noqa: F401
+from .tables import save_indicator_tables, save_table, save_theme_tables, table_href, tables_note  # noqa: F401
 from .themes import THEME_NAMES_EN as THEMES  # noqa: F401
 from .promise_display import *  # noqa: F401,F403
 from .promise_findings import *  # noqa: F401,F403

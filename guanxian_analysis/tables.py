@@ -15,6 +15,7 @@ from . import paths
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from .profile import ThemeProfile
     from .report import Report
 
 #: floats in the indicator tables: up to 12 significant digits (1.26e+09 stays exact, no 0.30000000000000004)
@@ -96,6 +97,33 @@ def save_indicator_tables(report: "Report", tables_dir: str | Path | None = None
     directory = Path(tables_dir) if tables_dir is not None else paths.REPORTS_DATA_DIR
     written = write_indicator_tables(report, out_dir=directory)
     return written + [save_table(board, "scoreboard", directory), save_table(claims, "ranks", directory)]
+
+
+def save_theme_tables(profile: "ThemeProfile", tables_dir: str | Path | None = None) -> list[Path]:
+    """Write a themed notebook's tables: ``<theme>-indicators.csv`` and ``<theme>-distinctive-terms.csv``.
+
+    Parameters
+    ----------
+    profile : ThemeProfile
+        Its :attr:`~guanxian_analysis.profile.ThemeProfile.theme_indicators` and
+        :attr:`~guanxian_analysis.profile.ThemeProfile.distinctive_terms` are written.
+    tables_dir : path, optional
+        As for :func:`save_table`.
+
+    Returns
+    -------
+    list of Path
+        The files written, for :func:`tables_note`.
+
+    Examples
+    --------
+    >>> import tempfile, guanxian_analysis as ga
+    >>> profile = ga.theme_profile(ga.load_report(), "rural")
+    >>> [p.name for p in save_theme_tables(profile, tempfile.mkdtemp())]
+    ['rural-indicators.csv', 'rural-distinctive-terms.csv']
+    """
+    return [save_table(profile.theme_indicators, f"{profile.theme}-indicators", tables_dir),
+            save_table(profile.distinctive_terms, f"{profile.theme}-distinctive-terms", tables_dir)]
 
 
 def table_href(path: str | Path, start: str | Path | None = None) -> str:

@@ -25,13 +25,12 @@
 
 # %%
 import matplotlib.pyplot as plt
-from IPython.display import HTML, Markdown
+from IPython.display import Markdown
 
 import guanxian_analysis as ga
 from guanxian_analysis import notebook_helpers as nh
 
-ga.use_theme()
-nh.setup_display()
+nh.setup_notebook()
 
 # %% tags=["parameters"]
 report_path = None  # None: the Guanxian 2022 report in data/raw/; or the path of another report's text file
@@ -161,11 +160,7 @@ ga.plot_distinctive_terms(governance, n=8, ax=right).set_title("Governance again
 Markdown(nh.terms_finding(urban, side="urban", n=6) + "\n\n" + nh.terms_finding(governance, side="governance", n=6))
 
 # %%
-hits = nh.kwic_table(report, ["城市更新", "棚户区", "放管服", "营商环境"], per_term=3)
-Markdown(nh.kwic_note(hits))
-
-# %%
-HTML(nh.kwic_html(hits[hits.shown > 0]))
+nh.kwic_view(nh.kwic_table(report, ["城市更新", "棚户区", "放管服", "营商环境"], per_term=3))
 
 # %% [markdown]
 # ## Tables

@@ -21,14 +21,12 @@
 # paragraphs get a theme). Every figure quoted below is computed from the report when the notebook runs.
 
 # %%
-import matplotlib.pyplot as plt
-from IPython.display import HTML, Markdown
+from IPython.display import Markdown
 
 import guanxian_analysis as ga
 from guanxian_analysis import notebook_helpers as nh
 
-ga.use_theme()
-nh.setup_display()
+nh.setup_notebook()
 
 # %% tags=["parameters"]
 report_path = None  # None: the Guanxian 2022 report in data/raw/; or the path of another report's text file
@@ -38,7 +36,6 @@ tables_dir = None  # None: reports/data/
 # %%
 report = ga.load_report(report_path, script=script)
 profile = ga.theme_profile(report, "rural")  # one notebook per theme
-theme = profile.theme
 Markdown(f"Report: **{nh.report_title(report)}**.")
 
 # %% [markdown]
@@ -47,10 +44,10 @@ Markdown(f"Report: **{nh.report_title(report)}**.")
 # Shares are of the report's body text (the glossary of terms, “名词解释”, is left out).
 
 # %%
-Markdown(nh.theme_overview(report, theme))
+Markdown(profile.overview())
 
 # %%
-nh.segment_display(report, theme)
+nh.segment_display(report, profile.theme)
 
 # %% [markdown]
 # ## Top terms and distinctive terms
@@ -61,19 +58,13 @@ nh.segment_display(report, theme)
 # beyond the dashed lines are significant at the 5% level.
 
 # %%
-distinct = profile.distinctive_terms
-fig, (left, right) = plt.subplots(1, 2, figsize=(11, 5.6), layout="constrained")
-ga.plot_top_terms(profile.term_frequencies, n=18, ax=left)
-ga.plot_distinctive_terms(distinct, n=9, ax=right)
-left.set_title("Most frequent terms")
-right.set_title("Rural revitalisation against the rest of the report");
+profile.plot_terms("Rural revitalisation against the rest of the report");
 
 # %%
-Markdown(nh.terms_finding(distinct, side=theme) + "\n\n" + nh.terms_note(report))
+Markdown(profile.terms_note())
 
 # %%
-fig, ax = plt.subplots(figsize=(9, 5.2))
-ga.plot_wordcloud(profile.term_frequencies, ax=ax);
+profile.plot_wordcloud()
 
 # %% [markdown]
 # ## Farmland and grain
@@ -87,11 +78,7 @@ indicators = profile.indicators
 Markdown(nh.indicator_lines(nh.theme_indicators(indicators, terms=["高标准农田", "粮食"])))
 
 # %%
-hits = nh.kwic_table(report, ["高标准农田", "粮食"], fallback_theme=theme, match="substring")
-Markdown(nh.kwic_note(hits))
-
-# %%
-HTML(nh.kwic_html(hits[hits.shown > 0]))
+profile.kwic(["高标准农田", "粮食"], match="substring")
 
 # %% [markdown]
 # ## Lingzhi and orchards
@@ -100,11 +87,7 @@ HTML(nh.kwic_html(hits[hits.shown > 0]))
 # forest fruit).
 
 # %%
-hits = nh.kwic_table(report, ["灵芝", "林果"], fallback_theme=theme, per_term=8)
-Markdown(nh.kwic_note(hits))
-
-# %%
-HTML(nh.kwic_html(hits[hits.shown > 0]))
+profile.kwic(["灵芝", "林果"], per_term=8)
 
 # %% [markdown]
 # ## Villages: living environment and the collective economy
@@ -114,11 +97,7 @@ HTML(nh.kwic_html(hits[hits.shown > 0]))
 # resources):
 
 # %%
-hits = nh.kwic_table(report, ["人居环境", "美丽乡村", "集体", "三资"], fallback_theme=theme, per_term=4)
-Markdown(nh.kwic_note(hits))
-
-# %%
-HTML(nh.kwic_html(hits[hits.shown > 0]))
+profile.kwic(["人居环境", "美丽乡村", "集体", "三资"], per_term=4)
 
 # %% [markdown]
 # ## Keeping the gains of poverty alleviation
@@ -133,11 +112,7 @@ phrases = ga.numbered_phrases(report)
 phrases[phrases.phrase.isin(["四个不摘", "两不愁三保障", "五个振兴"])].set_index("phrase")[["count", "definition"]]
 
 # %%
-hits = nh.kwic_table(report, ["脱贫", "返贫"], fallback_theme=theme)
-Markdown(nh.kwic_note(hits))
-
-# %%
-HTML(nh.kwic_html(hits[hits.shown > 0]))
+profile.kwic(["脱贫", "返贫"])
 
 # %% [markdown]
 # ## The indicators of rural revitalisation
@@ -147,13 +122,11 @@ HTML(nh.kwic_html(hits[hits.shown > 0]))
 # The full table, with offsets into the text, is exported as CSV.
 
 # %%
-mine_indicators = profile.theme_indicators
-written = [nh.save_table(mine_indicators, f"{theme}-indicators", tables_dir),
-           nh.save_table(distinct, f"{theme}-distinctive-terms", tables_dir)]
-Markdown(nh.indicator_count(mine_indicators))
+written = nh.save_theme_tables(profile, tables_dir)
+Markdown(nh.indicator_count(profile.theme_indicators))
 
 # %%
-nh.explore_table(nh.indicator_display(mine_indicators))
+nh.explore_table(nh.indicator_display(profile.theme_indicators))
 
 # %% [markdown]
 # ## Last year's outcomes against the year-ahead targets
@@ -163,12 +136,10 @@ nh.explore_table(nh.indicator_display(mine_indicators))
 # marker shows its bound: a diamond for “左右” (about), a triangle for “以上” (at least).
 
 # %%
-board = profile.scoreboard
-Markdown(nh.scoreboard_lines(board, theme))
+Markdown(profile.scoreboard_lines())
 
 # %%
-nh.chart(ga.plot_scoreboard, profile.theme_scoreboard, row_height=0.7,
-         empty="_No pair of this theme is a rate in %, so there is no chart: the list above gives every pair._")
+profile.plot_scoreboard()
 
 # %% [markdown]
 # ### Where the county says it ranks
@@ -176,11 +147,10 @@ nh.chart(ga.plot_scoreboard, profile.theme_scoreboard, row_height=0.7,
 # Rank claims (“位居全市第2位”, second in the city) of the rural revitalisation theme:
 
 # %%
-ranks = profile.ranks
-Markdown(nh.ranks_lines(ranks, theme))
+Markdown(profile.ranks_lines())
 
 # %%
-nh.chart(ga.plot_ranks, profile.theme_ranks, row_height=0.45)
+profile.plot_ranks()
 
 # %% [markdown]
 # ## Which words go together
@@ -189,9 +159,7 @@ nh.chart(ga.plot_ranks, profile.theme_ranks, row_height=0.45)
 # edge width the number of sentences two terms share (a fixed layout seed gives the same picture each run).
 
 # %%
-pairs = profile.cooccurrence
-fig, ax = plt.subplots(figsize=(10, 7.5))
-ga.plot_cooccurrence(pairs, top=40, ax=ax);
+profile.plot_cooccurrence()
 
 # %% [markdown]
 # ## Findings

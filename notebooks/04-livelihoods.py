@@ -21,14 +21,12 @@
 # paragraphs get a theme). Every figure quoted below is computed from the report when the notebook runs.
 
 # %%
-import matplotlib.pyplot as plt
-from IPython.display import HTML, Markdown
+from IPython.display import Markdown
 
 import guanxian_analysis as ga
 from guanxian_analysis import notebook_helpers as nh
 
-ga.use_theme()
-nh.setup_display()
+nh.setup_notebook()
 
 # %% tags=["parameters"]
 report_path = None  # None: the Guanxian 2022 report in data/raw/; or the path of another report's text file
@@ -38,7 +36,6 @@ tables_dir = None  # None: reports/data/
 # %%
 report = ga.load_report(report_path, script=script)
 profile = ga.theme_profile(report, "livelihoods")  # one notebook per theme
-theme = profile.theme
 Markdown(f"Report: **{nh.report_title(report)}**.")
 
 # %% [markdown]
@@ -47,10 +44,10 @@ Markdown(f"Report: **{nh.report_title(report)}**.")
 # Shares are of the report's body text (the glossary of terms, “名词解释”, is left out).
 
 # %%
-Markdown(nh.theme_overview(report, theme))
+Markdown(profile.overview())
 
 # %%
-nh.segment_display(report, theme)
+nh.segment_display(report, profile.theme)
 
 # %% [markdown]
 # ## Top terms and distinctive terms
@@ -61,19 +58,13 @@ nh.segment_display(report, theme)
 # beyond the dashed lines are significant at the 5% level.
 
 # %%
-distinct = profile.distinctive_terms
-fig, (left, right) = plt.subplots(1, 2, figsize=(11, 5.6), layout="constrained")
-ga.plot_top_terms(profile.term_frequencies, n=18, ax=left)
-ga.plot_distinctive_terms(distinct, n=9, ax=right)
-left.set_title("Most frequent terms")
-right.set_title("Livelihoods against the rest of the report");
+profile.plot_terms("Livelihoods against the rest of the report");
 
 # %%
-Markdown(nh.terms_finding(distinct, side=theme) + "\n\n" + nh.terms_note(report))
+Markdown(profile.terms_note())
 
 # %%
-fig, ax = plt.subplots(figsize=(9, 5.2))
-ga.plot_wordcloud(profile.term_frequencies, ax=ax);
+profile.plot_wordcloud()
 
 # %% [markdown]
 # ## Education
@@ -82,11 +73,7 @@ ga.plot_wordcloud(profile.term_frequencies, ax=ax);
 # “五心幸福教育” and “双减政策” (the “double reduction” of homework and private tutoring):
 
 # %%
-hits = nh.kwic_table(report, ["教育", "学校", "双减"], fallback_theme=theme, per_term=5)
-Markdown(nh.kwic_note(hits))
-
-# %%
-HTML(nh.kwic_html(hits[hits.shown > 0]))
+profile.kwic(["教育", "学校", "双减"], per_term=5)
 
 # %% [markdown]
 # ## Health
@@ -95,11 +82,7 @@ HTML(nh.kwic_html(hits[hits.shown > 0]))
 # control):
 
 # %%
-hits = nh.kwic_table(report, ["医疗", "医保", "医院", "疫情防控"], fallback_theme=theme, per_term=4)
-Markdown(nh.kwic_note(hits))
-
-# %%
-HTML(nh.kwic_html(hits[hits.shown > 0]))
+profile.kwic(["医疗", "医保", "医院", "疫情防控"], per_term=4)
 
 # %% [markdown]
 # ## Employment
@@ -119,12 +102,8 @@ Markdown(nh.indicator_lines(nh.theme_indicators(indicators, "livelihoods", terms
 # words (“信访件”, “信访工作”, “大信访”), so this table counts wherever the characters occur:
 
 # %%
-hits = nh.kwic_table(report, ["社会保障", "养老", "低保", "安全生产", "食品安全", "信访"], fallback_theme=theme, per_term=3,
+profile.kwic(["社会保障", "养老", "低保", "安全生产", "食品安全", "信访"], per_term=3,
                      match="substring")
-Markdown(nh.kwic_note(hits))
-
-# %%
-HTML(nh.kwic_html(hits[hits.shown > 0]))
 
 # %% [markdown]
 # ## The indicators of livelihoods
@@ -134,13 +113,11 @@ HTML(nh.kwic_html(hits[hits.shown > 0]))
 # The full table, with offsets into the text, is exported as CSV.
 
 # %%
-mine_indicators = profile.theme_indicators
-written = [nh.save_table(mine_indicators, f"{theme}-indicators", tables_dir),
-           nh.save_table(distinct, f"{theme}-distinctive-terms", tables_dir)]
-Markdown(nh.indicator_count(mine_indicators))
+written = nh.save_theme_tables(profile, tables_dir)
+Markdown(nh.indicator_count(profile.theme_indicators))
 
 # %%
-nh.explore_table(nh.indicator_display(mine_indicators))
+nh.explore_table(nh.indicator_display(profile.theme_indicators))
 
 # %% [markdown]
 # ## Last year's outcomes against the year-ahead targets
@@ -150,12 +127,10 @@ nh.explore_table(nh.indicator_display(mine_indicators))
 # marker shows its bound: a diamond for “左右” (about), a triangle for “以上” (at least).
 
 # %%
-board = profile.scoreboard
-Markdown(nh.scoreboard_lines(board, theme))
+Markdown(profile.scoreboard_lines())
 
 # %%
-nh.chart(ga.plot_scoreboard, profile.theme_scoreboard, row_height=0.7,
-         empty="_No pair of this theme is a rate in %, so there is no chart: the list above gives every pair._")
+profile.plot_scoreboard()
 
 # %% [markdown]
 # ### Where the county says it ranks
@@ -163,11 +138,10 @@ nh.chart(ga.plot_scoreboard, profile.theme_scoreboard, row_height=0.7,
 # Rank claims (“位居全市第2位”, second in the city) of the livelihoods theme:
 
 # %%
-ranks = profile.ranks
-Markdown(nh.ranks_lines(ranks, theme))
+Markdown(profile.ranks_lines())
 
 # %%
-nh.chart(ga.plot_ranks, profile.theme_ranks, row_height=0.45)
+profile.plot_ranks()
 
 # %% [markdown]
 # ## Which words go together
@@ -176,9 +150,7 @@ nh.chart(ga.plot_ranks, profile.theme_ranks, row_height=0.45)
 # edge width the number of sentences two terms share (a fixed layout seed gives the same picture each run).
 
 # %%
-pairs = profile.cooccurrence
-fig, ax = plt.subplots(figsize=(10, 7.5))
-ga.plot_cooccurrence(pairs, top=40, ax=ax);
+profile.plot_cooccurrence()
 
 # %% [markdown]
 # ## Findings

@@ -33,8 +33,7 @@ from IPython.display import HTML, Markdown, display
 import guanxian_analysis as ga
 from guanxian_analysis import comparison_findings as cf, notebook_helpers as nh, paths
 
-ga.use_theme()
-nh.setup_display()
+nh.setup_notebook()
 
 # %% tags=["parameters"]
 report_path = None  # None: the Guanxian 2022 report in data/raw/; or the path of another report's text file

@@ -33,8 +33,7 @@ from guanxian_analysis import comparison_findings as cf
 from guanxian_analysis import notebook_helpers as nh
 from guanxian_analysis import paths
 
-ga.use_theme()
-nh.setup_display()
+nh.setup_notebook()
 
 # %% tags=["parameters"]
 report_path = None  # None: the Hailar series; or one report's text file: the series is every report in its folder

@@ -31,8 +31,7 @@ from IPython.display import HTML, Markdown
 import guanxian_analysis as ga
 from guanxian_analysis import notebook_helpers as nh
 
-ga.use_theme()
-nh.setup_display()
+nh.setup_notebook()
 
 # %% tags=["parameters"]
 report_path = None  # None: the Guanxian 2022 report in data/raw/; or the path of another report's text file

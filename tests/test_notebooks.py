@@ -54,9 +54,19 @@ def test_the_theme_is_the_notebooks_own_not_a_parameter(name, theme):
 
 
 def test_shared_cells_call_the_package_instead_of_repeating_steps():
-    """No shared cell recomputes a table the theme profile holds."""
+    """No shared cell recomputes a table the theme profile holds, or repeats the steps of a section it shows:
+    the figures, the KWIC note and lines, the tables written are one call each (profile, display, tables)."""
     for name in THEMED:
         code = "\n".join(c.source for c in _notebook(name).cells if c.cell_type == "code")
         for step in ("ga.term_frequencies(", "ga.distinctive_terms(", "nh.theme_and_rest(", "ga.scoreboard(",
-                     "ga.ranks(", "ga.cooccurrence(", "ga.indicators(", "nh.theme_findings("):
+                     "ga.ranks(", "ga.cooccurrence(", "ga.indicators(", "nh.theme_findings(",
+                     "plt.", ".set_title(", "ga.plot_", "nh.chart(", "nh.kwic_table(", "nh.kwic_note(",
+                     "nh.kwic_html(", "nh.save_table(", "nh.scoreboard_lines(", "nh.ranks_lines(", "nh.terms_finding(",
+                     "ga.use_theme(", "nh.setup_display("):
             assert step not in code, (name, step)
+        for section in ("profile.plot_terms(", "profile.terms_note()", "profile.plot_wordcloud()",
+                        "nh.save_theme_tables(profile, tables_dir)", "profile.scoreboard_lines()",
+                        "profile.plot_scoreboard()", "profile.ranks_lines()", "profile.plot_ranks()",
+                        "profile.plot_cooccurrence()", "profile.findings()", "nh.setup_notebook()"):
+            assert code.count(section) == 1, (name, section)
+        assert code.count("profile.kwic(") >= 2, name
