@@ -120,7 +120,8 @@ def test_notebooks_are_thin_and_take_parameters():
         assert len(tagged) == 1, path.name
         assert re.search(r"^report_path = None\b", tagged[0].source, re.M)
         assert re.search(r'^script = "simplified"', tagged[0].source, re.M)
-        assert any("use_theme()" in c.source for c in nb.cells[:4] if c.cell_type == "code"), path.name
+        # the one set-up call (use_theme, then setup_display: tests/test_theme_sections.py checks what it sets)
+        assert any("nh.setup_notebook()" in c.source for c in nb.cells[:4] if c.cell_type == "code"), path.name
         for cell in nb.cells:
             if cell.cell_type == "code":
                 assert not re.search(r"^\s*(def|class) ", cell.source, re.M), (path.name, cell.source)
