@@ -4,7 +4,8 @@ The four themed notebooks share a skeleton (share and segments, top and distinct
 context, indicators, scoreboard, ranks, co-occurrence, findings); each section is one call on the profile,
 so the notebooks hold no copied code. Tables are computed on first use and kept for the profile's life.
 The section methods only join the pieces: the sentences come from ``findings``, the charts from ``plots``
-(sized by ``display.chart``), the HTML from ``display``; none computes or words anything of its own.
+(sized by ``display.chart``), the HTML from ``display``; none computes anything of its own, and the only
+words they hold are the charts' titles and the line that stands where the scoreboard has no chart.
 
 >>> import guanxian_analysis as ga
 >>> profile = ga.theme_profile(ga.load_report(), "economy")
