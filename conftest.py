@@ -1,4 +1,5 @@
-"""Names the package's docstring examples use (``pytest --doctest-modules`` runs them; see pyproject.toml)."""
+"""Names the package's docstring examples use (``pytest --doctest-modules`` runs them; see pyproject.toml), and
+the figures every test and example opens closed after it (tests and doctests alike)."""
 from __future__ import annotations
 
 import pytest
@@ -17,3 +18,13 @@ def _doctest_names(doctest_namespace):
     doctest_namespace.update(ga=ga, load_report=ga.load_report, report=ga.load_report(), plt=plt)
     yield
     plt.close("all")
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Close the figures a test or a docstring example opened, so none piles up across the run."""
+    yield
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")

@@ -38,15 +38,6 @@ def hailar(hailar_path):
     return load_report(hailar_path)
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    import sys
-
-    if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].close("all")
-
-
 # --------------------------------------------------------------------------- small frames made by the real functions
 # In seaborn's manner: each table once per session, from the package's own functions on the real report, with an
 # empty variant (no rows, same columns) and a NaN variant (the numbers of the first two rows missing).
