@@ -287,7 +287,7 @@ def keyness_summary(keyness: "pd.DataFrame", *, n: int = 6, threshold: float = 1
         listed = ", ".join(f"“{t.term}” ({abs(t.z):.1f})" for t in top.itertuples())
         parts.append(f"{side} (z-score in brackets): {listed}" if i == 0 else f"of {side}: {listed}")
     strong = int((keyness["z"].abs() >= threshold).sum())
-    return f"Most typical of {'; '.join(parts)}. {plural(strong, 'word')} clear z = {threshold:g}."
+    return f"Most typical of {'; '.join(parts)}. {plural(strong, 'word')} clear{'s' if strong == 1 else ''} z = {threshold:g}."
 
 
 def trend_lines(trends: "pd.DataFrame") -> str:

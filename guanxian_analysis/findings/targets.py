@@ -130,9 +130,12 @@ def ranks_lines(ranks: "pd.DataFrame", theme: str | None = None) -> str:
         what = CLAIM_WORDS.get(kind, "") if isinstance(kind, str) else ""
         what = f"{what}; " if what else ""
         ranked = getattr(r, "ranked", None)
-        of = f", ranking {ranked.split(': ', 1)[1]}" if isinstance(ranked, str) and ": " in ranked else ""
+        # what is ranked is a figure of the metric (PM2.5's improvement), named after the claim; an estimate
+        # reads "expected 49%", never "ranking 预计49%"
+        figure = ranked.split(": ", 1)[1] if isinstance(ranked, str) and ": " in ranked else ""
+        of = f"; the figure ranked: {figure.replace('预计', 'expected ')}" if figure else ""
         if kind == "move" and of:
-            what, of = f"{ranked.split(': ', 1)[1]}; ", ""
+            what, of = f"{figure}; ", ""
         lines.append(f"- {gloss(r.metric)}: {claim} ({what}{scopes.get(r.scope, r.scope)}{period}{of})")
     return "\n".join(lines) if lines else "_The theme makes no rank claim._"
 
