@@ -223,3 +223,28 @@ def test_plot_target_tracking_draws_the_levels_beside_the_growth_figures(trackin
     assert ax.get_ylabel() == "水平 level（亿元）"
     with pytest.raises(ValueError, match="growth"):
         ga.plot_target_tracking(tracking, value="share", ax=ax)
+
+
+@pytest.mark.parametrize("width", [12])  # the notebook's 2×2 grid (a phone shrinks the whole image)
+def test_plot_target_tracking_labels_do_not_overlap(tracking, width):
+    """The Hailar chart of notebook 06: no figure label overlaps another or a marker's stalk (it used to put
+    2015's target 10% on 2014's outcome 10.4%, and 8%左右 on 2018's stalk)."""
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(2, 2, figsize=(width, 8.5), layout="constrained", squeeze=False)
+    for ax, metric in zip(axes.flat, ["GDP growth", "budget revenue", "urban income growth", "rural income growth"]):
+        ga.plot_target_tracking(tracking, metric=metric, ax=ax)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in axes.flat:
+        boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts if t.get_text()]
+        assert len(boxes) >= 8
+        clashes = [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:] if ba.overlaps(bb)]
+        assert clashes == [], (ax.get_title(), clashes)
+        stalks = [line for line in ax.lines if len(line.get_xdata()) == 2 and line.get_xdata()[0] == line.get_xdata()[1]]
+        for text, box in boxes:
+            for line in stalks:
+                x0, y0 = ax.transData.transform((line.get_xdata()[0], min(line.get_ydata())))
+                _, y1 = ax.transData.transform((line.get_xdata()[0], max(line.get_ydata())))
+                assert not (box.x0 < x0 < box.x1 and box.y0 < y1 and y0 < box.y1), (ax.get_title(), text)
+    plt.close(fig)

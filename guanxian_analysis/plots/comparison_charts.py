@@ -170,8 +170,12 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", va
             marker, _ = _bound_marker(row.get("target_qualifier"), row.get("bound"))
             ax.scatter([year], [target], marker=marker, s=80, facecolor="white", edgecolor=target_colour,
                        linewidth=1.8, zorder=3, label=once("目标 target"))
-            ax.annotate(str(row.get("target_figure") or ""), (year, target), xytext=(-7, 0),
-                        textcoords="offset points", ha="right", va="center", fontsize="small", color=target_colour)
+            # the target's label sits over (or under) its marker, on the side away from the outcome, so it meets
+            # neither the stalk to the outcome nor the outcome label of the year before (10.4% beside 10%)
+            below = not _nan(outcome) and outcome > target
+            ax.annotate(str(row.get("target_figure") or ""), (year, target), xytext=(0, -9 if below else 9),
+                        textcoords="offset points", ha="center", va="top" if below else "bottom",
+                        fontsize="small", color=target_colour)
         if not _nan(outcome):
             colour = met_colour if row["verdict"] == "met" else missed_colour
             name = "达到 met" if row["verdict"] == "met" else "未达到 missed"
