@@ -29,3 +29,17 @@ def test_main_target_figures_have_a_half_width_percent_sign():
     t = ga.main_targets(ga.load_report(corpus / "hailar" / "hailar_district_2012.txt"))
     income = t[t.metric.str.contains("城镇") & t.kind.eq("growth_rate")].iloc[0]
     assert (income.figure, income.unit) == ("18%", "%") and "18％" in income.quote
+
+
+def test_national_fiscal_rows_are_named_from_the_text():
+    from guanxian_analysis import paths
+
+    nation = ga.load_report(paths.PROJECT_ROOT.parent / "shared" / "corpus" / "national" / "national_2022.txt")
+    money = ga.fiscal_picture(nation).set_index("item")
+    # 中央对地方转移支付增加约1.5万亿元、规模近9.8万亿元，增长18%; 今年拟安排地方政府专项债券3.65万亿元
+    assert money.loc["higher_level_funds", ["metric", "value"]].tolist() == ["中央对地方转移支付规模", 9.8]
+    assert money.loc["special_bonds", ["metric", "value"]].tolist() == ["地方政府专项债券", 3.65]
+    table = ga.indicators(nation)
+    transfers = table[table.sentence.str.startswith("中央对地方转移支付增加")]
+    assert transfers[["metric", "value", "unit"]].values.tolist() == [
+        ["中央对地方转移支付", 1.5, "万亿元"], ["中央对地方转移支付规模", 9.8, "万亿元"], ["中央对地方转移支付规模", 18.0, "%"]]
