@@ -181,7 +181,7 @@ ga.plot_cooccurrence(pairs, top=40, ax=ax);
 # ## Findings
 
 # %%
-Markdown(profile.findings())
+Markdown(profile.findings(after_target_findings=True))
 
 # %%
 Markdown(nh.tables_note(written))

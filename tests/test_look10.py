@@ -43,3 +43,32 @@ def test_national_fiscal_rows_are_named_from_the_text():
     transfers = table[table.sentence.str.startswith("中央对地方转移支付增加")]
     assert transfers[["metric", "value", "unit"]].values.tolist() == [
         ["中央对地方转移支付", 1.5, "万亿元"], ["中央对地方转移支付规模", 9.8, "万亿元"], ["中央对地方转移支付规模", 18.0, "%"]]
+
+
+def test_economy_closing_findings_add_to_the_target_findings_above_instead_of_repeating_them(report):
+    from guanxian_analysis.findings import target_findings
+
+    profile = ga.theme_profile(report, "economy")
+    above = target_findings(profile.indicators, profile.scoreboard, ga.main_targets(report))
+    closing = profile.findings(after_target_findings=True).splitlines()
+    heads = [line.split("**")[1] for line in closing]
+    assert heads == ["Space.", "Vocabulary.", "Numbers.", "Read above.", "Other targets below last year.",
+                     "Targets above last year.", "Other outcomes without a target.", "Targets without a 2021 figure.",
+                     "Ranks of 冠县."]
+    assert closing[3] == ("- **Read above.** The 5 growth targets against 2021, the income rise and the headline "
+                          "outcomes without a target: see “What the targets say” under the scoreboard; the lines "
+                          "below add the rest.")
+    assert closing[4] == (
+        "- **Other targets below last year.** 4 of 5 other targets set for 2022 sit below the 2021 outcome: "
+        "“省级‘专精特新’企业” 2家 after 4家 (−2家); “项目列入省重点” 10个以上 after 15个 (−5个); "
+        "“实际使用外资” (foreign capital actually used) 3800万美元以上 after 5125万美元 (−1325万美元); "
+        "“新培育高新技术企业” 10家 after 14家 (−4家).")
+    assert closing[6] == ("- **Other outcomes without a target.** The report gives 2021 changes for "
+                          "“普惠金融贷款余额占比” +7.6个百分点, but sets no numeric 2022 target for it.")
+    # nothing said above is said again: no growth pair, no income rise, no 社消零 or 进出口 without a target
+    for line in above.splitlines():
+        assert line not in closing
+    assert not any(s in "\n".join(closing[3:]) for s in ("6%左右 after", "rose 16%", "+15%", "+34.3%"))
+    # a page without target_findings keeps the full list
+    full = profile.findings()
+    assert "- **Targets below last year.** 9 of 10 targets set for 2022" in full and "Read above" not in full
