@@ -341,7 +341,8 @@ def new_term_lines(new: "pd.DataFrame", *, n: int = 6) -> str:
 
 def growth_target_line(table: "pd.DataFrame", metric: str = "GDP growth") -> str:
     """One Markdown line from :func:`~guanxian_analysis.target_table`: every place's target for ``metric``, as
-    written, highest first (the chart's order; a range counts at its upper end).
+    written, highest first (the chart's order: a range counts at its upper end, and after a point target of
+    the same upper end: 5.5%左右 before 5%—5.5%).
 
     Examples
     --------
@@ -356,10 +357,11 @@ def growth_target_line(table: "pd.DataFrame", metric: str = "GDP growth") -> str
         return f"_No place states a {metric} target._"
     cells = [(place, str(figure)) for place, figure in table[metric].items() if isinstance(figure, str) and figure]
 
-    def top(figure: str) -> float:
-        numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", figure)]
-        return max(numbers) if numbers else float("-inf")
+    def order(cell: tuple[str, str]) -> tuple:
+        # the chart's order (plot_growth_targets): upper end, then lower end, highest first, then the place's name
+        numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", cell[1])]
+        return (-max(numbers), -min(numbers), cell[0]) if numbers else (float("inf"), float("inf"), cell[0])
 
-    cells.sort(key=lambda c: -top(c[1]))
+    cells.sort(key=order)
     listed = ", ".join(f"{place} **{figure}**" for place, figure in cells)
     return f"{metric} targets, highest first: {listed} ({plural(len(cells), 'place')})."

@@ -72,3 +72,21 @@ def test_economy_closing_findings_add_to_the_target_findings_above_instead_of_re
     # a page without target_findings keeps the full list
     full = profile.findings()
     assert "- **Targets below last year.** 9 of 10 targets set for 2022" in full and "Read above" not in full
+
+
+def test_province_growth_targets_are_listed_in_the_chart_s_order():
+    import matplotlib.pyplot as plt
+
+    from guanxian_analysis import paths
+    from guanxian_analysis.comparison_findings import growth_target_line
+
+    provinces = ga.load_reports(paths.PROJECT_ROOT.parent / "shared" / "corpus" / "provinces-2026", progress=False)
+    growth = ga.main_targets(provinces, metadata=provinces.meta.set_index("report_id")[["place", "level"]].to_dict("index"))
+    line = growth_target_line(ga.target_table(growth))
+    listed = [item.split(" **")[0] for item in line.split("highest first: ")[1].split(" (")[0].split(", ")]
+    assert listed[:5] == ["海南省", "四川省", "湖北省", "安徽省", "浙江省"]  # 5.5%左右 before 5%—5.5% (was after it)
+    fig, ax = plt.subplots()
+    ga.plot_growth_targets(growth, ax=ax)
+    charted = [t.get_text() for t in ax.get_yticklabels()]
+    assert listed == charted and len(listed) == 16
+    plt.close(fig)
