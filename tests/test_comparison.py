@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import numpy as np
 import pytest
 
 import guanxian_analysis as ga
@@ -225,15 +226,20 @@ def test_plot_target_tracking_draws_the_levels_beside_the_growth_figures(trackin
         ga.plot_target_tracking(tracking, value="share", ax=ax)
 
 
-@pytest.mark.parametrize("width", [12])  # the notebook's 2×2 grid (a phone shrinks the whole image)
-def test_plot_target_tracking_labels_do_not_overlap(tracking, width):
-    """The Hailar chart of notebook 06: no figure label overlaps another or a marker's stalk (it used to put
-    2015's target 10% on 2014's outcome 10.4%, and 8%左右 on 2018's stalk)."""
+@pytest.mark.parametrize("value", ["growth", "level"])  # notebook 06's 2×2 grid and its level chart
+def test_plot_target_tracking_labels_do_not_overlap(tracking, value):
+    """The Hailar charts of notebook 06: no figure label overlaps another or a marker's stalk (it used to put
+    2015's target 10% on 2014's outcome 10.4%, and 2015's 287.9亿元 on 2016's “no next report”)."""
     import matplotlib.pyplot as plt
 
-    fig, axes = plt.subplots(2, 2, figsize=(width, 8.5), layout="constrained", squeeze=False)
-    for ax, metric in zip(axes.flat, ["GDP growth", "budget revenue", "urban income growth", "rural income growth"]):
-        ga.plot_target_tracking(tracking, metric=metric, ax=ax)
+    if value == "level":
+        fig, ax = plt.subplots(figsize=(9, 4.5), layout="constrained")
+        axes = np.array([ax])
+        ga.plot_target_tracking(tracking, metric="GDP growth", value="level", ax=ax)
+    else:
+        fig, axes = plt.subplots(2, 2, figsize=(12, 8.5), layout="constrained", squeeze=False)
+        for ax, metric in zip(axes.flat, ["GDP growth", "budget revenue", "urban income growth", "rural income growth"]):
+            ga.plot_target_tracking(tracking, metric=metric, ax=ax)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     for ax in axes.flat:
@@ -241,6 +247,9 @@ def test_plot_target_tracking_labels_do_not_overlap(tracking, width):
         assert len(boxes) >= 8
         clashes = [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:] if ba.overlaps(bb)]
         assert clashes == [], (ax.get_title(), clashes)
+        frame = ax.get_window_extent(renderer)
+        outside = [text for text, box in boxes if box.y1 > frame.y1 or box.y0 < frame.y0]
+        assert outside == [], (ax.get_title(), outside)  # 2016's 309亿元 stood over the frame
         stalks = [line for line in ax.lines if len(line.get_xdata()) == 2 and line.get_xdata()[0] == line.get_xdata()[1]]
         for text, box in boxes:
             for line in stalks:

@@ -188,8 +188,10 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", va
                         textcoords="offset points", ha="left", va="center", fontsize="small", color=colour)
         elif row["verdict"] in ("not reported", "no report") and not _nan(target):
             text = "未报告\nnot reported" if row["verdict"] == "not reported" else "下年无报告\nno next report"
-            ax.annotate(text, (year, target), xytext=(0, -12), textcoords="offset points",
-                        ha="center", va="top", fontsize="x-small", color="0.35")
+            # at the foot of the year's column, like the shaded year's note: under the marker it met the label
+            # of the year before's outcome (2015's 287.9亿元 beside 2016's 309亿元)
+            ax.annotate(text, (year, 0.03), xycoords=("data", "axes fraction"), ha="center", va="bottom",
+                        fontsize="x-small", color="0.35")
     years = sorted(int(y) for y in rows["year"])
     if years:
         ax.set_xticks(years, labels=[str(y) for y in years])
@@ -197,7 +199,9 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", va
     if values:
         low, high = min(values), max(values)
         pad = max((high - low) * 0.15, 1.0)
-        ax.set_ylim(min(0, low - pad), high + pad)
+        bottom = min(0, low - pad)
+        # room above the highest marker for the target label over it (the level chart starts at 0: 15% is not enough)
+        ax.set_ylim(bottom, high + max(pad, 0.12 * (high - bottom)))
     units = [u for u in data.get("outcome_level_figure", []) if isinstance(u, str)] if value == "level" else []
     unit = next((u.lstrip("0123456789.,") for u in units), "")
     ax.set_ylabel("增长 growth（%）" if value == "growth" else f"水平 level（{unit}）")
