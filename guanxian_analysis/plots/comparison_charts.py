@@ -171,10 +171,13 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", va
             ax.scatter([year], [target], marker=marker, s=80, facecolor="white", edgecolor=target_colour,
                        linewidth=1.8, zorder=3, label=once("目标 target"))
             # the target's label sits over (or under) its marker, on the side away from the outcome, so it meets
-            # neither the stalk to the outcome nor the outcome label of the year before (10.4% beside 10%)
+            # neither the stalk to the outcome nor the outcome label of the year before (10.4% beside 10%); with no
+            # outcome it sits where an outcome's would, right of the marker (over it, 8%左右 met 2018's 9.4%)
             below = not _nan(outcome) and outcome > target
-            ax.annotate(str(row.get("target_figure") or ""), (year, target), xytext=(0, -9 if below else 9),
-                        textcoords="offset points", ha="center", va="top" if below else "bottom",
+            alone = _nan(outcome)
+            ax.annotate(str(row.get("target_figure") or ""), (year, target),
+                        xytext=(7, 0) if alone else (0, -9 if below else 9), textcoords="offset points",
+                        ha="left" if alone else "center", va="center" if alone else "top" if below else "bottom",
                         fontsize="small", color=target_colour)
         if not _nan(outcome):
             colour = met_colour if row["verdict"] == "met" else missed_colour
@@ -195,7 +198,7 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", va
     years = sorted(int(y) for y in rows["year"])
     if years:
         ax.set_xticks(years, labels=[str(y) for y in years])
-        ax.set_xlim(years[0] - 0.7, years[-1] + 0.7)
+        ax.set_xlim(years[0] - 0.7, years[-1] + 1.0)  # room for a label right of the last marker
     if values:
         low, high = min(values), max(values)
         pad = max((high - low) * 0.15, 1.0)
