@@ -90,3 +90,17 @@ def test_province_growth_targets_are_listed_in_the_chart_s_order():
     charted = [t.get_text() for t in ax.get_yticklabels()]
     assert listed == charted and len(listed) == 16
     plt.close(fig)
+
+
+def test_the_county_against_the_nation_ranks_no_boilerplate_or_unit(report):
+    from guanxian_analysis import paths
+    from guanxian_analysis.comparison_findings import keyness_summary
+
+    nation = ga.load_report(paths.PROJECT_ROOT.parent / "shared" / "corpus" / "national" / "national_2022.txt")
+    keyness = ga.distinctive_terms(report.paragraphs, nation.paragraphs, labels=("冠县", "全国"))
+    # 继续, 加大, 力度 (continue, step up, intensity) and the unit 万亿元 ranked among the nation's words
+    assert not {"继续", "加大", "力度", "万亿元"} & set(keyness.term)
+    assert keyness_summary(keyness) == (
+        "Most typical of 冠县 (z-score in brackets): “产业” (2.7), “创建” (2.6), “产业园” (2.5), “城市” (2.4), "
+        "“项目” (2.3), “省级” (2.1); of 全国: “支持” (3.4), “政策” (2.3), “就业” (1.9), “扩大” (1.9), “保持” (1.8), "
+        "“经济” (1.8). 9 words clear z = 1.96.")
