@@ -76,7 +76,7 @@ def comparison_summary(table: "pd.DataFrame") -> str:
     ...     "national_value": [5.5, 3.0], "national_unit": ["%", "%"], "margin_over_national": [0.5, None]})
     >>> t.attrs["levels"] = ["county", "national"]
     >>> comparison_summary(t)
-    '冠县 sets the higher growth target on 1 of 1 metric it shares with 全国 (GDP growth: 6%左右 against 5.5%左右). It sets no figure for CPI, which 全国 does.'
+    '冠县 shares one rate target with 全国, GDP growth, and sets it higher: 6%左右 against 5.5%左右. It sets no figure for CPI, which 全国 does.'
     """
     levels = _levels(table)
     own = levels[0]
@@ -90,8 +90,15 @@ def comparison_summary(table: "pd.DataFrame") -> str:
         other = next((r.get(f"{lv}_place") for r in table.to_dict("records") if r.get(f"{lv}_place")), lv)
         higher = [m for m in margins if m[1] > 0]
         listed = "; ".join(f"{m}: {a} against {b}" for m, _, a, b in margins)
-        sentences.append(f"{place} sets the higher growth target on {len(higher)} of "
-                         f"{plural(len(margins), 'metric')} it shares with {other} ({listed}).")
+        if len(margins) == 1:  # one shared metric is named, not counted ("1 of 1 metric")
+            metric, margin, a, b = margins[0]
+            how = "higher" if margin > 0 else "lower" if margin < 0 else "the same"
+            sentences.append(f"{place} shares one rate target with {other}, {metric}, and sets it {how}: "
+                             f"{a} against {b}.")
+            continue
+        share = f"all {len(margins)}" if len(higher) == len(margins) else f"{len(higher)} of {len(margins)}"
+        sentences.append(f"{place} sets the higher growth target on {share} metrics it shares with {other} "
+                         f"({listed}).")
     missing = [r["metric"] for r in table.to_dict("records") if not r.get(f"{own}_figure")]
     if missing:
         others = sorted({r.get(f"{lv}_place") or lv for r in table.to_dict("records") if r["metric"] in missing

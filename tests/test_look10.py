@@ -104,3 +104,19 @@ def test_the_county_against_the_nation_ranks_no_boilerplate_or_unit(report):
         "Most typical of 冠县 (z-score in brackets): “产业” (2.7), “创建” (2.6), “产业园” (2.5), “城市” (2.4), "
         "“项目” (2.3), “省级” (2.1); of 全国: “支持” (3.4), “政策” (2.3), “就业” (1.9), “扩大” (1.9), “保持” (1.8), "
         "“经济” (1.8). 9 words clear z = 1.96.")
+
+
+def test_one_of_a_kind_is_named_not_counted(report):
+    from guanxian_analysis import paths
+    from guanxian_analysis.comparison_findings import comparison_summary
+
+    livelihoods = ga.theme_profile(report, "livelihoods").findings()
+    cut = next(line for line in livelihoods.splitlines() if "Sharp cuts" in line)
+    assert cut.startswith("- **Sharp cuts.** The 2022 target is under half of the 2021 figure for “创业担保贷款” "
+                          "5500万元以上 after 1.25亿元 (44% of it).")
+    nation = ga.load_report(paths.PROJECT_ROOT.parent / "shared" / "corpus" / "national" / "national_2022.txt")
+    summary = comparison_summary(ga.compare_targets(report, [nation], context=ga.context_targets()))
+    assert summary.startswith("冠县 sets the higher growth target on all 3 metrics it shares with 山东省 (GDP growth: "
+                              "6%左右 against 5.5%以上; ")
+    assert "冠县 shares one rate target with 全国, GDP growth, and sets it higher: 6%左右 against 5.5%左右." in summary
+    assert "1 of 1" not in summary and "For 1 metric" not in livelihoods

@@ -284,8 +284,9 @@ def _gap_lines(pairs: "pd.DataFrame", year: str, last: str, *, noun: str = "targ
         cut = amounts[ratio < _SHARP_CUT]
         if len(cut):
             share = "half" if _SHARP_CUT == 0.5 else format_share(_SHARP_CUT)
-            lines.append(f"- **Sharp cuts.** For {plural(len(cut), 'metric')} the {year} target is under {share} of "
-                         f"the {last} figure: " + "; ".join(
+            whom = f"For {len(cut)} metrics the {year} target is" if len(cut) > 1 else f"The {year} target is"
+            lines.append(f"- **Sharp cuts.** {whom} under {share} of the {last} figure"
+                         f"{':' if len(cut) > 1 else ' for'} " + "; ".join(
                              f"{gloss(r.metric)} {_side(r, 'target')} after {_side(r, 'outcome')} "
                              f"({format_share(q)} of it)" for r, q in zip(cut.itertuples(), ratio[ratio < _SHARP_CUT]))
                          + f". The plan for {year} is a much smaller programme than the one {last} delivered.")
