@@ -18,6 +18,9 @@ def test_terms_finding_counts_the_theme_s_words_and_reads_one_in_the_singular(re
 
     environment = ga.theme_profile(report, "environment").distinctive_terms
     assert terms_finding(environment, side="environment").endswith("; only “治污” clears z = 1.96.")
+    urban = ga.theme_profile(report, "urban").distinctive_terms
+    assert terms_finding(urban, side="urban").startswith(
+        "The words most typical of urban development against the rest of the report (weighted log-odds")
     economy = ga.theme_profile(report, "economy").distinctive_terms
     assert terms_finding(economy, side="economy").endswith("; 9 of the theme's words clear z = 1.96.")
 
