@@ -176,7 +176,7 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", va
             below = not _nan(outcome) and outcome > target
             alone = _nan(outcome)
             ax.annotate(str(row.get("target_figure") or ""), (year, target),
-                        xytext=(7, 0) if alone else (0, -9 if below else 9), textcoords="offset points",
+                        xytext=(7, 0) if alone else (0, -11 if below else 11), textcoords="offset points",
                         ha="left" if alone else "center", va="center" if alone else "top" if below else "bottom",
                         fontsize="small", color=target_colour)
         if not _nan(outcome):
@@ -198,7 +198,7 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", va
     years = sorted(int(y) for y in rows["year"])
     if years:
         ax.set_xticks(years, labels=[str(y) for y in years])
-        ax.set_xlim(years[0] - 0.7, years[-1] + 1.0)  # room for a label right of the last marker
+        ax.set_xlim(years[0] - 0.7, years[-1] + 1.25)  # room for a label right of the last marker (3.5%左右)
     if values:
         low, high = min(values), max(values)
         pad = max((high - low) * 0.15, 1.0)
