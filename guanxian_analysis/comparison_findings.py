@@ -76,7 +76,7 @@ def comparison_summary(table: "pd.DataFrame") -> str:
     ...     "national_value": [5.5, 3.0], "national_unit": ["%", "%"], "margin_over_national": [0.5, None]})
     >>> t.attrs["levels"] = ["county", "national"]
     >>> comparison_summary(t)
-    '冠县 sets the higher growth target on 1 of 1 metric it shares with 全国 (GDP growth: 6%左右 against 5.5%左右). It sets no figure for CPI, which 全国 does.'
+    '冠县 shares one rate target with 全国, GDP growth, and sets it higher: 6%左右 against 5.5%左右. It sets no figure for CPI, which 全国 does.'
     """
     levels = _levels(table)
     own = levels[0]
@@ -90,8 +90,15 @@ def comparison_summary(table: "pd.DataFrame") -> str:
         other = next((r.get(f"{lv}_place") for r in table.to_dict("records") if r.get(f"{lv}_place")), lv)
         higher = [m for m in margins if m[1] > 0]
         listed = "; ".join(f"{m}: {a} against {b}" for m, _, a, b in margins)
-        sentences.append(f"{place} sets the higher growth target on {len(higher)} of "
-                         f"{plural(len(margins), 'metric')} it shares with {other} ({listed}).")
+        if len(margins) == 1:  # one shared metric is named, not counted ("1 of 1 metric")
+            metric, margin, a, b = margins[0]
+            how = "higher" if margin > 0 else "lower" if margin < 0 else "the same"
+            sentences.append(f"{place} shares one rate target with {other}, {metric}, and sets it {how}: "
+                             f"{a} against {b}.")
+            continue
+        share = f"all {len(margins)}" if len(higher) == len(margins) else f"{len(higher)} of {len(margins)}"
+        sentences.append(f"{place} sets the higher growth target on {share} metrics it shares with {other} "
+                         f"({listed}).")
     missing = [r["metric"] for r in table.to_dict("records") if not r.get(f"{own}_figure")]
     if missing:
         others = sorted({r.get(f"{lv}_place") or lv for r in table.to_dict("records") if r["metric"] in missing
@@ -287,7 +294,7 @@ def keyness_summary(keyness: "pd.DataFrame", *, n: int = 6, threshold: float = 1
         listed = ", ".join(f"“{t.term}” ({abs(t.z):.1f})" for t in top.itertuples())
         parts.append(f"{side} (z-score in brackets): {listed}" if i == 0 else f"of {side}: {listed}")
     strong = int((keyness["z"].abs() >= threshold).sum())
-    return f"Most typical of {'; '.join(parts)}. {plural(strong, 'word')} clear z = {threshold:g}."
+    return f"Most typical of {'; '.join(parts)}. {plural(strong, 'word')} clear{'s' if strong == 1 else ''} z = {threshold:g}."
 
 
 def trend_lines(trends: "pd.DataFrame") -> str:
@@ -341,7 +348,8 @@ def new_term_lines(new: "pd.DataFrame", *, n: int = 6) -> str:
 
 def growth_target_line(table: "pd.DataFrame", metric: str = "GDP growth") -> str:
     """One Markdown line from :func:`~guanxian_analysis.target_table`: every place's target for ``metric``, as
-    written, highest first (the chart's order; a range counts at its upper end).
+    written, highest first (the chart's order: a range counts at its upper end, and after a point target of
+    the same upper end: 5.5%左右 before 5%—5.5%).
 
     Examples
     --------
@@ -356,10 +364,11 @@ def growth_target_line(table: "pd.DataFrame", metric: str = "GDP growth") -> str
         return f"_No place states a {metric} target._"
     cells = [(place, str(figure)) for place, figure in table[metric].items() if isinstance(figure, str) and figure]
 
-    def top(figure: str) -> float:
-        numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", figure)]
-        return max(numbers) if numbers else float("-inf")
+    def order(cell: tuple[str, str]) -> tuple:
+        # the chart's order (plot_growth_targets): upper end, then lower end, highest first, then the place's name
+        numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", cell[1])]
+        return (-max(numbers), -min(numbers), cell[0]) if numbers else (float("inf"), float("inf"), cell[0])
 
-    cells.sort(key=lambda c: -top(c[1]))
+    cells.sort(key=order)
     listed = ", ".join(f"{place} **{figure}**" for place, figure in cells)
     return f"{metric} targets, highest first: {listed} ({plural(len(cells), 'place')})."

@@ -244,7 +244,7 @@ def _numeric_rows(text: str, cs: int, body: str, previous_metric: str | None) ->
             "qualifier": qualifier,
             "bound": "range" if upper is not None else QUALIFIER_BOUNDS.get(qualifier, ""),
             "direction": direction,
-            "figure": body[fig_start:fig_end],
+            "figure": body[fig_start:fig_end].replace("％", "%"),  # one percent sign on every page (18％ -> 18%)
             "verbal": "",
             "note": "",
             "quote": body[quote_start:fig_end],
@@ -404,8 +404,8 @@ def main_targets(reports, *, metadata: dict | None = None) -> pd.DataFrame:
         - ``figure``: the figure as written (``5%—5.5%``, ``5%左右``, ``按增长5%安排``).
         - ``verbal``: a target without a number; ``note``: add-ons such as 在实际工作中努力争取更好结果.
           ``metric``, ``figure``, ``verbal`` and ``note`` are in the simplified script whatever the
-          report's script (so metrics match across reports); ``quote`` and ``sentence`` are in the
-          report's script.
+          report's script (so metrics match across reports), and ``figure`` has a half-width ``%``
+          whatever the text writes (18％ reads 18%); ``quote`` and ``sentence`` are in the report's script.
         - ``start``/``end``: offsets of ``quote`` in ``report.text``; ``number_start``/``number_end``:
           of the figure's number (for joining with other tables); ``sentence_id``/``sentence``: the
           sentence it is in.

@@ -27,7 +27,7 @@ SCOPE_RE = re.compile(r"全市|全省|全国|全县|全区|全盟|全州")
 _LEAD_RE = re.compile(
     r"^(?:其中|预计|用于|(?:继续)?加快(?:推进|推动)?|举全[区县市省国]之力|进一步|我[区县市省][^的，]{0,6}的|累计|累积|(?:这)?五年(?:来|间)?|当年|全年|全县|全区|全市|今年|当年|年内|一年来|五年来|力争|确保|努力|全力|着力|依法|提供|已|共(?!享)|"
     r"新开工建设|开工建设|规划建设|新建改建|新建|改建|建设(?!工程)|建成(?!区)|实施|完成|实现|打造了?|"
-    r"创建|修建|解决了?|铺设|投放|发放|办理|削减|精简|安排(?=..)|办复(?!率)|办结(?!率)|开展|为)"
+    r"创建|修建|解决了?|铺设|投放|发放|办理|削减|精简|拟?安排(?=..)|办复(?!率)|办结(?!率)|开展|为)"
 )
 _TRAIL_RE = re.compile(
     r"(?:分别|(?:全年|年|月)?人均|平均|均|同比|年均|累计)?"
@@ -248,7 +248,8 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
         metric = own + metric  # 龙运华府小区、东方明珠小区2条棚改配套道路: the number counts the items listed
     if re.fullmatch(r"[\u4e00-\u9fff]{2,3}率", metric) and previous is not None:
         metric = _rate_of_listed(text, fig, figures) + metric  # 建议95件、提案136件，办结率均达100%
-    if _TOTAL_RE.fullmatch(metric) and previous is not None:
+    if _TOTAL_RE.fullmatch(metric) and previous is not None and (metric != "规模" or previous.unit == fig.unit):
+        # a bare 规模 is the size of what the figure before it, in the same unit, measured (not a rank's 规模稳居第4位)
         # 新增境内上市公司62家，总数186家; 建成西出口等31条公路，总里程达到79.46公里: the total of what was counted
         counted = _NEW_RE.sub("", previous.base_metric or previous.metric)
         if len(counted) >= 2 and not _MEASURE_END_RE.search(counted) and not counted.endswith(metric):
@@ -286,8 +287,8 @@ def name_metric(text, fig: Figure, previous: Figure | None, figures, items: list
     return items
 
 
-#: a total of nothing named (总数, 总量, 总里程): the previous figure counts what it totals
-_TOTAL_RE = re.compile(r"总(?:数|量|里程|产量|面积|规模|产值|投资额)")
+#: a total of nothing named (总数, 总量, 总里程, a bare 规模): the previous figure counts what it totals
+_TOTAL_RE = re.compile(r"总(?:数|量|里程|产量|面积|规模|产值|投资额)|规模")  # 中央对地方转移支付增加约1.5万亿元、规模近9.8万亿元
 _NEW_RE = re.compile(r"^(?:新增|新登记|新设|新建|新培育|新开通|开通|建成)")
 #: a name that is itself a measure (播种面积, 运营里程): a total after it is not its total
 _MEASURE_END_RE = re.compile(r"(?:面积|里程|产量|规模|总量|总数|额|率|数|量|值|收入|人次)$")

@@ -280,14 +280,15 @@ class ThemeProfile:
 
         return chart(plot_cooccurrence, self.cooccurrence, width=10, height=7.5, top=top)
 
-    def findings(self) -> str:
-        """The closing Markdown findings of the theme (:func:`~guanxian_analysis.findings.theme_findings`)."""
+    def findings(self, after_target_findings: bool = False) -> str:
+        """The closing Markdown findings of the theme (:func:`~guanxian_analysis.findings.theme_findings`);
+        ``after_target_findings=True`` on a page that shows ``target_findings`` above, so they are not told twice."""
         from .findings import theme_findings
-
         from .main_target_extraction import main_targets
 
         return theme_findings(self.report, self.theme, distinct=self.distinctive_terms, indicators=self.indicators,
-                              board=self.scoreboard, ranks=self.ranks, targets=main_targets(self.report))
+                              board=self.scoreboard, ranks=self.ranks, targets=main_targets(self.report),
+                              after_target_findings=after_target_findings)
 
 
 def theme_profile(report: "Report", theme: str) -> ThemeProfile:

@@ -157,7 +157,7 @@ profile.plot_cooccurrence()
 # ## Findings
 
 # %%
-Markdown(profile.findings())
+Markdown(profile.findings(after_target_findings=True))
 
 # %%
 Markdown(nh.tables_note(written))

@@ -98,7 +98,7 @@ def test_scoreboard_lines_give_the_change_in_the_targets_unit(report):
     board = ga.scoreboard(report)
     loans = board[board.metric == "创业担保贷款"]
     text = nh.scoreboard_lines(loans)
-    assert "**1.25亿元** in 2021 → **5500万元以上** targeted for 2022 (−7000 万元)" in text
+    assert "**1.25亿元** in 2021 → **5500万元以上** targeted for 2022 (−7000万元)" in text
 
 
 def test_the_builds_kernels_ignore_a_tables_dir_left_in_the_shell(monkeypatch, tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import numpy as np
 import pytest
 
 import guanxian_analysis as ga
@@ -223,3 +224,45 @@ def test_plot_target_tracking_draws_the_levels_beside_the_growth_figures(trackin
     assert ax.get_ylabel() == "水平 level（亿元）"
     with pytest.raises(ValueError, match="growth"):
         ga.plot_target_tracking(tracking, value="share", ax=ax)
+
+
+@pytest.mark.parametrize("value", ["growth", "level"])  # notebook 06's 2×2 grid and its level chart
+def test_plot_target_tracking_labels_do_not_overlap(tracking, value):
+    """The Hailar charts of notebook 06, drawn in the notebooks' theme: no figure label overlaps another or a stalk (it put
+    2015's target 10% on 2014's outcome 10.4%, and 2015's 287.9亿元 on 2016's “no next report”)."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    with matplotlib.rc_context():  # the notebooks' theme (its fonts are larger), kept to this test
+        ga.use_theme()
+        _check_tracking_labels(tracking, value, plt)
+
+
+def _check_tracking_labels(tracking, value, plt):
+    if value == "level":
+        fig, ax = plt.subplots(figsize=(9, 4.5), layout="constrained")
+        axes = np.array([ax])
+        ga.plot_target_tracking(tracking, metric="GDP growth", value="level", ax=ax)
+    else:
+        fig, axes = plt.subplots(2, 2, figsize=(12, 8.5), layout="constrained", squeeze=False)
+        for ax, metric in zip(axes.flat, ["GDP growth", "budget revenue", "urban income growth", "rural income growth"]):
+            ga.plot_target_tracking(tracking, metric=metric, ax=ax)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in axes.flat:
+        boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts if t.get_text()]
+        assert len(boxes) >= 8
+        boxes = [(text, box.padded(0)) for text, box in boxes]
+        clashes = [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:] if ba.overlaps(bb)]
+        assert clashes == [], (ax.get_title(), clashes)
+        frame = ax.get_window_extent(renderer)
+        outside = [text for text, box in boxes if box.y1 > frame.y1 + 2 or box.y0 < frame.y0 - 2
+                   or box.x1 > frame.x1 + 2 or box.x0 < frame.x0 - 2]
+        assert outside == [], (ax.get_title(), outside)  # 2016's 309亿元 stood over the frame
+        stalks = [line for line in ax.lines if len(line.get_xdata()) == 2 and line.get_xdata()[0] == line.get_xdata()[1]]
+        for text, box in boxes:
+            for line in stalks:
+                x0, y0 = ax.transData.transform((line.get_xdata()[0], min(line.get_ydata())))
+                _, y1 = ax.transData.transform((line.get_xdata()[0], max(line.get_ydata())))
+                assert not (box.x0 < x0 < box.x1 and box.y0 < y1 and y0 < box.y1), (ax.get_title(), text)
+    plt.close(fig)

@@ -448,7 +448,7 @@ def test_ranks_record_what_is_ranked_and_count_only_positions_as_first(report):
     firsts = table[table.claim.eq("position") & table["rank"].eq(1)]
     assert "“三资”清理工作" not in firsts.metric.tolist() and len(firsts) == 6
     text = ranks_lines(table[table.metric.isin(["“三资”清理工作", "PM2.5", "价格监测"])])
-    assert "全市第一档 (a tier, not a place" in text and "ranking improved 21.4%" in text
+    assert "全市第一档 (a tier, not a place" in text and "全市第1位 (in the city, 2021; the figure ranked: improved 21.4%)" in text
     assert "全省前列 (among the top, no place given" in text
     move = ranks_lines(table[table.claim.eq("move")])
     assert "全市前移1个位次 (up 1 place; in the city" in move

@@ -60,13 +60,13 @@ def test_economy_findings_name_each_target_against_last_year(guanxian_findings):
                    "“规模以上工业增加值” (value added of industry above designated size) growth 7%以上 after an estimated "
                    "12% (−5 points)",
                    "“居民人均可支配收入” (per-capita disposable income) growth 7.5%左右 after an estimated 16% (−8.5 points)",
-                   "“省级‘专精特新’企业” 2家 after 4家 (−2 家)", "“项目列入省重点” 10个以上 after 15个 (−5 个)",
-                   "“实际使用外资” (foreign capital actually used) 3800万美元以上 after 5125万美元 (−1325 万美元)",
-                   "“新培育高新技术企业” 10家 after 14家 (−4 家)"]:
+                   "“省级‘专精特新’企业” 2家 after 4家 (−2家)", "“项目列入省重点” 10个以上 after 15个 (−5个)",
+                   "“实际使用外资” (foreign capital actually used) 3800万美元以上 after 5125万美元 (−1325万美元)",
+                   "“新培育高新技术企业” 10家 after 14家 (−4家)"]:
         assert clause in below
     assert below.endswith("The widest gap, 10 points, is in “固定资产投资” (fixed-asset investment): the report plans a "
                           "slower year than the one it reports.")
-    assert _line(text, "Targets above last year") == "- **Targets above last year.** “重点项目” (key projects) 76个 after 72个 (+4 个)."
+    assert _line(text, "Targets above last year") == "- **Targets above last year.** “重点项目” (key projects) 76个 after 72个 (+4个)."
     assert "“居民人均可支配收入” (per-capita disposable income) rose 16% in 2021, 2.0 times the 8% growth of “生产总值”" in text
     assert _line(text, "Outcomes without a target") == (
         "- **Outcomes without a target.** The report gives 2021 changes for “社会消费品零售总额” (retail sales of consumer "
@@ -93,14 +93,14 @@ def test_rural_findings_flag_the_sharp_cuts(guanxian_findings):
     text = guanxian_findings["rural"]
     assert _line(text, "Targets below last year") == (
         "- **Targets below last year.** 3 of 5 targets set for 2022 sit below the 2021 outcome: “新增‘三品一标’认证农产品” "
-        "10个以上 after 19个 (−9 个); “农村公路” 35公里 after 132公里 (−97 公里); “安防工程” 80公里 after 269公里 (−189 公里).")
+        "10个以上 after 19个 (−9个); “农村公路” 35公里 after 132公里 (−97公里); “安防工程” 80公里 after 269公里 (−189公里).")
     assert _line(text, "Sharp cuts") == (
         "- **Sharp cuts.** For 2 metrics the 2022 target is under half of the 2021 figure: “农村公路” 35公里 after 132公里 "
         "(27% of it); “安防工程” 80公里 after 269公里 (30% of it). The plan for 2022 is a much smaller programme than the "
         "one 2021 delivered.")
     assert _line(text, "Targets above last year") == (
-        "- **Targets above last year.** “高标准农田” (high-standard farmland) 8万亩 after 7.5万亩 (+0.5 万亩); "
-        "“省级美丽乡村示范村” 4个 after 3个 (+1 个).")
+        "- **Targets above last year.** “高标准农田” (high-standard farmland) 8万亩 after 7.5万亩 (+0.5万亩); "
+        "“省级美丽乡村示范村” 4个 after 3个 (+1个).")
     assert _line(text, "Outcomes without a target") == (
         "- **Outcomes without a target.** The report gives 2021 growth for “农村电商网络零售额” +49%, but sets no numeric "
         "2022 target for it.")
@@ -113,7 +113,7 @@ def test_rural_findings_flag_the_sharp_cuts(guanxian_findings):
 def test_environment_findings_say_the_air_gains_get_no_target(guanxian_findings):
     text = guanxian_findings["environment"]
     assert "Targets below" not in text
-    assert _line(text, "Targets above last year") == "- **Targets above last year.** “省级美丽幸福示范河湖” 2处 after 1处 (+1 处)."
+    assert _line(text, "Targets above last year") == "- **Targets above last year.** “省级美丽幸福示范河湖” 2处 after 1处 (+1处)."
     assert _line(text, "Outcomes without a target") == (
         "- **Outcomes without a target.** The report gives 2021 changes for “PM2.5” improved 21.4%; “PM10” improved "
         "15.8%; “优良天数” (days of good or excellent air quality) +26天, but sets no numeric 2022 target for them.")
@@ -131,7 +131,7 @@ def test_livelihoods_findings(guanxian_findings):
     text = guanxian_findings["livelihoods"]
     assert _line(text, "Targets below last year") == (
         "- **Targets below last year.** Both targets set for 2022 sit below the 2021 outcome: “创业担保贷款” 5500万元以上 "
-        "after 1.25亿元 (−7000 万元); “城镇新增就业” (new urban jobs) 4500人 after 6069人 (−1569 人).")
+        "after 1.25亿元 (−7000万元); “城镇新增就业” (new urban jobs) 4500人 after 6069人 (−1569人).")
     assert "“创业担保贷款” 5500万元以上 after 1.25亿元 (44% of it)" in _line(text, "Sharp cuts")
     assert _line(text, "Outcomes without a target") == (
         "- **Outcomes without a target.** The report gives 2021 changes for “刑事警情” −23.7%; “电诈发案” −25.7%, but sets "
@@ -157,7 +157,7 @@ def test_the_findings_follow_the_tables(report):
     ranks.loc[ranks.metric.eq("农厕后续管护工作"), ["claim", "rank", "rank_text"]] = ["position", 3.0, "全市第3位"]
     text = ga.findings.theme_findings(report, "rural", distinct=profile.distinctive_terms, indicators=profile.indicators,
                                       board=board, ranks=ranks)
-    assert "“农村公路” 35公里 after 140公里 (−105 公里)" in text and "(25% of it)" in text
+    assert "“农村公路” 35公里 after 140公里 (−105公里)" in text and "(25% of it)" in text
     assert "3rd in the city (全市第3位): “农厕后续管护工作”" in text and "全市前列" not in text
 
 

@@ -18,6 +18,8 @@ GOLDEN = [
     # policy terms
     "专精特新", "放管服", "乡村振兴", "高质量发展", "链长制", "田长制", "河湖长制", "三品一标", "碳达峰", "碳中和",
     "营商环境", "一网通办", "跨省通办", "新旧动能转换", "普惠金融", "内陆港", "黄河流域生态保护",
+    # compounds the rural page showed split (地理 and 标志, 全程 and 托管 as distinctive words)
+    "地理标志", "全程托管", "全程机械化",
     # local names
     "冠县", "清水", "店子镇", "烟庄街道", "冉海水库", "辛集", "定远寨", "柳林", "北馆陶", "南部新城",
     # numbered slogans and glossary terms

@@ -32,14 +32,24 @@ def terms_finding(distinct: "pd.DataFrame", *, side: str, n: int = 8, threshold:
     >>> import pandas as pd
     >>> d = pd.DataFrame({"term": ["企业", "增长", "农村"], "z": [3.1, 2.0, -2.5], "favours": ["economy", "economy", "rest"]})
     >>> terms_finding(d, side="economy", n=5)
-    'The words most typical of this theme against the rest of the report (weighted log-odds, z-score in brackets): “企业” (3.1), “增长” (2.0); 2 of them clear z = 1.96.'
+    "The words most typical of economy against the rest of the report (weighted log-odds, z-score in brackets): “企业” (3.1), “增长” (2.0); 2 of the theme's words clear z = 1.96."
+    >>> terms_finding(d.assign(z=[3.1, 1.5, -2.5]), side="economy").rsplit("; ", 1)[1]
+    'only “企业” clears z = 1.96.'
     """
     mine = distinct[distinct.favours == side].sort_values("z", ascending=False, kind="mergesort")
     top = mine.head(n)
     listed = ", ".join(f"“{t.term}” ({t.z:.1f})" for t in top.itertuples())
     strong = int((mine.z >= threshold).sum())
-    return (f"The words most typical of this theme against the rest of the report (weighted log-odds, z-score in "
-            f"brackets): {listed}; {strong} of them clear z = {threshold:g}.")
+    # the count is of all the theme's words, not of the ones listed (9 may clear while 8 are listed)
+    clear = (f"none of the theme's words clears z = {threshold:g}" if strong == 0
+             else f"only “{mine.term.iloc[0]}” clears z = {threshold:g}" if strong == 1
+             else f"{strong} of the theme's words clear z = {threshold:g}")
+    from ..themes import THEME_NAMES_EN
+
+    # the theme is named: the overview shows two of these lines one after the other
+    name = THEME_NAMES_EN[side].lower() if side in THEME_NAMES_EN else "this theme"
+    return (f"The words most typical of {name} against the rest of the report (weighted log-odds, z-score in "
+            f"brackets): {listed}; {clear}.")
 
 
 def counting_rule(match: str = "token", glossary: bool = False) -> str:

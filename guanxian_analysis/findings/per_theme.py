@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from ..coverage import theme_by_segment, theme_share
 from ..themes import THEME_NAMES_EN as THEMES
-from .targets import (_UNPAIRED_SHOWN, _gap_lines, _mask, _ranks_line, _related, _signed, _untargeted,
-                      _untargeted_line, _unusual_lines, _years)
+from .targets import (_UNPAIRED_SHOWN, _gap_lines, _growth_pairs, _headline_untargeted, _mask, _ranks_line,
+                      _related, _signed, _untargeted, _untargeted_line, _unusual_lines, _years)
 from .wording import format_share, gloss, ordinal, plural
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", indicators: "pd.DataFrame",
                    board: "pd.DataFrame", ranks: "pd.DataFrame", targets: "pd.DataFrame | None" = None,
-                   n_terms: int = 5) -> str:
+                   n_terms: int = 5, after_target_findings: bool = False) -> str:
     """The findings of a theme notebook as a Markdown list, every figure computed from the tables given.
 
     Each line is left out when the tables give it no ground: the theme's share of the text and its words; its
@@ -42,6 +42,10 @@ def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", in
     targets : DataFrame, optional
         :func:`~guanxian_analysis.main_targets` of the report: a main target the indicators miss still counts
         as a target (no outcome of its metric is then said to get none).
+    after_target_findings : bool
+        The page shows :func:`target_findings` above: the findings then point to it and add only what it does
+        not say (the pairs other than growth rates, the outcomes without a target it does not name), instead of
+        telling the growth targets, the income rise and the headline outcomes twice.
 
     Examples
     --------
@@ -72,10 +76,28 @@ def theme_findings(report: "Report", theme: str, *, distinct: "pd.DataFrame", in
         year, last = years
         b = board[(board.theme == theme) & (board.target_period == year) & (board.outcome_period == last)]
         pairs = b[b.change.notna()] if "change" in b else b.iloc[0:0]
-        lines += _gap_lines(pairs, year, last, kind=True)
-        lines += _unusual_lines(indicators, last, theme)
         untargeted = _untargeted(indicators, board, year, last, targets)
-        lines += _untargeted_line(untargeted[untargeted.theme == theme], year, last)
+        untargeted = untargeted[untargeted.theme == theme]
+        if after_target_findings:
+            told = _growth_pairs(pairs, year)
+            pairs = pairs.drop(told.index)
+            named = _headline_untargeted(untargeted)
+            untargeted = untargeted.drop(named.index)
+            read = ([f"the {plural(len(told), 'growth target')} against {last}"] if len(told) else []) \
+                + (["the income rise"] if _unusual_lines(indicators, last, theme) else []) \
+                + ([f"the headline {plural(len(named), 'outcome').split(' ', 1)[1]} without a target"] if len(named) else [])
+            if read:
+                listed = ", ".join(read[:-1]) + (" and " if len(read) > 1 else "") + read[-1]
+                lines.append(f"- **Read above.** {listed[:1].upper() + listed[1:]}: see “What the targets say” "
+                             f"under the scoreboard; the lines below add the rest.")
+            lines += [line.replace("- **Targets below last year.** ", "- **Other targets below last year.** ")
+                      .replace("- **Outcomes without a target.** ", "- **Other outcomes without a target.** ")
+                      for line in _gap_lines(pairs, year, last, kind=True, noun="other target")
+                      + _untargeted_line(untargeted, year, last)]
+        else:
+            lines += _gap_lines(pairs, year, last, kind=True)
+            lines += _unusual_lines(indicators, last, theme)
+            lines += _untargeted_line(untargeted, year, last)
         lines.append(_unpaired_line(mine, board, year, last, indicators))
     lines = [line for line in lines if line]
     claims = ranks[ranks.theme == theme]

@@ -6,6 +6,7 @@ claims.
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 from ..figures import figure_text
@@ -35,14 +36,16 @@ def _estimated(r) -> bool:
 
 
 def _change_text(change: float, unit: str | None) -> str:
-    """A scoreboard change in the target's unit, signed: ``−2 points``, ``+4 个``, ``−7000 万元``.
+    """A scoreboard change in the target's unit, signed: ``−2 points``, ``+4个``, ``−7000万元`` (a Chinese unit
+    written onto its number, as the report writes 5500万元).
 
     >>> _change_text(-2.0, "%"), _change_text(1.0, "个百分点"), _change_text(-7000.0, "万元")
-    ('−2 points', '+1 point', '−7000 万元')
+    ('−2 points', '+1 point', '−7000万元')
     """
     sign = "+" if change > 0 else "−" if change < 0 else "±"
-    word = ("point" if abs(change) == 1 else "points") if unit in _PERCENT_LIKE else (unit or "")
-    return f"{sign}{abs(change):g} {word}".rstrip()
+    if unit in _PERCENT_LIKE:
+        return f"{sign}{abs(change):g} {'point' if abs(change) == 1 else 'points'}"
+    return f"{sign}{abs(change):g}{'' if re.match(r'[一-鿿]', unit or '') else ' '}{unit or ''}".rstrip()
 
 
 def _has_change(r) -> bool:
@@ -100,7 +103,7 @@ def scoreboard_lines(board: "pd.DataFrame", theme: str | None = None) -> str:
             line += f"**{outcome}**{status} in {r.outcome_period} → "
         line += f"**{target}** targeted for {r.target_period}" if target != "–" else "no target"
         if outcome != "–" and target != "–" and _has_change(r):
-            # scoreboard() gives the change in the target's unit (1.25亿元 → 5500万元: −7000 万元)
+            # scoreboard() gives the change in the target's unit (1.25亿元 → 5500万元: −7000万元)
             line += f" ({_change_text(_shown_change(r), r.target_unit)})"
         lines.append(line)
     return "\n".join(lines) if lines else "_No metric of this theme has both an outcome and a target._"
@@ -130,9 +133,12 @@ def ranks_lines(ranks: "pd.DataFrame", theme: str | None = None) -> str:
         what = CLAIM_WORDS.get(kind, "") if isinstance(kind, str) else ""
         what = f"{what}; " if what else ""
         ranked = getattr(r, "ranked", None)
-        of = f", ranking {ranked.split(': ', 1)[1]}" if isinstance(ranked, str) and ": " in ranked else ""
+        # what is ranked is a figure of the metric (PM2.5's improvement), named after the claim; an estimate
+        # reads "expected 49%", never "ranking 预计49%"
+        figure = ranked.split(": ", 1)[1] if isinstance(ranked, str) and ": " in ranked else ""
+        of = f"; the figure ranked: {figure.replace('预计', 'expected ')}" if figure else ""
         if kind == "move" and of:
-            what, of = f"{ranked.split(': ', 1)[1]}; ", ""
+            what, of = f"{figure}; ", ""
         lines.append(f"- {gloss(r.metric)}: {claim} ({what}{scopes.get(r.scope, r.scope)}{period}{of})")
     return "\n".join(lines) if lines else "_The theme makes no rank claim._"
 
@@ -278,8 +284,9 @@ def _gap_lines(pairs: "pd.DataFrame", year: str, last: str, *, noun: str = "targ
         cut = amounts[ratio < _SHARP_CUT]
         if len(cut):
             share = "half" if _SHARP_CUT == 0.5 else format_share(_SHARP_CUT)
-            lines.append(f"- **Sharp cuts.** For {plural(len(cut), 'metric')} the {year} target is under {share} of "
-                         f"the {last} figure: " + "; ".join(
+            whom = f"For {len(cut)} metrics the {year} target is" if len(cut) > 1 else f"The {year} target is"
+            lines.append(f"- **Sharp cuts.** {whom} under {share} of the {last} figure"
+                         f"{':' if len(cut) > 1 else ' for'} " + "; ".join(
                              f"{gloss(r.metric)} {_side(r, 'target')} after {_side(r, 'outcome')} "
                              f"({format_share(q)} of it)" for r, q in zip(cut.itertuples(), ratio[ratio < _SHARP_CUT]))
                          + f". The plan for {year} is a much smaller programme than the one {last} delivered.")
@@ -406,25 +413,35 @@ def target_findings(indicators: "pd.DataFrame", board: "pd.DataFrame", targets: 
     >>> print(target_findings(ga.indicators(r), ga.scoreboard(r), ga.main_targets(r)).splitlines()[0][:40])  # doctest: +SKIP
     - **Targets below last year.** All 5
     """
-    import re
-
-    from ..main_target_extraction import common_metric
-
     years = _years(board)
     if years is None:
         return ""
     year, last = years
-    growth = board[(board.target_period == year) & (board.kind == "growth_rate") & board.change.notna()
-                   & board.target_unit.eq("%")]
-    lines = _gap_lines(growth, year, last, noun="growth target")
+    lines = _gap_lines(_growth_pairs(board, year), year, last, noun="growth target")
     lines += _unusual_lines(indicators, last)
-    rows = _untargeted(indicators, board, year, last, targets)
-    rows = rows[[bool(r.kind == "growth_rate" and r.unit == "%" and common_metric(r.metric, r.kind) != "GDP growth"
-                      and (common_metric(r.metric, r.kind) or re.match(_HEADLINE_EXTRA, r.metric or "")))
-                 for r in rows.itertuples()]]
-    lines += _untargeted_line(rows, year, last)
+    lines += _untargeted_line(_headline_untargeted(_untargeted(indicators, board, year, last, targets)), year, last)
     verbal = targets[targets.kind.eq("verbal") & targets.metric.fillna("").str.contains("约束性")] if len(targets) else targets
     for r in verbal.itertuples():
         lines.append(f"- **Binding targets referred to, not stated.** The main targets include “{r.metric}”: the "
                      f"binding (约束性) targets are set from above, and the report gives no figure for them.")
     return "\n".join(lines)
+
+
+def _growth_pairs(board: "pd.DataFrame", year: str) -> "pd.DataFrame":
+    """The scoreboard's growth rates in % targeted for ``year`` with a change: the pairs :func:`target_findings`
+    reads."""
+    return board[(board.target_period == year) & (board.kind == "growth_rate") & board.change.notna()
+                 & board.target_unit.eq("%")]
+
+
+def _headline_untargeted(rows: "pd.DataFrame") -> "pd.DataFrame":
+    """Of :func:`_untargeted`'s rows, the headline growth rates (a common metric other than GDP, or foreign trade):
+    the ones :func:`target_findings` names."""
+    import re
+
+    from ..main_target_extraction import common_metric
+
+    keep = [bool(r.kind == "growth_rate" and r.unit == "%" and common_metric(r.metric, r.kind) != "GDP growth"
+                 and (common_metric(r.metric, r.kind) or re.match(_HEADLINE_EXTRA, r.metric or "")))
+            for r in rows.itertuples()]
+    return rows[_mask(keep, rows.index)]

@@ -170,8 +170,15 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", va
             marker, _ = _bound_marker(row.get("target_qualifier"), row.get("bound"))
             ax.scatter([year], [target], marker=marker, s=80, facecolor="white", edgecolor=target_colour,
                        linewidth=1.8, zorder=3, label=once("目标 target"))
-            ax.annotate(str(row.get("target_figure") or ""), (year, target), xytext=(-7, 0),
-                        textcoords="offset points", ha="right", va="center", fontsize="small", color=target_colour)
+            # the target's label sits over (or under) its marker, on the side away from the outcome, so it meets
+            # neither the stalk to the outcome nor the outcome label of the year before (10.4% beside 10%); with no
+            # outcome it sits where an outcome's would, right of the marker (over it, 8%左右 met 2018's 9.4%)
+            below = not _nan(outcome) and outcome > target
+            alone = _nan(outcome)
+            ax.annotate(str(row.get("target_figure") or ""), (year, target),
+                        xytext=(7, 0) if alone else (0, -11 if below else 11), textcoords="offset points",
+                        ha="left" if alone else "center", va="center" if alone else "top" if below else "bottom",
+                        fontsize="small", color=target_colour)
         if not _nan(outcome):
             colour = met_colour if row["verdict"] == "met" else missed_colour
             name = "达到 met" if row["verdict"] == "met" else "未达到 missed"
@@ -184,16 +191,20 @@ def plot_target_tracking(data: "pd.DataFrame", *, metric: str = "GDP growth", va
                         textcoords="offset points", ha="left", va="center", fontsize="small", color=colour)
         elif row["verdict"] in ("not reported", "no report") and not _nan(target):
             text = "未报告\nnot reported" if row["verdict"] == "not reported" else "下年无报告\nno next report"
-            ax.annotate(text, (year, target), xytext=(0, -12), textcoords="offset points",
-                        ha="center", va="top", fontsize="x-small", color="0.35")
+            # at the foot of the year's column, like the shaded year's note: under the marker it met the label
+            # of the year before's outcome (2015's 287.9亿元 beside 2016's 309亿元)
+            ax.annotate(text, (year, 0.03), xycoords=("data", "axes fraction"), ha="center", va="bottom",
+                        fontsize="x-small", color="0.35")
     years = sorted(int(y) for y in rows["year"])
     if years:
         ax.set_xticks(years, labels=[str(y) for y in years])
-        ax.set_xlim(years[0] - 0.7, years[-1] + 0.7)
+        ax.set_xlim(years[0] - 0.7, years[-1] + 1.25)  # room for a label right of the last marker (3.5%左右)
     if values:
         low, high = min(values), max(values)
         pad = max((high - low) * 0.15, 1.0)
-        ax.set_ylim(min(0, low - pad), high + pad)
+        bottom = min(0, low - pad)
+        # room above the highest marker for the target label over it (the level chart starts at 0: 15% is not enough)
+        ax.set_ylim(bottom, high + max(pad, 0.12 * (high - bottom)))
     units = [u for u in data.get("outcome_level_figure", []) if isinstance(u, str)] if value == "level" else []
     unit = next((u.lstrip("0123456789.,") for u in units), "")
     ax.set_ylabel("增长 growth（%）" if value == "growth" else f"水平 level（{unit}）")
