@@ -67,6 +67,6 @@ def test_shared_cells_call_the_package_instead_of_repeating_steps():
         for section in ("profile.plot_terms(", "profile.terms_note()", "profile.plot_wordcloud()",
                         "nh.save_theme_tables(profile, tables_dir)", "profile.scoreboard_lines()",
                         "profile.plot_scoreboard()", "profile.ranks_lines()", "profile.plot_ranks()",
-                        "profile.plot_cooccurrence()", "profile.findings()", "nh.setup_notebook()"):
+                        "profile.plot_cooccurrence()", "profile.findings(", "nh.setup_notebook()"):
             assert code.count(section) == 1, (name, section)
         assert code.count("profile.kwic(") >= 2, name
