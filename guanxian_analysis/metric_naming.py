@@ -73,9 +73,14 @@ _FOCUS_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,4}?)为重点[，,](?P<aim>[
 _PEOPLE_RE = re.compile(rf"(?:{PEOPLE_NOUNS})")
 
 
+#: units that count people (the base unit: 万人 is 人)
+_PEOPLE_UNITS = {"人", "名", "人次"}
+
+
 def _counts_people(text: str, fig: Figure) -> bool:
-    """Whether a figure counts people (6069人, 近4万居民), not things done or built."""
-    return fig.unit in {"人", "名", "人次"} or (fig.unit == "万" and _PEOPLE_RE.match(text, fig.span_end) is not None)
+    """Whether a figure counts people (6069人, 1.2万人次, 近4万居民), not things done or built."""
+    return (nb.to_base(1, fig.unit)[1] in _PEOPLE_UNITS
+            or (fig.unit == "万" and _PEOPLE_RE.match(text, fig.span_end) is not None))
 
 
 # --------------------------------------------------------------------------- metric
@@ -339,7 +344,7 @@ def _names_counted(own: str, value: float) -> bool:
 _LIST_VERB_RE = re.compile(r".{0,2}(?:建设|创建|启用|新增|打造|培育|设置|实施|推进|推动)")
 
 
-_GROUP_UNITS = {"户", "人", "人次", "名"}
+_GROUP_UNITS = _PEOPLE_UNITS | {"户"}  # households and people
 
 
 def _one_group(text: str, first: Figure, second: Figure) -> bool:
