@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["figure_text", "MEASURE_LABELS", "PREFIX_QUALIFIERS", "MID_QUALIFIERS"]
+__all__ = ["figure_text", "figure_of_row", "MEASURE_LABELS", "PREFIX_QUALIFIERS", "MID_QUALIFIERS"]
 
 #: qualifiers written before the number (约6%, 超过100亿元, 超21%, 力争…, 预计…, 由550元, 至580元)
 PREFIX_QUALIFIERS = ("约", "近", "超过", "超", "突破", "不低于", "不少于", "不超过", "力争", "预计", "由", "至", "到")
@@ -101,3 +101,17 @@ def figure_text(value, unit=None, qualifier=None, *, kind=None, direction=None, 
         text = f"improved {text}"
     label = MEASURE_LABELS.get(measure) if isinstance(measure, str) else None
     return f"{text} ({label})" if label else text
+
+
+def figure_of_row(row) -> str:
+    """An indicator row's display: its ``figure`` column, or built the same way (direction and measure kept).
+
+    >>> from types import SimpleNamespace
+    >>> figure_of_row(SimpleNamespace(figure="", value=6.0, unit="%", qualifier="左右", kind="growth_rate"))
+    '6%左右'
+    """
+    shown = getattr(row, "figure", None)
+    if isinstance(shown, str) and shown:
+        return shown
+    return figure_text(row.value, row.unit, row.qualifier, kind=getattr(row, "kind", None),
+                       direction=getattr(row, "direction", None), measure=getattr(row, "measure", None))

@@ -9,7 +9,7 @@ import re
 
 import pandas as pd
 
-from .figures import figure_text
+from .figures import figure_of_row
 from .indicator_schema import SCOREBOARD_COLUMNS
 
 __all__ = ["scoreboard"]
@@ -148,15 +148,6 @@ def _scoreboard_row(outcome, target) -> dict:
         "target_sentence_id": target.sentence_id,
         "outcome_id": outcome.indicator_id,
         "target_id": target.indicator_id,
-        "outcome_figure": _figure_of_row(outcome),
-        "target_figure": _figure_of_row(target),
+        "outcome_figure": figure_of_row(outcome),
+        "target_figure": figure_of_row(target),
     }
-
-
-def _figure_of_row(row) -> str:
-    """An indicator row's display (its ``figure``, direction and measure kept)."""
-    shown = getattr(row, "figure", None)
-    if isinstance(shown, str) and shown:
-        return shown
-    return figure_text(row.value, row.unit, row.qualifier, kind=row.kind, direction=getattr(row, "direction", None),
-                       measure=getattr(row, "measure", None))

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..coverage import _body, theme_by_segment, theme_sections, theme_share
+from ..figures import figure_of_row
 from ..themes import THEME_NAMES_EN as THEMES
-from .targets import _figure_of
 from .wording import format_share, gloss, ordinal, plural, segment_label
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,7 +58,7 @@ def indicator_lines(indicators: "pd.DataFrame", *, limit: int = 12) -> str:
     for r in indicators.head(limit).itertuples():
         status = "" if r.status == "actual" else f" ({r.status})"
         period = r.period if isinstance(r.period, str) else "–"
-        lines.append(f"- {gloss(r.metric)}: **{_figure_of(r)}**, {period}{status}")
+        lines.append(f"- {gloss(r.metric)}: **{figure_of_row(r)}**, {period}{status}")
     if len(indicators) > limit:
         lines.append(f"- … and {len(indicators) - limit} more in the table below.")
     return "\n".join(lines) if lines else "_No figure found._"

@@ -9,7 +9,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from ..figures import figure_text
+from ..figures import figure_of_row
 from .wording import (_PERCENT_LIKE, _gloss_with, _points, format_share, format_value, gloss, ordinal, plural,
                       shorten)
 
@@ -198,15 +198,6 @@ def _ranks_line(claims: "pd.DataFrame", report: "Report", last: str | None) -> s
     return line
 
 
-def _figure_of(r) -> str:
-    """The display of one indicator row (its ``figure`` column, or built the same way)."""
-    shown = getattr(r, "figure", None)
-    if isinstance(shown, str) and shown:
-        return shown
-    return figure_text(r.value, r.unit, r.qualifier, kind=getattr(r, "kind", None),
-                       direction=getattr(r, "direction", None), measure=getattr(r, "measure", None))
-
-
 #: headline outcomes beyond the cross-place table's common metrics (foreign trade is reported beside GDP)
 _HEADLINE_EXTRA = r"^(?:进出口|外贸进出口|进出口总额|外贸进出口总额)$"
 
@@ -252,7 +243,7 @@ def _years(board: "pd.DataFrame", report: "Report | None" = None) -> tuple[str, 
 def _signed(r) -> str:
     """An indicator's figure as shown, with the sign of a rise (``+15%``; a fall already reads ``−23.7%``), “预计”
     left to the words around it."""
-    shown = _figure_of(r).removeprefix("预计")
+    shown = figure_of_row(r).removeprefix("预计")
     if r.kind in _CHANGE_KINDS and getattr(r, "direction", None) == "up" and shown[:1].isdigit():
         shown = "+" + shown
     return shown
